@@ -1,0 +1,99 @@
+/**
+ * Command-line analyzer: the extension's engine, headless.
+ *   npm run analyze -- <file.html|file.txt> [--json]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, relative } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { analyzePage, type PageInput } from '../lib/analyze-page';
+import { parseBundle } from '../lib/bundle';
+import { CorpusIndex } from '../lib/corpus-index';
+import { extractArticle, visibleText } from '../lib/dom/extract-article';
+import type { PageState } from '../lib/page-state';
+import { PATHS } from './build/build-corpus';
+
+export function loadCorpus(bundlePath = PATHS.bundle): CorpusIndex {
+  if (!existsSync(bundlePath)) {
+    throw new Error(
+      `no corpus bundle at ${relative(process.cwd(), bundlePath)}: run "npm run corpus:build" first`,
+    );
+  }
+  const parsed = parseBundle(JSON.parse(readFileSync(bundlePath, 'utf8')));
+  if (!parsed.ok) throw new Error(`${relative(process.cwd(), bundlePath)}: ${parsed.error}`);
+  return CorpusIndex.fromBundle(parsed.value);
+}
+
+/** Reads a saved page or a text file into the analyzer's input. */
+export function readPage(path: string, content: string): PageInput {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.html' || ext === '.htm' || /^\s*<(!doctype|html)/i.test(content)) {
+    // jsdom runs no page scripts by default: a saved page is data, not code.
+    const dom = new JSDOM(content);
+    const doc = dom.window.document;
+    const article = extractArticle(doc);
+    return {
+      url: path,
+      article: article && { title: article.title, text: article.text },
+      visibleText: visibleText(doc),
+    };
+  }
+  return { url: path, article: { title: '', text: content }, visibleText: content };
+}
+
+export function analyzeFile(path: string, corpus: CorpusIndex): PageState {
+  const bytes = readFileSync(path);
+  const content = new TextDecoder('utf-8').decode(bytes);
+  return analyzePage(readPage(path, content), corpus);
+}
+
+const pct = (score: number): string => `${Math.round(score * 100)}%`;
+
+/** The human-readable report. */
+export function formatReport(state: PageState): string {
+  const out: string[] = [];
+  out.push(`Wenmai analysis of ${state.url}`);
+  out.push(`  language: ${state.lang}`);
+  if (state.lang === 'other') {
+    out.push('  Not a Chinese page: nothing to match.');
+    return out.join('\n');
+  }
+  out.push(
+    state.article
+      ? `  article: “${state.article.title}” (${state.article.chars} characters, ${state.article.passages} passages)`
+      : '  article: none found',
+  );
+  out.push('', 'Similar corpus articles:');
+  if (state.similar.length === 0) out.push('  none');
+  for (const s of state.similar)
+    out.push(`  ${s.relation.padEnd(9)} ${pct(s.score).padStart(4)}  ${s.source}  “${s.title}”`);
+  out.push('', 'Terms:');
+  if (state.terms.length === 0) out.push('  none');
+  else out.push(`  ${state.terms.map((t) => `${t.headword}×${t.count}`).join('  ')}`);
+  out.push('', 'Parallel passages:');
+  if (state.parallels.length === 0) out.push('  none');
+  for (const p of state.parallels) {
+    out.push(`  [${p.passage}] ${p.text.slice(0, 40)}…`);
+    for (const m of p.matches)
+      out.push(`      ${pct(m.score).padStart(4)}  ${m.passageId}  ${m.text.slice(0, 36)}…`);
+  }
+  return out.join('\n');
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const files = args.filter((a) => !a.startsWith('--'));
+  if (files.length !== 1) {
+    console.error('usage: npm run analyze -- <file.html|file.txt> [--json]');
+    process.exit(2);
+  }
+  const file = files[0]!;
+  try {
+    if (!existsSync(file)) throw new Error(`${file}: no such file`);
+    const state = analyzeFile(file, loadCorpus());
+    console.log(json ? JSON.stringify(state) : formatReport(state));
+  } catch (error) {
+    console.error(`analyze failed: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

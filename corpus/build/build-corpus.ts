@@ -1,0 +1,123 @@
+/**
+ * The corpus build: sources + glossary → public/corpus/bundle.json, the versioned bundle the
+ * extension imports into IndexedDB and the CLI analyzes against. Same inputs, same bytes.
+ * Run: npm run corpus:build
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  parseBundle,
+  type BundleArticle,
+  type CorpusBundle,
+  type PassageLink,
+} from '../../lib/bundle';
+import { CorpusIndex } from '../../lib/corpus-index';
+import { prepareArticle } from '../../lib/prepare-article';
+import { loadGlossary } from './load-glossary';
+import { keywords, loadSegmenter } from './segment';
+
+const CORPUS_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const PATHS = {
+  sources: join(CORPUS_DIR, 'sources'),
+  glossary: join(CORPUS_DIR, 'glossary'),
+  boilerplate: join(CORPUS_DIR, 'boilerplate.txt'),
+  bundle: join(CORPUS_DIR, '..', 'public', 'corpus', 'bundle.json'),
+};
+
+/** Keywords stored per article (shown in the reader, used by term discovery). */
+const KEYWORDS_PER_ARTICLE = 12;
+
+/** Reads the boilerplate phrase list: one phrase a line, # comments. */
+export function readStopPhrases(path: string): string[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && !line.startsWith('#'));
+}
+
+/** Article id from a source file name: its stem, so ids survive rebuilds and reordering. */
+export function articleIdFor(fileName: string): string {
+  return fileName.replace(/\.[^.]+$/, '');
+}
+
+export interface BuildInput {
+  sourcesDir: string;
+  glossaryDir: string;
+  boilerplatePath: string;
+}
+
+/** Builds the bundle object from the corpus folders. */
+export function buildBundle(input: BuildInput): CorpusBundle {
+  const glossary = loadGlossary(input.glossaryDir);
+  const stopPhrases = readStopPhrases(input.boilerplatePath);
+  loadSegmenter(glossary);
+  const index = new CorpusIndex(glossary, stopPhrases);
+
+  const files = readdirSync(input.sourcesDir)
+    .filter((f) => /\.(txt|md)$/.test(f))
+    .sort();
+  const articles: BundleArticle[] = files.map((file) => {
+    const raw = readFileSync(join(input.sourcesDir, file), 'utf8');
+    const article = prepareArticle(
+      { id: articleIdFor(file), source: file, raw },
+      index.matcher,
+      index.stop,
+    );
+    // Keywords from the clean text: pinyin debris would otherwise rank as words ("zh", "ng").
+    article.keywords = keywords(article.text, KEYWORDS_PER_ARTICLE).map((k) => k.word);
+    return article;
+  });
+  for (const article of articles) index.addArticle(article);
+
+  const passageLinks: PassageLink[] = [];
+  for (const article of articles) {
+    const texts = article.passages.map((p) => article.text.slice(p.start, p.end));
+    index.parallels(texts, article.id).forEach((matches, i) => {
+      for (const match of matches)
+        passageLinks.push({
+          from: article.passages[i]!.id,
+          to: match.passageId,
+          score: match.score,
+        });
+    });
+  }
+
+  const content = { glossary, stopPhrases, articles, passageLinks };
+  const corpusVersion = createHash('sha256')
+    .update(JSON.stringify(content))
+    .digest('hex')
+    .slice(0, 16);
+  return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, corpusVersion, ...content };
+}
+
+/** Serialises a bundle; key order follows construction, so equal inputs give equal bytes. */
+export function serializeBundle(bundle: CorpusBundle): string {
+  return `${JSON.stringify(bundle)}\n`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const started = performance.now();
+  try {
+    const bundle = buildBundle({
+      sourcesDir: PATHS.sources,
+      glossaryDir: PATHS.glossary,
+      boilerplatePath: PATHS.boilerplate,
+    });
+    const checked = parseBundle(JSON.parse(serializeBundle(bundle)));
+    if (!checked.ok) throw new Error(checked.error);
+    mkdirSync(dirname(PATHS.bundle), { recursive: true });
+    writeFileSync(PATHS.bundle, serializeBundle(bundle));
+    const ms = performance.now() - started;
+    console.log(
+      `corpus: ${bundle.articles.length} articles, ${bundle.articles.reduce((n, a) => n + a.passages.length, 0)} passages, ` +
+        `${bundle.glossary.length} glossary entries, ${bundle.passageLinks.length} passage links → ${PATHS.bundle} (${ms.toFixed(0)} ms)`,
+    );
+  } catch (error) {
+    console.error(`corpus build failed: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import * as OpenCC from 'opencc-js';
+import { parse } from 'yaml';
+import {
+  describeIssues,
+  glossaryEntrySchema,
+  TERM_CATEGORIES,
+  type GlossaryEntry,
+} from '../../lib/glossary';
+
+/** A glossary problem, with the file and entry it is in. */
+export class GlossaryError extends Error {
+  override name = 'GlossaryError';
+}
+
+const toTraditional = ['tw', 'hk', 't'].map((to) =>
+  OpenCC.Converter({ from: 'cn', to: to as 'tw' }),
+);
+
+/** The Traditional forms of a Simplified phrase: Taiwan, Hong Kong and OpenCC standard, deduplicated. */
+export function traditionalForms(headword: string, overrides: readonly string[]): string[] {
+  const generated = toTraditional.map((convert) => convert(headword));
+  return [...new Set([...overrides, ...generated])].filter((form) => form !== headword);
+}
+
+/**
+ * Loads and validates every corpus/glossary/*.yaml file; throws a GlossaryError naming the file and
+ * entry for the first malformed entry, duplicate id or headword, or unknown related id.
+ */
+export function loadGlossary(dir: string): GlossaryEntry[] {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
+  if (files.length === 0) throw new GlossaryError(`${dir}: no glossary files (*.yaml)`);
+  const entries: GlossaryEntry[] = [];
+  const where = new Map<string, string>();
+  const headwords = new Map<string, string>();
+  for (const file of files) {
+    const path = join(dir, file);
+    const shown = relative(process.cwd(), path);
+    let parsed: unknown;
+    try {
+      parsed = parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new GlossaryError(
+        `${shown}: not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+      );
+    }
+    if (!Array.isArray(parsed)) throw new GlossaryError(`${shown}: must be a YAML list of entries`);
+    const category = basename(file).replace(/\.ya?ml$/, '');
+    const checkCategory = (TERM_CATEGORIES as readonly string[]).includes(category);
+    parsed.forEach((raw: unknown, i) => {
+      const label = `${shown}: entry ${i + 1}${raw && typeof raw === 'object' && 'id' in raw ? ` (id "${String(raw.id)}")` : ''}`;
+      const result = glossaryEntrySchema.safeParse(raw);
+      if (!result.success) throw new GlossaryError(`${label}: ${describeIssues(result.error)}`);
+      const entry = result.data;
+      if (checkCategory && entry.category !== category) {
+        throw new GlossaryError(
+          `${label}: category "${entry.category}" does not belong in ${file}`,
+        );
+      }
+      if (where.has(entry.id))
+        throw new GlossaryError(`${label}: id already used in ${where.get(entry.id)}`);
+      for (const form of [entry.headword, ...entry.aliases]) {
+        const owner = headwords.get(form);
+        if (owner) throw new GlossaryError(`${label}: "${form}" is already a form of "${owner}"`);
+        headwords.set(form, entry.id);
+      }
+      where.set(entry.id, label);
+      entries.push({ ...entry, traditional: traditionalForms(entry.headword, entry.traditional) });
+    });
+  }
+  for (const entry of entries) {
+    for (const related of entry.related) {
+      if (!where.has(related))
+        throw new GlossaryError(`${where.get(entry.id)}: related id "${related}" does not exist`);
+    }
+  }
+  return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

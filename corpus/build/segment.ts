@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as jieba from 'nodejs-jieba';
+import * as OpenCC from 'opencc-js';
+import { termForms, type GlossaryEntry } from '../../lib/glossary';
+
+// jieba's dictionaries are Simplified: Traditional input fragments into far more pieces.
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+
+/** Frequency given to glossary terms in jieba's user dictionary: high enough to win over splits. */
+const USER_WORD_FREQUENCY = 100_000;
+
+let loadedFor: readonly GlossaryEntry[] | null = null;
+
+/** jieba's user dictionary text for a glossary: every Simplified form, one "word freq n" line each. */
+export function userDictionary(glossary: readonly GlossaryEntry[]): string {
+  const words = new Set<string>();
+  for (const entry of glossary) {
+    for (const form of termForms(entry)) {
+      const simplified = toSimplified(form);
+      // jieba's dictionary format is space-separated: forms with spaces cannot be listed.
+      if (!/\s/.test(simplified)) words.add(simplified);
+    }
+  }
+  return (
+    [...words]
+      .sort()
+      .map((word) => `${word} ${USER_WORD_FREQUENCY} n`)
+      .join('\n') + '\n'
+  );
+}
+
+/** Loads jieba with the glossary as user dictionary (once per glossary). */
+export function loadSegmenter(glossary: readonly GlossaryEntry[]): void {
+  if (loadedFor === glossary) return;
+  const dir = mkdtempSync(join(tmpdir(), 'wenmai-jieba-'));
+  const userDict = join(dir, 'user.dict.utf8');
+  writeFileSync(userDict, userDictionary(glossary));
+  jieba.load({ userDict });
+  loadedFor = glossary;
+}
+
+/** Segments text (converted to Simplified first) into words. */
+export function segment(text: string): string[] {
+  return jieba.cut(toSimplified(text), true).filter((word) => word.trim().length > 0);
+}
+
+/** TF-IDF keywords of a text (converted to Simplified first). */
+export function keywords(text: string, count: number): { word: string; weight: number }[] {
+  return jieba.extract(toSimplified(text), count);
+}
+
+export { toSimplified };

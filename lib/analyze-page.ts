@@ -1,0 +1,73 @@
+import { articleFeatures } from './article-features';
+import { cleanArticle } from './clean-article';
+import type { CorpusIndex } from './corpus-index';
+import { detectLang } from './detect-script';
+import { countTerms, matchTerms } from './match-terms';
+import type { DisplayScript, PageState } from './page-state';
+import { splitPassages } from './passages';
+
+/** The parts of a page analysis starts from (see lib/dom/extract-article for how they are taken). */
+export interface PageInput {
+  url: string;
+  /** The main article, if the page has one. */
+  article: { title: string; text: string } | null;
+  /** All visible, non-editable text of the page, for term counts and language. */
+  visibleText: string;
+  script?: DisplayScript;
+}
+
+/**
+ * Analyzes a page against the corpus: cleans its article, finds similar corpus articles, counts
+ * terms and links parallel passages. Pure: the same answer in the CLI and in the extension.
+ */
+export function analyzePage(input: PageInput, corpus: CorpusIndex): PageState {
+  const clean = input.article ? cleanArticle(input.article.text, input.article.title) : null;
+  const lang = detectLang(clean && clean.text.length > 0 ? clean.text : input.visibleText);
+  const state: PageState = {
+    url: input.url,
+    lang,
+    script: input.script ?? 'original',
+    article: null,
+    similar: [],
+    terms: [],
+    parallels: [],
+  };
+  // A non-Chinese page gets no corpus work at all (and no terms: glossary forms are Chinese).
+  if (lang === 'other') return state;
+
+  const termCounts = countTerms(matchTerms(input.visibleText, corpus.matcher));
+  const glossary = new Map(corpus.glossary.map((entry) => [entry.id, entry]));
+  state.terms = [...termCounts]
+    .map(([termId, count]) => ({
+      termId,
+      headword: glossary.get(termId)?.headword ?? termId,
+      count,
+    }))
+    .sort((a, b) => b.count - a.count || (a.termId < b.termId ? -1 : 1));
+
+  if (!clean || clean.text.length === 0) return state;
+  const passages = splitPassages(clean.text);
+  state.article = { title: clean.title, chars: clean.text.length, passages: passages.length };
+
+  const features = articleFeatures(clean.text, corpus.stop, corpus.matcher);
+  state.similar = corpus.similar(features).map((hit) => {
+    const article = corpus.articles.get(hit.articleId);
+    return { ...hit, source: article?.source ?? '', title: article?.title ?? '' };
+  });
+
+  const parallels = corpus.parallels(passages.map((p) => p.text));
+  state.parallels = passages
+    .map((passage, i) => ({
+      passage: passage.index,
+      text: passage.text,
+      matches: (parallels[i] ?? []).map((match) => ({
+        articleId: match.articleId,
+        source: corpus.articles.get(match.articleId)?.source ?? '',
+        passageId: match.passageId,
+        text: corpus.passageText(match.passageId) ?? '',
+        score: match.score,
+      })),
+    }))
+    .filter((parallel) => parallel.matches.length > 0);
+  return state;
+}

@@ -1,0 +1,84 @@
+import { Readability } from '@mozilla/readability';
+import { blockLines } from './walk-text';
+
+/** The main article of a page as plain text, paragraphs separated by "\n". */
+export interface ExtractedArticle {
+  title: string;
+  text: string;
+  /** How it was found: a forum rule, Readability, or the page body as a last resort. */
+  method: 'discuz' | 'readability' | 'body';
+  byline?: string;
+  /** Forum post metadata, when a forum rule found the post. */
+  forum?: { author?: string; date?: string; board?: string };
+}
+
+/** Readability gives up below this many characters; Chinese packs more per character than English. */
+const READABILITY_CHAR_THRESHOLD = 200;
+
+function textOf(element: Element | null): string | undefined {
+  const text = element?.textContent?.replace(/\s+/g, ' ').trim();
+  return text || undefined;
+}
+
+/** Discuz! threads: the first post's body is td.t_f (id postmessage_…), the title #thread_subject. */
+function extractDiscuz(doc: Document): ExtractedArticle | null {
+  const body = doc.querySelector('td.t_f, td[id^="postmessage_"]');
+  if (!body) return null;
+  // Edit notices and quoted replies are not the author's text.
+  const clone = body.cloneNode(true) as Element;
+  for (const noise of Array.from(
+    clone.querySelectorAll('.pstatus, .quote, .blockcode, .attach_nopermission, .tip'),
+  ))
+    noise.remove();
+  const text = blockLines(clone).join('\n');
+  if (!text) return null;
+  const crumbs = Array.from(doc.querySelectorAll('#pt .z a, #pt a'))
+    .map((a) => textOf(a))
+    .filter((t): t is string => Boolean(t));
+  const forum: NonNullable<ExtractedArticle['forum']> = {};
+  const author = textOf(doc.querySelector('.authi a.xw1, .authi a'));
+  if (author) forum.author = author;
+  const date = textOf(doc.querySelector('em[id^="authorposton"]'))?.replace(
+    /^(发表于|發表於)\s*/,
+    '',
+  );
+  if (date) forum.date = date;
+  if (crumbs.length >= 2) forum.board = crumbs[crumbs.length - 2]!;
+  const title = textOf(doc.querySelector('#thread_subject')) ?? doc.title.split(/\s+-\s+/)[0] ?? '';
+  return { title, text, method: 'discuz', forum };
+}
+
+function extractReadability(doc: Document): ExtractedArticle | null {
+  // Readability rewrites the document it is given: always hand it a clone.
+  const clone = doc.cloneNode(true) as Document;
+  const parsed = new Readability(clone, { charThreshold: READABILITY_CHAR_THRESHOLD }).parse();
+  if (!parsed?.content) return null;
+  // An inert document (no browsing context): its images never load and its handlers never run.
+  const content = doc.implementation.createHTMLDocument('');
+  content.body.innerHTML = parsed.content;
+  const text = blockLines(content.body).join('\n');
+  if (!text) return null;
+  const article: ExtractedArticle = {
+    title: parsed.title?.trim() || doc.title.trim(),
+    text,
+    method: 'readability',
+  };
+  if (parsed.byline) article.byline = parsed.byline;
+  return article;
+}
+
+/**
+ * Finds a page's main article: forum rules first (Readability takes a Discuz thread's replies and
+ * signatures for content), then Readability, then the body's text.
+ */
+export function extractArticle(doc: Document): ExtractedArticle | null {
+  const found = extractDiscuz(doc) ?? extractReadability(doc);
+  if (found) return found;
+  const text = doc.body ? blockLines(doc.body).join('\n') : '';
+  return text ? { title: doc.title.trim(), text, method: 'body' } : null;
+}
+
+/** All readable text of the page (blocks separated by "\n"), for term counts and language. */
+export function visibleText(doc: Document): string {
+  return doc.body ? blockLines(doc.body).join('\n') : '';
+}

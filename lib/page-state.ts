@@ -1,0 +1,38 @@
+import type { PageLang } from './detect-script';
+import type { Relation } from './similarity-index';
+
+/** What Wenmai knows about a page: the CLI's --json output and the content script's answer. */
+export interface PageState {
+  /** The page URL (the file path for the CLI). */
+  url: string;
+  /** Script of the main text; 'other' for non-Chinese pages. */
+  lang: PageLang;
+  /** What the page shows now ('original' for the CLI). */
+  script: DisplayScript;
+  article: { title: string; chars: number; passages: number } | null;
+  /** Best first. */
+  similar: {
+    articleId: string;
+    source: string;
+    title: string;
+    score: number;
+    relation: Relation;
+  }[];
+  /** Headword in Simplified; count = occurrences in the page's visible, non-editable text. */
+  terms: { termId: string; headword: string; count: number }[];
+  parallels: {
+    /** Index of the page passage. */
+    passage: number;
+    text: string;
+    /** Best first. */
+    matches: {
+      articleId: string;
+      source: string;
+      passageId: string;
+      text: string;
+      score: number;
+    }[];
+  }[];
+}
+
+export type DisplayScript = 'original' | 'simplified' | 'traditional';

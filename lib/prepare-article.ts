@@ -1,0 +1,45 @@
+import { articleFeatures, type StopShingles } from './article-features';
+import type { BundleArticle } from './bundle';
+import { cleanArticle } from './clean-article';
+import { detectLang } from './detect-script';
+import type { TermMatcher } from './match-terms';
+import { splitPassages } from './passages';
+
+export interface ArticleSource {
+  id: string;
+  /** File name for corpus sources, the URL for pages the reader added. */
+  source: string;
+  raw: string;
+  title?: string;
+  url?: string;
+  keywords?: string[];
+}
+
+/** Cleans, splits and fingerprints an article: the record the corpus stores for it. */
+export function prepareArticle(
+  input: ArticleSource,
+  matcher: TermMatcher,
+  stop: StopShingles,
+): BundleArticle {
+  const clean = cleanArticle(input.raw, input.title);
+  const features = articleFeatures(clean.text, stop, matcher);
+  const article: BundleArticle = {
+    id: input.id,
+    source: input.source,
+    title: clean.title,
+    lang: detectLang(clean.text),
+    meta: clean.meta,
+    text: clean.text,
+    passages: splitPassages(clean.text).map((p) => ({
+      id: `${input.id}#p${p.index}`,
+      start: p.start,
+      end: p.end,
+    })),
+    keywords: input.keywords ?? [],
+    signature: Array.from(features.signature),
+    shingleCount: features.shingleCount,
+    terms: features.terms,
+  };
+  if (input.url !== undefined) article.url = input.url;
+  return article;
+}

@@ -1,0 +1,27 @@
+/**
+ * Removes pinyin that copy-paste from annotated pages leaves after characters: 發(fā)展 → 發展.
+ * Real parentheticals such as (试行), (街道) or (作者:…) are Chinese and never match.
+ */
+
+export interface PinyinRemoval {
+  /** Offset of the removed "(…)" in the input text. */
+  offset: number;
+  /** The character the pinyin annotated. */
+  char: string;
+  pinyin: string;
+}
+
+// A Han character, then a bracketed syllable of Latin letters with at least one vowel (tone marks
+// included). Mandarin syllables are at most six letters long (zhuang, shuang).
+const PINYIN_AFTER_HAN =
+  /(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]((?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,6})[)）]/g;
+
+/** Strips pinyin annotations; returns the clean text and what was removed. */
+export function stripPinyin(text: string): { text: string; removed: PinyinRemoval[] } {
+  const removed: PinyinRemoval[] = [];
+  const clean = text.replace(PINYIN_AFTER_HAN, (match, pinyin: string, offset: number) => {
+    removed.push({ offset, char: text[offset - 1] ?? '', pinyin });
+    return '';
+  });
+  return { text: clean, removed };
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // lib/ is imported explicitly everywhere; keep WXT's auto-imports off so imports stay greppable.
+  imports: false,
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
+    commands: {
+      'toggle-script': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandToggleScript__',
+      },
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandToggleHighlights__',
+      },
+    },
+    browser_specific_settings: {
+      gecko: { id: 'wenmai@wenmai.local', strict_min_version: '128.0' },
+    },
+  },
+});
