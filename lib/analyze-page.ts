@@ -16,6 +16,34 @@ export interface PageInput {
   script?: DisplayScript;
 }
 
+/** What the corpus says about an article's clean text: similar articles and parallel passages. */
+export function compareArticle(
+  text: string,
+  corpus: CorpusIndex,
+): { passages: number; similar: PageState['similar']; parallels: PageState['parallels'] } {
+  const passages = splitPassages(text);
+  const features = articleFeatures(text, corpus.stop, corpus.matcher);
+  const similar = corpus.similar(features).map((hit) => {
+    const article = corpus.articles.get(hit.articleId);
+    return { ...hit, source: article?.source ?? '', title: article?.title ?? '' };
+  });
+  const matches = corpus.parallels(passages.map((p) => p.text));
+  const parallels = passages
+    .map((passage, i) => ({
+      passage: passage.index,
+      text: passage.text,
+      matches: (matches[i] ?? []).map((match) => ({
+        articleId: match.articleId,
+        source: corpus.articles.get(match.articleId)?.source ?? '',
+        passageId: match.passageId,
+        text: corpus.passageText(match.passageId) ?? '',
+        score: match.score,
+      })),
+    }))
+    .filter((parallel) => parallel.matches.length > 0);
+  return { passages: passages.length, similar, parallels };
+}
+
 /**
  * Analyzes a page against the corpus: cleans its article, finds similar corpus articles, counts
  * terms and links parallel passages. Pure: the same answer in the CLI and in the extension.
@@ -46,28 +74,9 @@ export function analyzePage(input: PageInput, corpus: CorpusIndex): PageState {
     .sort((a, b) => b.count - a.count || (a.termId < b.termId ? -1 : 1));
 
   if (!clean || clean.text.length === 0) return state;
-  const passages = splitPassages(clean.text);
-  state.article = { title: clean.title, chars: clean.text.length, passages: passages.length };
-
-  const features = articleFeatures(clean.text, corpus.stop, corpus.matcher);
-  state.similar = corpus.similar(features).map((hit) => {
-    const article = corpus.articles.get(hit.articleId);
-    return { ...hit, source: article?.source ?? '', title: article?.title ?? '' };
-  });
-
-  const parallels = corpus.parallels(passages.map((p) => p.text));
-  state.parallels = passages
-    .map((passage, i) => ({
-      passage: passage.index,
-      text: passage.text,
-      matches: (parallels[i] ?? []).map((match) => ({
-        articleId: match.articleId,
-        source: corpus.articles.get(match.articleId)?.source ?? '',
-        passageId: match.passageId,
-        text: corpus.passageText(match.passageId) ?? '',
-        score: match.score,
-      })),
-    }))
-    .filter((parallel) => parallel.matches.length > 0);
+  const found = compareArticle(clean.text, corpus);
+  state.article = { title: clean.title, chars: clean.text.length, passages: found.passages };
+  state.similar = found.similar;
+  state.parallels = found.parallels;
   return state;
 }

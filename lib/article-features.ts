@@ -10,6 +10,8 @@ export interface ArticleFeatures {
   shingleCount: number;
   /** Term id → occurrences in the text. */
   terms: Record<string, number>;
+  /** The exact shingle set, when at hand: lets the index verify a candidate instead of estimating. */
+  shingles?: Uint32Array;
 }
 
 /** Text the corpus shares everywhere: glossary terms and boilerplate phrases, as shingle hashes. */
@@ -28,7 +30,7 @@ export function articleFeatures(
   )) {
     terms[termId] = count;
   }
-  return { signature: minhashSignature(shingles), shingleCount: shingles.length, terms };
+  return { signature: minhashSignature(shingles), shingleCount: shingles.length, terms, shingles };
 }
 
 /** Stop shingles from phrases (glossary forms, boilerplate list); phrases shorter than a shingle add nothing. */

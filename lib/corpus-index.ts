@@ -38,7 +38,8 @@ export class CorpusIndex {
   readonly glossary: readonly GlossaryEntry[];
   readonly articles = new Map<string, BundleArticle>();
   private readonly passageTexts = new Map<string, { articleId: string; text: string }>();
-  private readonly similarity = new SimilarityIndex();
+  private readonly exactShingles = new Map<string, Uint32Array>();
+  private readonly similarity = new SimilarityIndex((articleId) => this.shinglesOf(articleId));
   private readonly passageIndex = new PassageIndex();
 
   constructor(glossary: readonly GlossaryEntry[], stopPhrases: readonly string[]) {
@@ -56,6 +57,7 @@ export class CorpusIndex {
   addArticle(article: BundleArticle): void {
     if (this.articles.has(article.id)) return;
     this.articles.set(article.id, article);
+    this.occurrences = null;
     this.similarity.add(article.id, {
       signature: Uint32Array.from(article.signature),
       shingleCount: article.shingleCount,
@@ -70,6 +72,44 @@ export class CorpusIndex {
         ...passageFeatures(text, this.matcher),
       });
     }
+  }
+
+  /** An article's exact shingle set, computed from its text the first time a query needs it. */
+  private shinglesOf(articleId: string): Uint32Array | undefined {
+    let shingles = this.exactShingles.get(articleId);
+    if (!shingles) {
+      const article = this.articles.get(articleId);
+      if (!article) return undefined;
+      shingles = shingleHashes(compactForMatch(article.text), this.stop);
+      this.exactShingles.set(articleId, shingles);
+    }
+    return shingles;
+  }
+
+  private occurrences: Map<
+    string,
+    { articleId: string; passageId: string; start: number; end: number }[]
+  > | null = null;
+
+  /** Where a term occurs in the corpus: passage by passage, with the offsets in the passage text. */
+  occurrencesOf(
+    termId: string,
+  ): { articleId: string; passageId: string; start: number; end: number }[] {
+    if (!this.occurrences) {
+      const all = new Map<
+        string,
+        { articleId: string; passageId: string; start: number; end: number }[]
+      >();
+      for (const [passageId, { articleId, text }] of this.passageTexts) {
+        for (const hit of matchTerms(text, this.matcher)) {
+          const list = all.get(hit.termId) ?? [];
+          list.push({ articleId, passageId, start: hit.start, end: hit.end });
+          all.set(hit.termId, list);
+        }
+      }
+      this.occurrences = all;
+    }
+    return this.occurrences.get(termId) ?? [];
   }
 
   passageText(passageId: string): string | undefined {

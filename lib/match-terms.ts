@@ -1,5 +1,6 @@
 import { foldCode, isIgnorable } from './fold-script';
 import { termForms, type GlossaryEntry } from './glossary';
+import { pinyinAnnotationLength } from './strip-pinyin';
 
 /** A recognised term in a text; end is exclusive, offsets are in the text that was matched. */
 export interface TermHit {
@@ -18,6 +19,8 @@ export interface TermMatcher {
   readonly terminals: Map<number, number>;
   readonly termIds: readonly string[];
 }
+
+const QUOTES = new Set(Array.from('“”「」『』‘’"\'', (c) => c.charCodeAt(0)));
 
 // Nodes are numbered from 1; a key is node * 2^16 + code unit, exact in a double.
 const key = (node: number, code: number): number => node * 0x10000 + code;
@@ -63,7 +66,16 @@ export function matchTerms(text: string, matcher: TermMatcher): TermHit[] {
     let bestTerm = -1;
     for (let i = start; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (isIgnorable(code) && i > start) continue;
+      // Inside a term, zero-width characters, quotation marks and pasted pinyin do not break it:
+      // “五星”支部, 高質(zhì)量發(fā)展.
+      if (i > start) {
+        if (isIgnorable(code) || QUOTES.has(code)) continue;
+        const pinyin = pinyinAnnotationLength(text, i);
+        if (pinyin > 0) {
+          i += pinyin - 1;
+          continue;
+        }
+      }
       const next = edges.get(key(node, foldCode(code)));
       if (next === undefined) break;
       node = next;

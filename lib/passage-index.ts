@@ -24,7 +24,7 @@ export const PASSAGE_THRESHOLDS = {
   /** …or a distinctive term: one found in at most this share of corpus passages. */
   distinctiveTermShare: 0.1,
   /** How much shared distinctive terms add, at most, on top of shared text. */
-  termBonus: 0.3,
+  termBonus: 0.35,
   /** Matches kept per passage. */
   limit: 5,
 } as const;
@@ -90,7 +90,8 @@ export class PassageIndex {
       for (const p of this.termPostings.get(term) ?? []) candidates.add(p);
 
     const ownWeight = this.textWeight(shingles);
-    const ownTermWeight = distinctive.reduce((sum, term) => sum + this.termWeight(term), 0);
+    // Two terms found in only a couple of passages each are as much as term evidence can say.
+    const termSaturation = 2 * Math.log(1 + this.passages.length / 2);
     const matches: PassageMatch[] = [];
     for (const candidate of candidates) {
       const other = this.passages[candidate]!;
@@ -115,12 +116,8 @@ export class PassageIndex {
         sharedWeight / Math.max(1e-9, Math.min(ownWeight, this.textWeight(other.shingles)));
       const otherTerms = new Set(other.terms);
       const sharedTerms = distinctive.filter((term) => otherTerms.has(term));
-      const otherTermWeight = other.terms
-        .filter((t) => this.isDistinctive(t))
-        .reduce((s, t) => s + this.termWeight(t), 0);
       const termScore =
-        sharedTerms.reduce((sum, term) => sum + this.termWeight(term), 0) /
-        Math.max(1e-9, Math.min(ownTermWeight, otherTermWeight));
+        sharedTerms.reduce((sum, term) => sum + this.termWeight(term), 0) / termSaturation;
       const score = Math.min(
         1,
         textScore + PASSAGE_THRESHOLDS.termBonus * Math.min(1, termScore) * (1 - textScore),

@@ -1,5 +1,9 @@
 import type { ArticleFeatures } from './article-features';
 import { SIGNATURE_SIZE, signatureMatches } from './minhash';
+import { countShared } from './shingles';
+
+/** Looks up an indexed article's exact shingle set, if the caller can produce it. */
+export type ExactShingles = (articleId: string) => Uint32Array | undefined;
 
 export type Relation = 'duplicate' | 'reuse' | 'related';
 
@@ -13,16 +17,16 @@ export interface SimilarArticle {
 export const THRESHOLDS = {
   /** Duplicate: this share of the smaller text is in the larger one… */
   duplicateContainment: 0.7,
-  /** …and the two are of comparable length (an excerpt is reuse, not a duplicate). */
-  duplicateSizeRatio: 0.5,
+  /** …and this share of the larger is in the smaller (an excerpt is reuse, not a duplicate). */
+  duplicateLargerContainment: 0.6,
   /** Reuse: this share of the smaller text appears in the other… */
   reuseContainment: 0.15,
   /** …and at least this many shared shingles (~30 characters of running text), so a few shared slogans are not reuse. */
   reuseMinShared: 25,
-  /** Related: IDF-weighted Jaccard of the glossary terms the two use… */
-  relatedTermSimilarity: 0.2,
+  /** Related: this share of the query's (IDF-weighted) glossary terms also occurs in the article… */
+  relatedTermSimilarity: 0.3,
   /** …with at least this many terms in common. */
-  relatedMinSharedTerms: 2,
+  relatedMinSharedTerms: 3,
 } as const;
 
 const RELATION_RANK: Record<Relation, number> = { duplicate: 0, reuse: 1, related: 2 };
@@ -61,6 +65,12 @@ export class SimilarityIndex {
   private readonly termSets: string[][] = [];
   private readonly termPostings = new Map<string, number[]>();
   private positionKeys: Float64Array[] | null = null;
+
+  /**
+   * @param exactShingles when given, candidates are verified on exact shingle sets: MinHash
+   * estimates are too coarse for short texts (a paragraph of slogans against a long article).
+   */
+  constructor(private readonly exactShingles?: ExactShingles) {}
 
   get size(): number {
     return this.ids.length;
@@ -114,15 +124,20 @@ export class SimilarityIndex {
     const sizeA = query.shingleCount;
     const sizeB = this.sizes[article]!;
     if (matches > 0 && sizeA > 0 && sizeB > 0) {
-      const jaccard = matches / SIGNATURE_SIZE;
-      const shared = (jaccard / (1 + jaccard)) * (sizeA + sizeB);
+      const exact = query.shingles && this.exactShingles?.(articleId);
+      let shared: number;
+      if (exact && query.shingles) shared = countShared(query.shingles, exact);
+      else {
+        const jaccard = matches / SIGNATURE_SIZE;
+        shared = (jaccard / (1 + jaccard)) * (sizeA + sizeB);
+      }
       const smaller = Math.min(sizeA, sizeB);
       const containment = Math.min(1, shared / smaller);
-      const sizeRatio = smaller / Math.max(sizeA, sizeB);
+      const largerContainment = Math.min(1, shared / Math.max(sizeA, sizeB));
       const score = Math.round(containment * 1000) / 1000;
       if (
         containment >= THRESHOLDS.duplicateContainment &&
-        sizeRatio >= THRESHOLDS.duplicateSizeRatio
+        largerContainment >= THRESHOLDS.duplicateLargerContainment
       ) {
         return { articleId, score, relation: 'duplicate' };
       }
@@ -133,18 +148,19 @@ export class SimilarityIndex {
     const articleTerms = this.termSets[article]!;
     if (queryTerms.length === 0 || articleTerms.length === 0) return null;
     const mine = new Set(queryTerms);
+    // The share of the query's term weight the article also uses: a page on the same topic
+    // scores high against a long article that covers more topics besides.
     let sharedWeight = 0;
-    let unionWeight = 0;
+    let queryWeight = 0;
     let sharedCount = 0;
-    for (const term of queryTerms) unionWeight += this.idf(term);
+    for (const term of queryTerms) queryWeight += this.idf(term);
     for (const term of articleTerms) {
-      const weight = this.idf(term);
       if (mine.has(term)) {
-        sharedWeight += weight;
+        sharedWeight += this.idf(term);
         sharedCount++;
-      } else unionWeight += weight;
+      }
     }
-    const similarity = sharedWeight / unionWeight;
+    const similarity = sharedWeight / queryWeight;
     if (
       sharedCount >= THRESHOLDS.relatedMinSharedTerms &&
       similarity >= THRESHOLDS.relatedTermSimilarity

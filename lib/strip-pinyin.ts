@@ -25,3 +25,13 @@ export function stripPinyin(text: string): { text: string; removed: PinyinRemova
   });
   return { text: clean, removed };
 }
+
+const PINYIN_AT =
+  /^[(（](?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,6}[)）]/;
+
+/** Length of a pinyin annotation "(fā)" starting at index, or 0: lets matchers read through the debris. */
+export function pinyinAnnotationLength(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code !== 0x28 && code !== 0xff08) return 0;
+  return PINYIN_AT.exec(text.slice(index, index + 9))?.[0].length ?? 0;
+}

@@ -31,10 +31,7 @@ const isSingleUnit = (s: string): boolean => s.length === 1;
 export function generateFoldTable(): string {
   const ts = parseDict(TSCharacters);
   const st = parseDict(STCharacters);
-  const variantsRev = new Map([
-    ...parseDict(HKVariantsRev),
-    ...parseDict(TWVariantsRev),
-  ]);
+  const variantsRev = new Map([...parseDict(HKVariantsRev), ...parseDict(TWVariantsRev)]);
 
   const fold = new Map<string, string>();
   const toSimplified = (c: string): string => {

@@ -1,5 +1,126 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { parseBundle } from '../../lib/bundle';
+import type { CorpusIndex } from '../../lib/corpus-index';
+import { importBundle, importedBundleVersion } from '../../lib/db/import-bundle';
+import { loadCorpusIndex } from '../../lib/db/load-corpus';
+import { WenmaiDB } from '../../lib/db/schema';
+import {
+  parseBackgroundRequest,
+  type ContentRequest,
+  type ImportStatus,
+  type Result,
+} from '../../lib/messages';
+import { handlers, type BackgroundContext } from './handlers';
+
+const BUNDLE_PATH = '/corpus/bundle.json';
 
 export default defineBackground(() => {
-  // wired in the extension issue
+  const db = new WenmaiDB();
+  let status: ImportStatus = { state: 'idle', done: 0, total: 0, errors: [] };
+  let corpusPromise: Promise<CorpusIndex> | null = null;
+  let importing: Promise<void> | null = null;
+
+  /** Imports the shipped bundle (on install, update, or when the database lost it). */
+  const runImport = (force: boolean): Promise<void> => {
+    importing ??= (async () => {
+      try {
+        // The bundle is a file of this extension: reading it is not a network request.
+        const response = await fetch(browser.runtime.getURL(BUNDLE_PATH));
+        const parsed = parseBundle(await response.json());
+        if (!parsed.ok) throw new Error(parsed.error);
+        if (!force && (await importedBundleVersion(db)) === parsed.value.corpusVersion) {
+          status = {
+            state: 'done',
+            done: 0,
+            total: 0,
+            corpusVersion: parsed.value.corpusVersion,
+            errors: [],
+          };
+          return;
+        }
+        status = await importBundle(db, parsed.value, (s) => (status = s));
+      } catch (error) {
+        status = {
+          ...status,
+          state: 'failed',
+          errors: [...status.errors, `corpus import failed: ${(error as Error).message}`],
+        };
+      } finally {
+        corpusPromise = null;
+        importing = null;
+      }
+    })();
+    return importing;
+  };
+
+  const ctx: BackgroundContext = {
+    db,
+    corpus: async () => {
+      if (importing) await importing;
+      corpusPromise ??= loadCorpusIndex(db);
+      return corpusPromise;
+    },
+    invalidateCorpus: () => {
+      corpusPromise = null;
+    },
+    importStatus: () => status,
+    reimportBundle: () => runImport(true),
+  };
+
+  browser.runtime.onInstalled.addListener(() => {
+    void runImport(true);
+    browser.contextMenus.removeAll().then(() => {
+      browser.contextMenus.create({
+        id: 'wenmai-lookup',
+        title: browser.i18n.getMessage('menuLookup'),
+        contexts: ['selection'],
+      });
+      browser.contextMenus.create({
+        id: 'wenmai-parallels',
+        title: browser.i18n.getMessage('menuParallels'),
+        contexts: ['selection'],
+      });
+    });
+  });
+  // A service worker restarts often; import only when the database lacks this bundle.
+  void runImport(false);
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    // Only this extension's own pages and content scripts are answered: never a web page.
+    if (sender.id !== browser.runtime.id) return false;
+    const request = parseBackgroundRequest(message);
+    if (!request) return false;
+    const handler = handlers[request.type] as (
+      r: typeof request,
+      c: BackgroundContext,
+    ) => Promise<unknown>;
+    handler(request, ctx).then(
+      (value) => sendResponse({ ok: true, value } satisfies Result<unknown>),
+      (error: unknown) =>
+        sendResponse({ ok: false, error: (error as Error).message } satisfies Result<unknown>),
+    );
+    return true;
+  });
+
+  const sendToTab = (tabId: number | undefined, command: ContentRequest): void => {
+    if (tabId === undefined) return;
+    browser.tabs.sendMessage(tabId, command).catch(() => {
+      // No content script in that tab (a browser page, or a site switched off): nothing to do.
+    });
+  };
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const text = info.selectionText ?? '';
+    if (info.menuItemId === 'wenmai-lookup')
+      sendToTab(tab?.id, { type: 'wenmai/lookup', text: text.slice(0, 200) });
+    if (info.menuItemId === 'wenmai-parallels')
+      sendToTab(tab?.id, { type: 'wenmai/find-parallels', text: text.slice(0, 20_000) });
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (command === 'toggle-script') sendToTab(tab?.id, { type: 'wenmai/cycle-script' });
+    if (command === 'toggle-highlights') sendToTab(tab?.id, { type: 'wenmai/toggle-highlights' });
+  });
 });

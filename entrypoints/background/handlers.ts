@@ -1,0 +1,221 @@
+import { browser } from 'wxt/browser';
+import { compareArticle } from '../../lib/analyze-page';
+import { cleanArticle } from '../../lib/clean-article';
+import type { CorpusIndex } from '../../lib/corpus-index';
+import { exportBackup, parseBackup, restoreBackup, wipeUserData } from '../../lib/db/backup';
+import {
+  deleteArticle,
+  deleteTerm,
+  getSettings,
+  listArticles,
+  listGlossary,
+  putUserArticle,
+  saveSettings,
+  saveUserTerm,
+} from '../../lib/db/repository';
+import type { WenmaiDB } from '../../lib/db/schema';
+import { hashRange } from '../../lib/hash';
+import { matchTerms } from '../../lib/match-terms';
+import type {
+  BackgroundResponses,
+  BackgroundType,
+  ImportStatus,
+  RequestOf,
+} from '../../lib/messages';
+import { prepareArticle } from '../../lib/prepare-article';
+
+export interface BackgroundContext {
+  db: WenmaiDB;
+  /** The corpus index, rebuilt from the database after any change. */
+  corpus: () => Promise<CorpusIndex>;
+  invalidateCorpus: () => void;
+  importStatus: () => ImportStatus;
+  /** Re-imports the shipped bundle (after a wipe). */
+  reimportBundle: () => Promise<void>;
+}
+
+type Handler<K extends BackgroundType> = (
+  request: RequestOf<K>,
+  ctx: BackgroundContext,
+) => Promise<BackgroundResponses[K]>;
+/** One handler per message type: a missing handler is a compile error. */
+type Handlers = { [K in BackgroundType]: Handler<K> };
+
+const MAX_OCCURRENCES = 30;
+
+/** Stable id for an article the reader adds: the same URL (or text) always gives the same id. */
+function userArticleId(url: string, text: string): string {
+  const key = url || text.slice(0, 2000);
+  return `u-${hashRange(key, 0, key.length).toString(36)}`;
+}
+
+async function addArticle(
+  ctx: BackgroundContext,
+  name: string,
+  title: string,
+  text: string,
+  url?: string,
+) {
+  const corpus = await ctx.corpus();
+  const input = {
+    id: userArticleId(url ?? name, text),
+    source: url ?? name,
+    raw: text,
+    title,
+    ...(url ? { url } : {}),
+  };
+  const article = prepareArticle(input, corpus.matcher, corpus.stop);
+  if (article.text.length === 0) throw new Error(`${name}: no article text found`);
+  await putUserArticle(ctx.db, article);
+  ctx.invalidateCorpus();
+  return article;
+}
+
+export const handlers: Handlers = {
+  'wenmai/get-glossary': async (_request, ctx) => {
+    const [entries, settings] = await Promise.all([listGlossary(ctx.db), getSettings(ctx.db)]);
+    return { entries: entries.map(({ origin: _origin, ...entry }) => entry), settings };
+  },
+
+  'wenmai/analyze': async (request, ctx) => {
+    const corpus = await ctx.corpus();
+    const clean = cleanArticle(request.article.text, request.article.title);
+    const { similar, parallels } = compareArticle(clean.text, corpus);
+    return { similar, parallels };
+  },
+
+  'wenmai/term': async (request, ctx) => {
+    const corpus = await ctx.corpus();
+    const entry = corpus.glossary.find((e) => e.id === request.termId);
+    if (!entry) throw new Error(`unknown term ${request.termId}`);
+    const byId = new Map(corpus.glossary.map((e) => [e.id, e]));
+    const occurrences = corpus
+      .occurrencesOf(entry.id)
+      .slice(0, MAX_OCCURRENCES)
+      .map((o) => {
+        const text = corpus.passageText(o.passageId) ?? '';
+        return {
+          articleId: o.articleId,
+          title: corpus.articles.get(o.articleId)?.title ?? o.articleId,
+          passageId: o.passageId,
+          snippet: text.slice(Math.max(0, o.start - 24), o.end + 24),
+        };
+      });
+    const related = entry.related.flatMap((id) => {
+      const other = byId.get(id);
+      return other ? [{ id, headword: other.headword }] : [];
+    });
+    return { entry, related, occurrences };
+  },
+
+  'wenmai/find-term': async (request, ctx) => {
+    const corpus = await ctx.corpus();
+    const hit = matchTerms(request.text.trim(), corpus.matcher)[0];
+    return hit ? { termId: hit.termId } : null;
+  },
+
+  'wenmai/add-article': async (request, ctx) => {
+    const article = await addArticle(ctx, request.url, request.title, request.text, request.url);
+    return { articleId: article.id, title: article.title };
+  },
+
+  'wenmai/list-articles': async (_request, ctx) => listArticles(ctx.db),
+
+  'wenmai/get-article': async (request, ctx) => {
+    const stored = await ctx.db.articles.get(request.articleId);
+    if (!stored) throw new Error(`no article ${request.articleId} in the corpus`);
+    const { origin, addedAt: _addedAt, ...article } = stored;
+    const corpus = await ctx.corpus();
+    let links = await ctx.db.passageLinks.where('from').startsWith(`${article.id}#`).toArray();
+    if (origin === 'user') {
+      // The reader's own articles were not in the build: link their passages now.
+      const texts = article.passages.map((p) => article.text.slice(p.start, p.end));
+      links = corpus
+        .parallels(texts, article.id)
+        .flatMap((matches, i) =>
+          matches.map((m) => ({ from: article.passages[i]!.id, to: m.passageId, score: m.score })),
+        );
+    }
+    return { article, origin, terms: matchTerms(article.text, corpus.matcher), links };
+  },
+
+  'wenmai/get-passages': async (request, ctx) => {
+    const corpus = await ctx.corpus();
+    return request.passageIds.flatMap((passageId) => {
+      const articleId = passageId.split('#')[0] ?? '';
+      const article = corpus.articles.get(articleId);
+      const text = corpus.passageText(passageId);
+      return article && text !== undefined
+        ? [{ passageId, articleId, title: article.title, source: article.source, text }]
+        : [];
+    });
+  },
+
+  'wenmai/delete-article': async (request, ctx) => {
+    const deleted = await deleteArticle(ctx.db, request.articleId);
+    ctx.invalidateCorpus();
+    return { deleted };
+  },
+
+  'wenmai/import-files': async (request, ctx) => {
+    const added: { name: string; articleId: string }[] = [];
+    const errors: string[] = [];
+    for (const file of request.files) {
+      try {
+        const article = await addArticle(ctx, file.name, file.title, file.text, file.url);
+        added.push({ name: file.name, articleId: article.id });
+      } catch (error) {
+        errors.push((error as Error).message);
+      }
+    }
+    return { added, errors };
+  },
+
+  'wenmai/list-glossary': async (_request, ctx) => listGlossary(ctx.db),
+
+  'wenmai/save-term': async (request, ctx) => {
+    const entry = await saveUserTerm(ctx.db, request.entry);
+    ctx.invalidateCorpus();
+    return { entry };
+  },
+
+  'wenmai/delete-term': async (request, ctx) => {
+    const deleted = await deleteTerm(ctx.db, request.termId);
+    ctx.invalidateCorpus();
+    return { deleted };
+  },
+
+  'wenmai/get-settings': async (_request, ctx) => getSettings(ctx.db),
+
+  'wenmai/set-settings': async (request, ctx) => saveSettings(ctx.db, request.settings),
+
+  'wenmai/export-backup': async (_request, ctx) => {
+    const backup = await exportBackup(ctx.db);
+    return {
+      json: JSON.stringify(backup, null, 1),
+      fileName: `wenmai-backup-${backup.exportedAt.slice(0, 10)}.json`,
+    };
+  },
+
+  'wenmai/import-backup': async (request, ctx) => {
+    const parsed = parseBackup(request.json);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const restored = await restoreBackup(ctx.db, parsed.value);
+    ctx.invalidateCorpus();
+    return restored;
+  },
+
+  'wenmai/wipe-user-data': async (_request, ctx) => {
+    const wiped = await wipeUserData(ctx.db);
+    // Edited bundle entries were replaced by the reader's versions: bring the shipped ones back.
+    await ctx.reimportBundle();
+    ctx.invalidateCorpus();
+    return wiped;
+  },
+
+  'wenmai/import-status': async (_request, ctx) => ctx.importStatus(),
+
+  'wenmai/tab-command': async (request) => {
+    return (await browser.tabs.sendMessage(request.tabId, request.command)) ?? null;
+  },
+};

@@ -1,0 +1,85 @@
+import type { BundleArticle } from '../bundle';
+import { glossaryEntrySchema, describeIssues, type GlossaryEntry } from '../glossary';
+import type { ArticleSummary } from '../messages';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../settings';
+import type { StoredArticle, StoredTerm, WenmaiDB } from './schema';
+
+const SETTINGS_KEY = 'settings';
+
+export async function getSettings(db: WenmaiDB): Promise<Settings> {
+  const row = await db.settings.get(SETTINGS_KEY);
+  const parsed = settingsSchema.safeParse(row?.value ?? {});
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function saveSettings(db: WenmaiDB, settings: Settings): Promise<Settings> {
+  const valid = settingsSchema.parse(settings);
+  await db.settings.put({ key: SETTINGS_KEY, value: valid });
+  return valid;
+}
+
+export function summarizeArticle(article: StoredArticle): ArticleSummary {
+  const summary: ArticleSummary = {
+    id: article.id,
+    source: article.source,
+    title: article.title,
+    lang: article.lang,
+    origin: article.origin,
+    chars: article.text.length,
+    passages: article.passages.length,
+  };
+  if (article.url !== undefined) summary.url = article.url;
+  return summary;
+}
+
+export async function listArticles(db: WenmaiDB): Promise<ArticleSummary[]> {
+  return (await db.articles.orderBy('id').toArray()).map(summarizeArticle);
+}
+
+export async function allArticles(db: WenmaiDB): Promise<StoredArticle[]> {
+  return db.articles.toArray();
+}
+
+/** Stores an article the reader added (replacing an earlier copy of the same id). */
+export async function putUserArticle(db: WenmaiDB, article: BundleArticle): Promise<void> {
+  await db.articles.put({ ...article, origin: 'user', addedAt: Date.now() });
+}
+
+/** Deletes an article and its passage links. */
+export async function deleteArticle(db: WenmaiDB, articleId: string): Promise<boolean> {
+  return db.transaction('rw', [db.articles, db.passageLinks], async () => {
+    const existing = await db.articles.get(articleId);
+    if (!existing) return false;
+    await db.articles.delete(articleId);
+    const prefix = `${articleId}#`;
+    await db.passageLinks.where('from').startsWith(prefix).delete();
+    await db.passageLinks.where('to').startsWith(prefix).delete();
+    return true;
+  });
+}
+
+export async function listGlossary(db: WenmaiDB): Promise<StoredTerm[]> {
+  return db.glossary.orderBy('id').toArray();
+}
+
+/**
+ * Saves a glossary entry the reader wrote or edited. It becomes a user entry, which bundle updates
+ * never overwrite. Throws with a readable message for an invalid entry.
+ */
+export async function saveUserTerm(db: WenmaiDB, input: unknown): Promise<GlossaryEntry> {
+  const parsed = glossaryEntrySchema.safeParse(input);
+  if (!parsed.success) throw new Error(`invalid glossary entry: ${describeIssues(parsed.error)}`);
+  const entry = parsed.data;
+  const clash = await db.glossary.where('headword').equals(entry.headword).first();
+  if (clash && clash.id !== entry.id)
+    throw new Error(`"${entry.headword}" is already the headword of ${clash.id}`);
+  await db.glossary.put({ ...entry, origin: 'user' });
+  return entry;
+}
+
+export async function deleteTerm(db: WenmaiDB, termId: string): Promise<boolean> {
+  const existing = await db.glossary.get(termId);
+  if (!existing) return false;
+  await db.glossary.delete(termId);
+  return true;
+}

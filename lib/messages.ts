@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import type { BundleArticle, PassageLink } from './bundle';
+import { glossaryEntrySchema, type GlossaryEntry } from './glossary';
+import type { DisplayScript, PageState } from './page-state';
+import { settingsSchema, type Settings } from './settings';
+
+/** A reply to a request: a value, never a thrown error. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface ArticleSummary {
+  id: string;
+  source: string;
+  title: string;
+  lang: BundleArticle['lang'];
+  origin: 'bundle' | 'user';
+  url?: string;
+  chars: number;
+  passages: number;
+}
+
+export interface TermOccurrence {
+  articleId: string;
+  title: string;
+  passageId: string;
+  snippet: string;
+}
+
+export interface TermCard {
+  entry: GlossaryEntry;
+  related: { id: string; headword: string }[];
+  occurrences: TermOccurrence[];
+}
+
+export interface ImportStatus {
+  state: 'idle' | 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  corpusVersion?: string;
+  errors: string[];
+}
+
+export interface ArticleView {
+  article: BundleArticle;
+  origin: 'bundle' | 'user';
+  /** Term hits in the article text (offsets into article.text). */
+  terms: { termId: string; start: number; end: number }[];
+  links: PassageLink[];
+}
+
+export interface PassageView {
+  passageId: string;
+  articleId: string;
+  title: string;
+  source: string;
+  text: string;
+}
+
+const passageIdSchema = z.string().min(1).max(200);
+const textSchema = z.string().max(5_000_000);
+
+/**
+ * Requests the background answers, for the content script and the extension pages.
+ * One line each: wire type → request schema (validated on arrival).
+ */
+export const backgroundRequests = {
+  /** Glossary and settings for the content script's matcher. */
+  'wenmai/get-glossary': z.object({}).strict(),
+  /** Similar articles and parallel passages for a page's article. */
+  'wenmai/analyze': z
+    .object({
+      url: z.string().max(4000),
+      article: z.object({ title: z.string().max(2000), text: textSchema }).strict(),
+    })
+    .strict(),
+  /** The glossary card of a term. */
+  'wenmai/term': z.object({ termId: z.string().min(1).max(200) }).strict(),
+  /** Finds a glossary entry by any written form (context-menu lookup). */
+  'wenmai/find-term': z.object({ text: z.string().min(1).max(200) }).strict(),
+  'wenmai/add-article': z
+    .object({ url: z.string().max(4000), title: z.string().max(2000), text: textSchema })
+    .strict(),
+  'wenmai/list-articles': z.object({}).strict(),
+  'wenmai/get-article': z.object({ articleId: z.string().min(1) }).strict(),
+  'wenmai/get-passages': z.object({ passageIds: z.array(passageIdSchema).max(50) }).strict(),
+  'wenmai/delete-article': z.object({ articleId: z.string().min(1) }).strict(),
+  /** Articles read from files by the options page (HTML is reduced to its article there: workers have no DOM). */
+  'wenmai/import-files': z
+    .object({
+      files: z
+        .array(
+          z
+            .object({
+              name: z.string().max(500),
+              title: z.string().max(2000),
+              text: textSchema,
+              url: z.string().max(4000).optional(),
+            })
+            .strict(),
+        )
+        .max(500),
+    })
+    .strict(),
+  'wenmai/list-glossary': z.object({}).strict(),
+  'wenmai/save-term': z.object({ entry: z.unknown() }).strict(),
+  'wenmai/delete-term': z.object({ termId: z.string().min(1) }).strict(),
+  'wenmai/get-settings': z.object({}).strict(),
+  'wenmai/set-settings': z.object({ settings: settingsSchema }).strict(),
+  'wenmai/export-backup': z.object({}).strict(),
+  'wenmai/import-backup': z.object({ json: z.string().max(200_000_000) }).strict(),
+  'wenmai/wipe-user-data': z.object({}).strict(),
+  'wenmai/import-status': z.object({}).strict(),
+  /** Runs a content-script command in a tab (popup switches). */
+  'wenmai/tab-command': z
+    .object({ tabId: z.number().int(), command: z.lazy(() => contentRequestSchema) })
+    .strict(),
+} as const;
+
+/** What each background request answers (inside Result). */
+export interface BackgroundResponses {
+  'wenmai/get-glossary': { entries: GlossaryEntry[]; settings: Settings };
+  'wenmai/analyze': { similar: PageState['similar']; parallels: PageState['parallels'] };
+  'wenmai/term': TermCard;
+  'wenmai/find-term': { termId: string } | null;
+  'wenmai/add-article': { articleId: string; title: string };
+  'wenmai/list-articles': ArticleSummary[];
+  'wenmai/get-article': ArticleView;
+  'wenmai/get-passages': PassageView[];
+  'wenmai/delete-article': { deleted: boolean };
+  'wenmai/import-files': { added: { name: string; articleId: string }[]; errors: string[] };
+  'wenmai/list-glossary': (GlossaryEntry & { origin: 'bundle' | 'user' })[];
+  'wenmai/save-term': { entry: GlossaryEntry };
+  'wenmai/delete-term': { deleted: boolean };
+  'wenmai/get-settings': Settings;
+  'wenmai/set-settings': Settings;
+  'wenmai/export-backup': { json: string; fileName: string };
+  'wenmai/import-backup': { articles: number; glossary: number };
+  'wenmai/wipe-user-data': { articles: number; glossary: number };
+  'wenmai/import-status': ImportStatus;
+  'wenmai/tab-command': PageState | null;
+}
+
+export type BackgroundType = keyof typeof backgroundRequests;
+export type BackgroundRequest = {
+  [K in BackgroundType]: { type: K } & z.output<(typeof backgroundRequests)[K]>;
+}[BackgroundType];
+export type RequestOf<K extends BackgroundType> = Extract<BackgroundRequest, { type: K }>;
+
+/** Commands the content script answers, from the extension only; each answers a PageState (or nothing). */
+export const contentRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('wenmai/page-state') }).strict(),
+  z
+    .object({
+      type: z.literal('wenmai/set-script'),
+      script: z.enum(['original', 'simplified', 'traditional']),
+    })
+    .strict(),
+  z.object({ type: z.literal('wenmai/set-highlights'), enabled: z.boolean() }).strict(),
+  /** Opens the glossary card for a selection (context menu). */
+  z.object({ type: z.literal('wenmai/lookup'), text: z.string().max(200) }).strict(),
+  /** Opens the parallel-passage view for a selection (context menu). */
+  z.object({ type: z.literal('wenmai/find-parallels'), text: z.string().max(20_000) }).strict(),
+  /** Keyboard commands. */
+  z.object({ type: z.literal('wenmai/cycle-script') }).strict(),
+  z.object({ type: z.literal('wenmai/toggle-highlights') }).strict(),
+]);
+export type ContentRequest = z.output<typeof contentRequestSchema>;
+export type { DisplayScript };
+
+/** Validates a background request; null for anything malformed or unknown. */
+export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {
+  if (typeof message !== 'object' || message === null || !('type' in message)) return null;
+  const type = (message as { type: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(backgroundRequests, type)) return null;
+  const { type: _type, ...rest } = message as Record<string, unknown>;
+  const parsed = backgroundRequests[type as BackgroundType].safeParse(rest);
+  return parsed.success ? ({ type, ...(parsed.data as object) } as BackgroundRequest) : null;
+}
+
+/** Validates a content-script command; null for anything malformed or unknown. */
+export function parseContentRequest(message: unknown): ContentRequest | null {
+  const parsed = contentRequestSchema.safeParse(message);
+  return parsed.success ? parsed.data : null;
+}
+
+export { glossaryEntrySchema };

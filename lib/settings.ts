@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** The reader's preferences, stored in IndexedDB and included in backups. */
+export const settingsSchema = z
+  .object({
+    /** Hostnames where the content script does nothing. */
+    disabledSites: z.array(z.string()).default([]),
+    /** Which Traditional standard "Traditional" means. */
+    traditionalVariant: z.enum(['tw', 'hk']).default('tw'),
+    highlightStyle: z.enum(['underline', 'background', 'outline']).default('underline'),
+    highlightsEnabled: z.boolean().default(true),
+  })
+  .strict();
+
+export type Settings = z.output<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** True when Wenmai is switched off for this hostname (subdomains included). */
+export function isSiteDisabled(settings: Settings, hostname: string): boolean {
+  return settings.disabledSites.some((site) => hostname === site || hostname.endsWith(`.${site}`));
+}

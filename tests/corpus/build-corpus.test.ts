@@ -1,0 +1,173 @@
+import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseBundle, type CorpusBundle } from '../../lib/bundle';
+import { buildBundle, PATHS, serializeBundle } from '../../corpus/build/build-corpus';
+import { loadGlossary } from '../../corpus/build/load-glossary';
+
+const input = {
+  sourcesDir: PATHS.sources,
+  glossaryDir: PATHS.glossary,
+  boilerplatePath: PATHS.boilerplate,
+};
+let bundle: CorpusBundle;
+
+beforeAll(() => {
+  bundle = buildBundle(input);
+});
+
+describe('corpus build', () => {
+  it('gives byte-identical bundles for the same inputs', () => {
+    expect(serializeBundle(buildBundle(input))).toBe(serializeBundle(bundle));
+  });
+
+  it('matches the bundle committed in public/ (run npm run corpus:build after changing the corpus)', () => {
+    expect(readFileSync(PATHS.bundle, 'utf8')).toBe(serializeBundle(bundle));
+  });
+
+  it('writes a bundle that validates, with every seed under its file name and a stable id', () => {
+    expect(parseBundle(JSON.parse(serializeBundle(bundle))).ok).toBe(true);
+    expect(bundle.articles.map((a) => [a.id, a.source])).toEqual([
+      ['000_3f81ec7e54077723', '000_3f81ec7e54077723.txt'],
+      ['001_012235bad5547e84', '001_012235bad5547e84.txt'],
+      ['002_e53861ccea28f2a4', '002_e53861ccea28f2a4.txt'],
+      ['003_fb24d1789acc4997', '003_fb24d1789acc4997.txt'],
+      ['004_bfd4e0d355f25b94', '004_bfd4e0d355f25b94.txt'],
+    ]);
+    for (const article of bundle.articles) {
+      article.passages.forEach((p, i) => expect(p.id).toBe(`${article.id}#p${i}`));
+    }
+  });
+
+  it('keeps cleaning results as metadata', () => {
+    const byId = new Map(bundle.articles.map((a) => [a.id.slice(0, 3), a]));
+    expect(byId.get('001')!.meta.author).toBe('馬獻軍');
+    expect(byId.get('002')!.meta.forum).toMatchObject({
+      author: '秘途杂谈',
+      date: '2024-7-4 09:18:46',
+    });
+    expect(byId.get('002')!.title).toBe(
+      '组织部长在市委理论学习中心组集体学习会上的交流发言(新质生产力专题)',
+    );
+    expect(byId.get('004')!.meta.mojibake[0]).toMatchObject({ repaired: '“七一”期間' });
+    expect(bundle.articles.reduce((n, a) => n + a.meta.pinyinRemoved, 0)).toBe(291);
+  });
+
+  const linked = (from: string, to: string, needle: string) => {
+    const links = bundle.passageLinks.filter((l) => l.from.startsWith(from) && l.to.startsWith(to));
+    const texts = links.map((l) => {
+      const article = bundle.articles.find((a) => l.from.startsWith(`${a.id}#`))!;
+      const passage = article.passages.find((p) => p.id === l.from)!;
+      return article.text.slice(passage.start, passage.end);
+    });
+    return texts.some((t) => t.includes(needle));
+  };
+
+  it.each([
+    ['001', '004', '小馬拉大車'],
+    ['004', '001', '小馬拉大車'],
+    ['003', '004', '小马拉大车'],
+    ['003', '001', '小马拉大车'],
+    ['001', '003', '三個區分開來'],
+    ['003', '001', '三个区分开来'],
+    ['000', '002', '江苏代表团'],
+    ['002', '000', '江苏代表团'],
+  ])('links the passage of %s to %s about %s', (from, to, needle) => {
+    expect(linked(from, to, needle)).toBe(true);
+  });
+});
+
+describe('glossary', () => {
+  const glossary = loadGlossary(PATHS.glossary);
+
+  it('has at least 150 valid entries with Traditional forms generated', () => {
+    expect(glossary.length).toBeGreaterThanOrEqual(150);
+    const entry = glossary.find((e) => e.headword === '新质生产力')!;
+    expect(entry.traditional).toContain('新質生產力');
+  });
+
+  it.each([
+    '新质生产力',
+    '两个确立',
+    '两个维护',
+    '四个意识',
+    '四个自信',
+    '三个区分开来',
+    '小马拉大车',
+    '第一议题',
+    '关键少数',
+    '一把手',
+    '十三个坚持',
+    '中央八项规定',
+    '形式主义',
+    '官僚主义',
+    '中国式现代化',
+    '高质量发展',
+    '新发展格局',
+    '国内大循环',
+    '双循环',
+    '因地制宜',
+    '全面深化改革',
+    '二十届三中全会',
+    '乡村振兴',
+    '党建引领',
+    '基层治理',
+    '网格化管理',
+    '互联网+党建',
+    '党建+产业链',
+    '产业链党委',
+    '卡脖子',
+    '最后一公里',
+    '主题教育',
+    '腾笼换鸟',
+    '墩苗赋能',
+    '青苗培优',
+    '双招双引',
+    '465现代产业集群',
+    '六新六特六优',
+    '琢璞计划',
+    '秦聚英才',
+    '右玉精神',
+    '五星支部',
+    '接诉即办',
+    '数字组工',
+    '传帮带',
+    '选贤任能',
+  ])('covers %s', (headword) => {
+    expect(glossary.some((e) => e.headword === headword)).toBe(true);
+  });
+
+  const brokenGlossary = (yaml: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'wenmai-glossary-'));
+    cpSync(PATHS.glossary, dir, { recursive: true });
+    // Appended to a category file, so every other entry and its related links stay valid.
+    writeFileSync(
+      join(dir, 'jargon.yaml'),
+      readFileSync(join(dir, 'jargon.yaml'), 'utf8') + '\n' + yaml,
+    );
+    return dir;
+  };
+
+  it.each([
+    [
+      'a malformed entry',
+      '- id: bad-entry\n  headword: abc\n',
+      /jargon\.yaml: entry \d+ \(id "bad-entry"\): .*headword/,
+    ],
+    ['broken YAML', '- id: [unclosed\n', /jargon\.yaml: (not valid YAML|entry \d+)/],
+    [
+      'an unknown related id',
+      '- id: lone\n  headword: 孤立词条\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  related: [no-such-id]\n',
+      /related id "no-such-id" does not exist/,
+    ],
+    [
+      'a wrong category',
+      '- id: misplaced\n  headword: 放错位置\n  category: concept\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n',
+      /category "concept" does not belong in jargon\.yaml/,
+    ],
+  ])('fails the build with a message naming the file and entry for %s', (_name, yaml, message) => {
+    const dir = brokenGlossary(yaml);
+    expect(() => buildBundle({ ...input, glossaryDir: dir })).toThrow(message);
+  });
+});

@@ -1,0 +1,112 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeFile, loadCorpus } from '../corpus/analyze';
+import type { PageState } from '../lib/page-state';
+
+/** The expectations saved next to each fixture page (see tests/fixtures/README.md). */
+interface Expected {
+  description: string;
+  lang: PageState['lang'];
+  titleIncludes?: string;
+  similar: { source: string; relation: 'duplicate' | 'reuse' | 'related' }[];
+  similarExact: boolean;
+  relatedAny?: boolean;
+  termsInclude: string[];
+  termsExclude?: string[];
+  minChars?: number;
+}
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const pages = readdirSync(FIXTURES)
+  .filter(
+    (f) =>
+      f.endsWith('.html') && existsSync(join(FIXTURES, f.replace(/\.html$/, '.expected.json'))),
+  )
+  .sort();
+const corpus = loadCorpus();
+
+describe('fixture pages', () => {
+  it('has fixtures to check', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(6);
+  });
+
+  describe.each(pages)('%s', (page) => {
+    const expected = JSON.parse(
+      readFileSync(join(FIXTURES, page.replace(/\.html$/, '.expected.json')), 'utf8'),
+    ) as Expected;
+    const state = analyzeFile(join(FIXTURES, page), corpus);
+    const strong = state.similar.filter((s) => s.relation !== 'related');
+
+    it(`is ${expected.lang}`, () => {
+      expect(state.lang).toBe(expected.lang);
+    });
+
+    it('has the expected article', () => {
+      if (expected.lang === 'other') return expect(state.article).toBeNull();
+      expect(state.article).not.toBeNull();
+      if (expected.titleIncludes) expect(state.article!.title).toContain(expected.titleIncludes);
+      if (expected.minChars) expect(state.article!.chars).toBeGreaterThanOrEqual(expected.minChars);
+    });
+
+    it('finds the expected similar articles and no others', () => {
+      for (const want of expected.similar) {
+        expect(state.similar).toContainEqual(
+          expect.objectContaining({ source: want.source, relation: want.relation }),
+        );
+      }
+      if (expected.similarExact) {
+        const allowed = new Set(expected.similar.map((s) => s.source));
+        expect(strong.filter((s) => !allowed.has(s.source))).toEqual([]);
+        if (expected.similar.length === 0 && !expected.relatedAny)
+          expect(state.similar).toEqual([]);
+      }
+      if (expected.relatedAny) {
+        expect(state.similar.some((s) => s.relation === 'related')).toBe(true);
+        expect(strong).toEqual([]);
+      }
+      for (const s of state.similar) {
+        expect(s.score).toBeGreaterThan(0);
+        expect(s.score).toBeLessThanOrEqual(1);
+      }
+    });
+
+    it('recognises the expected terms', () => {
+      const headwords = state.terms.map((t) => t.headword);
+      expect(headwords).toEqual(expect.arrayContaining(expected.termsInclude));
+      for (const absent of expected.termsExclude ?? []) expect(headwords).not.toContain(absent);
+      if (expected.lang === 'other') expect(state.terms).toEqual([]);
+    });
+  });
+});
+
+describe('npm run analyze -- --json', () => {
+  it('prints exactly one PageState JSON object', () => {
+    const page = join(FIXTURES, pages[0]!);
+    const out = execFileSync('npx', ['tsx', 'corpus/analyze.ts', page, '--json'], {
+      encoding: 'utf8',
+    });
+    const state = JSON.parse(out) as PageState;
+    expect(Object.keys(state).sort()).toEqual([
+      'article',
+      'lang',
+      'parallels',
+      'script',
+      'similar',
+      'terms',
+      'url',
+    ]);
+    expect(state.url).toBe(page);
+    expect(state.script).toBe('original');
+  });
+
+  it('says clearly what is wrong with a missing file', () => {
+    expect(() =>
+      execFileSync('npx', ['tsx', 'corpus/analyze.ts', 'no/such/page.html'], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      }),
+    ).toThrow(/no such file/);
+  });
+});

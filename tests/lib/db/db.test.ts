@@ -1,0 +1,167 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseBundle, type CorpusBundle } from '../../../lib/bundle';
+import { exportBackup, parseBackup, restoreBackup, wipeUserData } from '../../../lib/db/backup';
+import { importBundle, importedBundleVersion } from '../../../lib/db/import-bundle';
+import {
+  getSettings,
+  listArticles,
+  putUserArticle,
+  saveSettings,
+  saveUserTerm,
+} from '../../../lib/db/repository';
+import { WenmaiDB } from '../../../lib/db/schema';
+import { PATHS } from '../../../corpus/build/build-corpus';
+
+const bundle = (() => {
+  const parsed = parseBundle(JSON.parse(readFileSync(PATHS.bundle, 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+})();
+
+let counter = 0;
+const opened: Dexie[] = [];
+function freshDb(): WenmaiDB {
+  const db = new WenmaiDB(`wenmai-test-${++counter}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+const userArticle = {
+  ...bundle.articles[0]!,
+  id: 'u-mine',
+  source: 'https://example.org/mine',
+  url: 'https://example.org/mine',
+  title: '我的文章',
+};
+const userTerm = {
+  id: 'wo-de-ci',
+  headword: '我的术语',
+  category: 'jargon',
+  scope: 'national',
+  gloss: 'my term',
+  definition: { zh: '自定义。', en: 'Custom.' },
+};
+
+describe('schema upgrade', () => {
+  it('keeps v1 rows and gives them an origin in v2', async () => {
+    const name = `wenmai-upgrade-${++counter}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ articles: 'id, source', glossary: 'id, headword', settings: 'key' });
+    await v1.table('articles').bulkPut([bundle.articles[1], { ...userArticle }]);
+    await v1.table('glossary').put(bundle.glossary[0]);
+    await v1.table('settings').put({ key: 'settings', value: { traditionalVariant: 'hk' } });
+    v1.close();
+
+    const db = new WenmaiDB(name);
+    opened.push(db);
+    expect((await db.articles.get(bundle.articles[1]!.id))?.origin).toBe('bundle');
+    expect((await db.articles.get('u-mine'))?.origin).toBe('user');
+    expect((await db.glossary.get(bundle.glossary[0]!.id))?.origin).toBe('bundle');
+    expect((await getSettings(db)).traditionalVariant).toBe('hk');
+    expect(await db.articles.where('origin').equals('user').count()).toBe(1);
+  });
+});
+
+describe('importBundle', () => {
+  it('imports the corpus and reports progress up to the total', async () => {
+    const db = freshDb();
+    const seen: number[] = [];
+    const status = await importBundle(db, bundle, (s) => seen.push(s.done));
+    expect(status).toMatchObject({
+      state: 'done',
+      errors: [],
+      corpusVersion: bundle.corpusVersion,
+    });
+    expect(seen.at(-1)).toBe(status.total);
+    expect(await db.articles.count()).toBe(bundle.articles.length);
+    expect(await db.glossary.count()).toBe(bundle.glossary.length);
+    expect(await db.passageLinks.count()).toBe(bundle.passageLinks.length);
+    expect(await importedBundleVersion(db)).toBe(bundle.corpusVersion);
+  });
+
+  it('keeps the reader’s articles, glossary edits and settings on update, and drops articles the bundle no longer has', async () => {
+    const db = freshDb();
+    await importBundle(db, bundle);
+    await putUserArticle(db, userArticle);
+    const edited = { ...bundle.glossary[0]!, gloss: 'my better gloss' };
+    await saveUserTerm(db, { ...edited, traditional: [] });
+    await saveSettings(db, { ...(await getSettings(db)), traditionalVariant: 'hk' });
+
+    const next: CorpusBundle = {
+      ...bundle,
+      corpusVersion: 'next',
+      articles: bundle.articles.slice(1),
+    };
+    await importBundle(db, next);
+    expect(await db.articles.get(userArticle.id)).toBeDefined();
+    expect(await db.articles.get(bundle.articles[0]!.id)).toBeUndefined();
+    expect((await db.glossary.get(edited.id))?.gloss).toBe('my better gloss');
+    expect((await getSettings(db)).traditionalVariant).toBe('hk');
+  });
+});
+
+describe('backup', () => {
+  it('restores everything after export and wipe', async () => {
+    const db = freshDb();
+    await importBundle(db, bundle);
+    await putUserArticle(db, userArticle);
+    await saveUserTerm(db, userTerm);
+    await saveSettings(db, {
+      ...(await getSettings(db)),
+      disabledSites: ['example.com'],
+      highlightStyle: 'background',
+    });
+    const backup = JSON.stringify(await exportBackup(db));
+
+    await wipeUserData(db);
+    expect((await listArticles(db)).some((a) => a.id === userArticle.id)).toBe(false);
+    expect(await db.glossary.get(userTerm.id)).toBeUndefined();
+
+    const parsed = parseBackup(backup);
+    if (!parsed.ok) throw new Error(parsed.error);
+    await restoreBackup(db, parsed.value);
+    expect((await db.articles.get(userArticle.id))?.title).toBe('我的文章');
+    expect((await db.glossary.get(userTerm.id))?.headword).toBe('我的术语');
+    expect(await getSettings(db)).toMatchObject({
+      disabledSites: ['example.com'],
+      highlightStyle: 'background',
+    });
+  });
+
+  it.each([
+    ['not JSON', '{oops', /not valid JSON/],
+    ['another format', '{"format":"other"}', /format/],
+    ['a newer version', '{"format":"wenmai-backup","version":9}', /unsupported backup version 9/],
+    [
+      'a broken article',
+      JSON.stringify({
+        format: 'wenmai-backup',
+        version: 1,
+        exportedAt: 'x',
+        articles: [{ id: 1 }],
+        glossary: [],
+        settings: {},
+      }),
+      /articles\.0/,
+    ],
+  ])('rejects %s with a clear message', (_name, json, message) => {
+    const parsed = parseBackup(json);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(message);
+  });
+
+  it('rejects a user glossary entry that is invalid and stores nothing', async () => {
+    const db = freshDb();
+    await expect(saveUserTerm(db, { ...userTerm, headword: 'abc' })).rejects.toThrow(/headword/);
+    expect(await db.glossary.count()).toBe(0);
+  });
+});
