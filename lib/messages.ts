@@ -109,6 +109,18 @@ export const backgroundRequests = {
   'wenmai/import-backup': z.object({ json: z.string().max(200_000_000) }).strict(),
   'wenmai/wipe-user-data': z.object({}).strict(),
   'wenmai/import-status': z.object({}).strict(),
+  /** Opens the reader page in a new tab (web pages may not link to extension pages themselves). */
+  'wenmai/open-reader': z
+    .object({ articleId: z.string().min(1).max(200).optional(), passageId: passageIdSchema.optional(), compare: z.array(passageIdSchema).length(2).optional() })
+    .strict(),
+  /** Converts page text between scripts (OpenCC's tables are built here once, not in every page). */
+  'wenmai/convert': z
+    .object({
+      texts: z.array(z.string().max(1_000_000)).max(20_000),
+      to: z.enum(['simplified', 'traditional']),
+      variant: z.enum(['tw', 'hk']),
+    })
+    .strict(),
   /** Runs a content-script command in a tab (popup switches). */
   'wenmai/tab-command': z
     .object({ tabId: z.number().int(), command: z.lazy(() => contentRequestSchema) })
@@ -136,12 +148,16 @@ export interface BackgroundResponses {
   'wenmai/import-backup': { articles: number; glossary: number };
   'wenmai/wipe-user-data': { articles: number; glossary: number };
   'wenmai/import-status': ImportStatus;
+  'wenmai/open-reader': { opened: boolean };
+  'wenmai/convert': { texts: string[] };
   'wenmai/tab-command': PageState | null;
 }
 
 export type BackgroundType = keyof typeof backgroundRequests;
+// z.object({}) infers Record<string, never>, which no { type } object satisfies: read it as {}.
+type Fields<T> = string extends keyof T ? object : T;
 export type BackgroundRequest = {
-  [K in BackgroundType]: { type: K } & z.output<(typeof backgroundRequests)[K]>;
+  [K in BackgroundType]: { type: K } & Fields<z.output<(typeof backgroundRequests)[K]>>;
 }[BackgroundType];
 export type RequestOf<K extends BackgroundType> = Extract<BackgroundRequest, { type: K }>;
 
@@ -159,6 +175,8 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('wenmai/lookup'), text: z.string().max(200) }).strict(),
   /** Opens the parallel-passage view for a selection (context menu). */
   z.object({ type: z.literal('wenmai/find-parallels'), text: z.string().max(20_000) }).strict(),
+  /** The page's main article as text (popup: "Add this article to my corpus"). */
+  z.object({ type: z.literal('wenmai/article-text') }).strict(),
   /** Keyboard commands. */
   z.object({ type: z.literal('wenmai/cycle-script') }).strict(),
   z.object({ type: z.literal('wenmai/toggle-highlights') }).strict(),

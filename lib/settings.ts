@@ -7,7 +7,7 @@ export const settingsSchema = z
     disabledSites: z.array(z.string()).default([]),
     /** Which Traditional standard "Traditional" means. */
     traditionalVariant: z.enum(['tw', 'hk']).default('tw'),
-    highlightStyle: z.enum(['underline', 'background', 'outline']).default('underline'),
+    highlightStyle: z.enum(['underline', 'background', 'color']).default('underline'),
     highlightsEnabled: z.boolean().default(true),
   })
   .strict();

@@ -15,6 +15,7 @@ import {
 } from '../../lib/db/repository';
 import type { WenmaiDB } from '../../lib/db/schema';
 import { hashRange } from '../../lib/hash';
+import { converterFor } from '../../lib/convert-script';
 import { matchTerms } from '../../lib/match-terms';
 import type {
   BackgroundResponses,
@@ -214,6 +215,20 @@ export const handlers: Handlers = {
   },
 
   'wenmai/import-status': async (_request, ctx) => ctx.importStatus(),
+
+  'wenmai/open-reader': async (request) => {
+    const query = new URLSearchParams();
+    if (request.articleId) query.set('article', request.articleId);
+    if (request.passageId) query.set('passage', request.passageId);
+    if (request.compare) query.set('compare', request.compare.join(','));
+    await browser.tabs.create({ url: `${browser.runtime.getURL('/reader.html')}?${query}` });
+    return { opened: true };
+  },
+
+  'wenmai/convert': async (request) => {
+    const convert = converterFor(request.to, request.variant);
+    return { texts: request.texts.map((text) => convert(text)) };
+  },
 
   'wenmai/tab-command': async (request) => {
     return (await browser.tabs.sendMessage(request.tabId, request.command)) ?? null;

@@ -125,3 +125,16 @@ export function blockLines(root: Node): string[] {
   flush();
   return lines;
 }
+
+/**
+ * Up to `limit` characters of readable text, read cheaply (no layout): enough to tell whether a
+ * page is Chinese before anything else is loaded.
+ */
+export function sampleText(root: Node, limit: number, doc: Document = document): string {
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4, {
+    acceptNode: (node) => (node.nodeType === 1 ? (isExcludedElement(node as Element) ? 2 : 3) : 1),
+  });
+  let text = '';
+  for (let node = walker.nextNode(); node && text.length < limit; node = walker.nextNode()) text += (node as Text).data;
+  return text.slice(0, limit);
+}

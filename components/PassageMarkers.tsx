@@ -1,0 +1,36 @@
+export interface PassageMarker {
+  passage: number;
+  count: number;
+  /** Document coordinates of the passage's first line. */
+  top: number;
+  left: number;
+}
+
+export interface PassageMarkersProps {
+  markers: PassageMarker[];
+  label: string;
+  onOpen: (passage: number) => void;
+}
+
+/** Unobtrusive "⇄ N" markers beside passages that have parallels in the corpus. */
+export function PassageMarkers({ markers, label, onOpen }: PassageMarkersProps) {
+  return (
+    <>
+      {markers.map((m) => (
+        <button
+          type="button"
+          key={m.passage}
+          className="wm-marker"
+          style={{ top: `${m.top}px`, left: `${Math.max(0, m.left - 34)}px` }}
+          title={`${label} (${m.count})`}
+          aria-label={`${label} (${m.count})`}
+          data-testid="passage-marker"
+          data-passage={m.passage}
+          onClick={() => onOpen(m.passage)}
+        >
+          ⇄{m.count}
+        </button>
+      ))}
+    </>
+  );
+}

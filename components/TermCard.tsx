@@ -1,0 +1,110 @@
+import { useEffect, useRef } from 'react';
+import type { TermCard as TermCardData } from '../lib/messages';
+
+export interface TermCardProps {
+  card: TermCardData | null;
+  /** Where to show it, in viewport coordinates (below the term). */
+  position: { left: number; top: number };
+  loading: boolean;
+  error?: string;
+  /** Focus the card when it opened from a click or a keyboard command. */
+  focusOnOpen: boolean;
+  t: (key: string) => string;
+  onOpenOccurrence: (articleId: string, passageId: string) => void;
+  onOpenTerm: (termId: string) => void;
+  onClose: () => void;
+  onPointerEnter?: () => void;
+  onPointerLeave?: () => void;
+}
+
+/** The glossary card of a term: both scripts, gloss, definitions, category, scope, related terms, corpus occurrences. */
+export function TermCard(props: TermCardProps) {
+  const { card, position, loading, error, focusOnOpen, t } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) ref.current?.focus();
+  }, [focusOnOpen, card?.entry.id]);
+  const style = { left: `${Math.max(8, Math.min(position.left, window.innerWidth - 380))}px`, top: `${position.top}px` };
+  return (
+    <div
+      className="wm-card"
+      role="dialog"
+      aria-label={card?.entry.headword ?? t('cardDefinition')}
+      tabIndex={-1}
+      ref={ref}
+      style={style}
+      data-testid="wenmai-card"
+      onMouseEnter={props.onPointerEnter}
+      onMouseLeave={props.onPointerLeave}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') props.onClose();
+      }}
+    >
+      <button type="button" className="wm-icon wm-card-close" aria-label={t('close')} title={t('close')} onClick={props.onClose}>
+        ×
+      </button>
+      {loading && <p className="wm-muted">…</p>}
+      {error && <p className="wm-error">{error}</p>}
+      {card && (
+        <>
+          <header>
+            <span className="wm-headword" lang="zh-Hans" data-testid="card-headword">
+              {card.entry.headword}
+            </span>
+            {card.entry.traditional.length > 0 && (
+              <span className="wm-traditional" lang="zh-Hant">
+                {card.entry.traditional.join(' / ')}
+              </span>
+            )}
+            <div className="wm-gloss" lang="en">
+              {card.entry.gloss}
+            </div>
+          </header>
+          <p lang="zh-Hans">{card.entry.definition.zh}</p>
+          <p lang="en">{card.entry.definition.en}</p>
+          <dl>
+            <dt>{t('cardCategory')}</dt>
+            <dd>{card.entry.category}</dd>
+            <dt>{t('cardScope')}</dt>
+            <dd>{card.entry.scope}</dd>
+            {card.entry.aliases.length > 0 && (
+              <>
+                <dt>{t('cardVariants')}</dt>
+                <dd lang="zh">{card.entry.aliases.join('、')}</dd>
+              </>
+            )}
+          </dl>
+          {card.related.length > 0 && (
+            <div className="wm-related">
+              <span>{t('cardRelated')}: </span>
+              {card.related.map((r) => (
+                <button type="button" className="wm-chip" key={r.id} onClick={() => props.onOpenTerm(r.id)} lang="zh-Hans">
+                  {r.headword}
+                </button>
+              ))}
+            </div>
+          )}
+          <div className="wm-occurrences">
+            <div className="wm-section-title">{t('cardOccurrences')}</div>
+            {card.occurrences.length === 0 ? (
+              <p className="wm-muted">{t('cardNoOccurrences')}</p>
+            ) : (
+              <ul>
+                {card.occurrences.slice(0, 8).map((o) => (
+                  <li key={`${o.passageId}:${o.snippet}`}>
+                    <button type="button" className="wm-link" onClick={() => props.onOpenOccurrence(o.articleId, o.passageId)}>
+                      <span className="wm-occ-title">{o.title}</span>
+                      <span className="wm-occ-snippet" lang="zh">
+                        …{o.snippet}…
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

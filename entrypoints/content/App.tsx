@@ -1,0 +1,59 @@
+import { useSyncExternalStore } from 'react';
+import { Banner } from '../../components/Banner';
+import { ParallelPanel } from '../../components/ParallelPanel';
+import { PassageMarkers } from '../../components/PassageMarkers';
+import { TermCard } from '../../components/TermCard';
+import type { UiStore } from './store';
+
+export interface ContentActions {
+  t: (key: string) => string;
+  openReader: (articleId: string, passageId?: string) => void;
+  openTerm: (termId: string) => void;
+  openPanel: (passage: number) => void;
+  closeCard: () => void;
+  closePanel: () => void;
+  dismissBanner: () => void;
+  keepCard: () => void;
+  leaveCard: () => void;
+}
+
+/** The in-page UI, rendered in Wenmai's shadow root. */
+export function App({ store, actions }: { store: UiStore; actions: ContentActions }) {
+  const ui = useSyncExternalStore(store.subscribe, store.get);
+  const { t } = actions;
+  return (
+    <>
+      <div className="wm-markers-layer">
+        <PassageMarkers markers={ui.markers} label={t('parallelsTitle')} onOpen={actions.openPanel} />
+      </div>
+      {!ui.bannerDismissed && ui.similar.length > 0 && (
+        <Banner similar={ui.similar} t={t} onOpen={(id) => actions.openReader(id)} onDismiss={actions.dismissBanner} />
+      )}
+      {ui.card && (
+        <TermCard
+          card={ui.card.data}
+          position={ui.card.position}
+          loading={!ui.card.data && !ui.card.error}
+          focusOnOpen={ui.card.focus}
+          t={t}
+          onOpenOccurrence={(articleId, passageId) => actions.openReader(articleId, passageId)}
+          onOpenTerm={actions.openTerm}
+          onClose={actions.closeCard}
+          onPointerEnter={actions.keepCard}
+          onPointerLeave={actions.leaveCard}
+          {...(ui.card.error ? { error: ui.card.error } : {})}
+        />
+      )}
+      {ui.panel && (
+        <ParallelPanel
+          passage={{ index: ui.panel.index, text: ui.panel.text }}
+          matches={ui.panel.matches}
+          titles={ui.titles}
+          t={t}
+          onOpen={actions.openReader}
+          onClose={actions.closePanel}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,417 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { cleanArticle } from '../../lib/clean-article';
+import { detectLang, type PageLang } from '../../lib/detect-script';
+import { PageConverter } from '../../lib/dom/convert-page';
+import { extractArticle, visibleText } from '../../lib/dom/extract-article';
+import {
+  ACTIVE_HIGHLIGHT_NAME,
+  findTermRanges,
+  highlightCss,
+  HIGHLIGHT_NAME,
+  paintRanges,
+  PASSAGE_HIGHLIGHT_NAME,
+  TermHitTester,
+  type TermRange,
+} from '../../lib/dom/highlight-terms';
+import { locatePassages } from '../../lib/dom/locate-passages';
+import { PageObserver, type PageChanges } from '../../lib/dom/observe-page';
+import { collectTextBlocks, type TextBlock } from '../../lib/dom/text-blocks';
+import type { GlossaryEntry } from '../../lib/glossary';
+import type { TermMatcher } from '../../lib/match-terms';
+import type { ContentRequest } from '../../lib/messages';
+import type { DisplayScript, PageState } from '../../lib/page-state';
+import { splitPassages } from '../../lib/passages';
+import { askBackground } from '../../lib/send-message';
+import type { Settings } from '../../lib/settings';
+import type { UiStore } from './store';
+
+/** Hover must rest this long on a term before its card opens (a pointer passing by opens nothing). */
+const HOVER_OPEN_MS = 350;
+const HOVER_CLOSE_MS = 400;
+/** Added text beyond this many characters is worth re-checking the article against the corpus. */
+const REANALYZE_CHARS = 200;
+const REANALYZE_MS = 1200;
+
+type PageWindow = Window & typeof globalThis;
+
+/** Runs Wenmai on one Chinese page: highlights, script conversion, article analysis, in-page UI. */
+export class PageController {
+  private blocks: TextBlock[] = [];
+  private terms: TermRange[] = [];
+  private hitTester = new TermHitTester([]);
+  private highlightsEnabled: boolean;
+  private script: DisplayScript = 'original';
+  private readonly converter = new PageConverter();
+  private readonly observer: PageObserver;
+  private readonly sheet: CSSStyleSheet;
+  private article: { title: string; text: string; chars: number; passages: number } | null = null;
+  private lang: PageLang;
+  private similar: PageState['similar'] = [];
+  private parallels: PageState['parallels'] = [];
+  private passageRanges: (Range | null)[] = [];
+  private activeTerm: TermRange | null = null;
+  private hoverTimer: ReturnType<typeof setTimeout> | null = null;
+  private analyzeTimer: ReturnType<typeof setTimeout> | null = null;
+  private rescanTimer: ReturnType<typeof setTimeout> | null = null;
+  private analysis: Promise<void> = Promise.resolve();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly doc: Document,
+    private readonly win: PageWindow,
+    private readonly matcher: TermMatcher,
+    private readonly glossary: ReadonlyMap<string, GlossaryEntry>,
+    private readonly settings: Settings,
+    private readonly store: UiStore,
+    initialLang: PageLang,
+  ) {
+    this.lang = initialLang;
+    this.highlightsEnabled = settings.highlightsEnabled;
+    this.sheet = new win.CSSStyleSheet();
+    this.sheet.replaceSync(highlightCss(settings.highlightStyle));
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
+    this.observer = new PageObserver(doc.body, (changes) => this.onChanges(changes), win);
+    ctx.onInvalidated(() => this.stop());
+  }
+
+  start(): void {
+    this.scanTerms();
+    const { ctx, doc, win } = this;
+    ctx.addEventListener(doc, 'mousemove', (event) => this.onPointer(event as MouseEvent), { passive: true });
+    ctx.addEventListener(doc, 'click', (event) => this.onClick(event as MouseEvent), { passive: true });
+    ctx.addEventListener(doc, 'keydown', (event) => {
+      if ((event as KeyboardEvent).key === 'Escape') this.closeOverlays();
+    });
+    ctx.addEventListener(win, 'resize', () => this.placeMarkers(), { passive: true });
+    ctx.addEventListener(win, 'load', () => this.placeMarkers());
+    // Extraction clones the page: do it when the page is idle, after the first highlights.
+    this.scheduleAnalysis(0);
+  }
+
+  private stop(): void {
+    this.observer.disconnect();
+    for (const name of [HIGHLIGHT_NAME, ACTIVE_HIGHLIGHT_NAME, PASSAGE_HIGHLIGHT_NAME]) paintRanges(name, [], this.win);
+    this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+  }
+
+  // ---- terms ----------------------------------------------------------------------------------
+
+  private scanTerms(): void {
+    this.blocks = collectTextBlocks(this.doc.body, this.doc);
+    this.terms = this.highlightsEnabled ? findTermRanges(this.blocks, this.matcher, this.doc) : [];
+    this.hitTester = new TermHitTester(this.terms);
+    paintRanges(
+      HIGHLIGHT_NAME,
+      this.terms.map((t) => t.range),
+      this.win,
+    );
+    if (this.activeTerm && !this.terms.includes(this.activeTerm)) this.setActiveTerm(null);
+  }
+
+  private scheduleRescan(): void {
+    this.rescanTimer ??= setTimeout(() => {
+      this.rescanTimer = null;
+      this.scanTerms();
+      this.relocatePassages();
+    }, 0);
+  }
+
+  private setActiveTerm(term: TermRange | null): void {
+    this.activeTerm = term;
+    paintRanges(ACTIVE_HIGHLIGHT_NAME, term ? [term.range] : [], this.win);
+  }
+
+  private onPointer(event: MouseEvent): void {
+    if (!this.highlightsEnabled || this.terms.length === 0) return;
+    const term = this.hitTester.termAt(this.doc, event.clientX, event.clientY);
+    if (term === this.activeTerm) return;
+    const pinned = this.store.get().card?.pinned;
+    if (!pinned) this.setActiveTerm(term);
+    if (this.hoverTimer) clearTimeout(this.hoverTimer);
+    this.hoverTimer = null;
+    if (pinned) return;
+    if (term) this.hoverTimer = setTimeout(() => this.openCard(term.termId, term.range, false), HOVER_OPEN_MS);
+    else if (this.store.get().card) this.hoverTimer = setTimeout(() => this.closeCard(), HOVER_CLOSE_MS);
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (!this.highlightsEnabled || event.button !== 0) return;
+    // A term inside a link or button belongs to the page's action: the card opens on hover only.
+    const target = event.target as Element | null;
+    if (target?.closest?.('a[href], button, [role="button"], label')) return;
+    const term = this.hitTester.termAt(this.doc, event.clientX, event.clientY);
+    if (!term) return;
+    this.setActiveTerm(term);
+    this.openCard(term.termId, term.range, true);
+  }
+
+  keepCard(): void {
+    if (this.hoverTimer) clearTimeout(this.hoverTimer);
+    this.hoverTimer = null;
+  }
+
+  leaveCard(): void {
+    if (this.store.get().card?.pinned) return;
+    this.hoverTimer = setTimeout(() => this.closeCard(), HOVER_CLOSE_MS);
+  }
+
+  openCard(termId: string, anchor: Range | null, pinned: boolean): void {
+    const rect = anchor?.getBoundingClientRect();
+    const position = rect ? { left: rect.left, top: rect.bottom + 6 } : { left: this.win.innerWidth / 2 - 180, top: 80 };
+    this.store.update({ card: { termId, position, data: null, pinned, focus: pinned } });
+    askBackground({ type: 'wenmai/term', termId }).then(
+      (data) => {
+        const card = this.store.get().card;
+        if (card?.termId === termId) this.store.update({ card: { ...card, data } });
+      },
+      (error: Error) => {
+        const card = this.store.get().card;
+        if (card?.termId === termId) this.store.update({ card: { ...card, error: error.message } });
+      },
+    );
+  }
+
+  closeCard(): void {
+    this.setActiveTerm(null);
+    this.store.update({ card: null });
+  }
+
+  closeOverlays(): void {
+    this.closeCard();
+    this.closePanel();
+  }
+
+  // ---- article, similar articles, parallel passages -------------------------------------------
+
+  private scheduleAnalysis(delay: number): void {
+    if (this.analyzeTimer) clearTimeout(this.analyzeTimer);
+    this.analyzeTimer = setTimeout(() => {
+      this.analyzeTimer = null;
+      const idle = (this.win as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;
+      const run = () => (this.analysis = this.analyze());
+      if (idle) idle.call(this.win, run, { timeout: 500 });
+      else run();
+    }, delay);
+  }
+
+  /** The page's article, as the original text (a converted page is analyzed as it was written). */
+  private originalArticle(): { title: string; text: string } | null {
+    const extracted = extractArticle(this.doc);
+    if (!extracted) return null;
+    if (this.script === 'original') return { title: extracted.title, text: extracted.text };
+    // Converted pages: analysis must see the original script, so read the originals back.
+    const clone = this.doc.cloneNode(true) as Document;
+    const originals = this.doc.createTreeWalker(this.doc.body, 0x4);
+    const copies = clone.createTreeWalker(clone.body, 0x4);
+    for (let a = originals.nextNode(), b = copies.nextNode(); a && b; a = originals.nextNode(), b = copies.nextNode()) {
+      (b as Text).data = this.converter.originalOf(a as Text);
+    }
+    const original = extractArticle(clone);
+    return original && { title: original.title, text: original.text };
+  }
+
+  private async analyze(): Promise<void> {
+    const article = this.originalArticle();
+    const clean = article ? cleanArticle(article.text, article.title) : null;
+    this.lang = detectLang(clean?.text || visibleText(this.doc));
+    if (!article || !clean || clean.text.length === 0 || this.lang === 'other') {
+      this.article = null;
+      return;
+    }
+    try {
+      const result = await askBackground({ type: 'wenmai/analyze', url: this.win.location.href, article });
+      const passages = result.parallels;
+      this.article = { title: clean.title, text: clean.text, chars: clean.text.length, passages: splitPassages(clean.text).length };
+      this.similar = result.similar;
+      this.parallels = passages;
+      const titles: Record<string, string> = {};
+      for (const s of result.similar) titles[s.articleId] = s.title;
+      this.store.update({ similar: result.similar, titles: { ...this.store.get().titles, ...titles } });
+      this.relocatePassages();
+    } catch {
+      // The background is restarting or the extension was reloaded: the next change retries.
+    }
+  }
+
+  private relocatePassages(): void {
+    if (this.parallels.length === 0) {
+      this.passageRanges = [];
+      this.store.update({ markers: [] });
+      return;
+    }
+    this.passageRanges = locatePassages(
+      this.blocks,
+      this.parallels.map((p) => p.text),
+      this.doc,
+    );
+    this.placeMarkers();
+  }
+
+  private placeMarkers(): void {
+    const markers = this.parallels.flatMap((p, i) => {
+      const range = this.passageRanges[i];
+      const rect = range?.getClientRects()[0];
+      if (!range || !rect) return [];
+      // Beside the paragraph's left edge, level with the passage's first line: in the margin, off the text.
+      const block = range.startContainer.parentElement?.closest('p, li, div, td, blockquote, section, article') ?? null;
+      const left = Math.min(rect.left, block?.getBoundingClientRect().left ?? rect.left);
+      return [{ passage: p.passage, count: p.matches.length, top: rect.top + this.win.scrollY, left: left + this.win.scrollX }];
+    });
+    this.store.update({ markers });
+  }
+
+  openPanel(passage: number): void {
+    const parallel = this.parallels.find((p) => p.passage === passage);
+    if (!parallel) return;
+    const range = this.passageRanges[this.parallels.indexOf(parallel)];
+    paintRanges(PASSAGE_HIGHLIGHT_NAME, range ? [range] : [], this.win);
+    this.store.update({ panel: { index: passage, text: parallel.text, matches: parallel.matches } });
+    void this.loadTitles(parallel.matches.map((m) => m.passageId));
+  }
+
+  private async loadTitles(passageIds: string[]): Promise<void> {
+    try {
+      const views = await askBackground({ type: 'wenmai/get-passages', passageIds });
+      const titles = { ...this.store.get().titles };
+      for (const v of views) titles[v.articleId] = v.title;
+      this.store.update({ titles });
+    } catch {
+      // Titles are a nicety; sources are shown meanwhile.
+    }
+  }
+
+  closePanel(): void {
+    paintRanges(PASSAGE_HIGHLIGHT_NAME, [], this.win);
+    this.store.update({ panel: null });
+  }
+
+  /** Parallel passages of a selection (context menu): analyzed on demand. */
+  private async showParallelsOf(text: string): Promise<void> {
+    const result = await askBackground({ type: 'wenmai/analyze', url: this.win.location.href, article: { title: '', text } });
+    const matches = result.parallels.flatMap((p) => p.matches).sort((a, b) => b.score - a.score);
+    this.store.update({ panel: { index: -1, text, matches: matches.slice(0, 8) } });
+    void this.loadTitles(matches.map((m) => m.passageId).slice(0, 8));
+  }
+
+  // ---- scripts --------------------------------------------------------------------------------
+
+  private convertTexts = async (texts: string[], to: 'simplified' | 'traditional'): Promise<string[]> => {
+    const reply = await askBackground({ type: 'wenmai/convert', texts, to, variant: this.settings.traditionalVariant });
+    return reply.texts;
+  };
+
+  private write = (apply: () => void): void => this.observer.pause(apply);
+
+  async setScript(script: DisplayScript): Promise<void> {
+    if (script === this.script) return;
+    this.closeOverlays();
+    if (script === 'original') {
+      this.converter.restore(this.write);
+    } else {
+      const target = script;
+      const lang = target === 'simplified' ? 'zh-Hans' : this.settings.traditionalVariant === 'hk' ? 'zh-HK' : 'zh-TW';
+      await this.converter.convert(collectTextBlocks(this.doc.body, this.doc), (t) => this.convertTexts(t, target), lang, this.write);
+    }
+    this.script = script;
+    this.scanTerms();
+    this.relocatePassages();
+  }
+
+  private async convertChanged(changes: PageChanges): Promise<void> {
+    if (this.script === 'original') return;
+    const target = this.script;
+    for (const node of changes.edited) this.converter.notePageEdit(node);
+    const blocks = changes.overflow
+      ? collectTextBlocks(this.doc.body, this.doc)
+      : [
+          ...changes.added.flatMap((node) =>
+            node.isConnected ? (node.nodeType === 3 ? [{ nodes: [node as Text], starts: [0], text: (node as Text).data }] : collectTextBlocks(node, this.doc)) : [],
+          ),
+          ...changes.edited.filter((n) => n.isConnected).map((node) => ({ nodes: [node], starts: [0], text: node.data })),
+        ];
+    if (blocks.length === 0) return;
+    const lang = target === 'simplified' ? 'zh-Hans' : this.settings.traditionalVariant === 'hk' ? 'zh-HK' : 'zh-TW';
+    await this.converter.convert(blocks, (t) => this.convertTexts(t, target), lang, this.write);
+  }
+
+  private onChanges(changes: PageChanges): void {
+    // Conversions and rescans run one after another, never interleaved.
+    this.queue = this.queue
+      .then(() => this.convertChanged(changes))
+      .catch(() => undefined)
+      .then(() => {
+        this.scheduleRescan();
+        const addedChars = changes.added.reduce((n, node) => n + (node.textContent?.length ?? 0), 0);
+        if (changes.overflow || addedChars >= REANALYZE_CHARS || (changes.removed && this.article)) this.scheduleAnalysis(REANALYZE_MS);
+      });
+  }
+
+  // ---- messages -------------------------------------------------------------------------------
+
+  private pageState(): PageState {
+    const counts = new Map<string, number>();
+    for (const term of this.terms) {
+      // A term the page has since removed is no longer highlighted.
+      if (term.range.startContainer.isConnected && !term.range.collapsed) counts.set(term.termId, (counts.get(term.termId) ?? 0) + 1);
+    }
+    const terms = [...counts]
+      .map(([termId, count]) => ({ termId, headword: this.glossary.get(termId)?.headword ?? termId, count }))
+      .sort((a, b) => b.count - a.count || (a.termId < b.termId ? -1 : 1));
+    return {
+      url: this.win.location.href,
+      lang: this.lang,
+      script: this.script,
+      article: this.article && { title: this.article.title, chars: this.article.chars, passages: this.article.passages },
+      similar: this.similar,
+      terms,
+      parallels: this.parallels,
+    };
+  }
+
+  async handle(request: ContentRequest): Promise<unknown> {
+    // Commands run in order: a state query waits for the switch before it.
+    const run = async (): Promise<unknown> => {
+      switch (request.type) {
+        case 'wenmai/page-state':
+          await this.analysis;
+          return this.pageState();
+        case 'wenmai/set-script':
+          await this.setScript(request.script);
+          return this.pageState();
+        case 'wenmai/cycle-script': {
+          const next: Record<DisplayScript, DisplayScript> = { original: 'simplified', simplified: 'traditional', traditional: 'original' };
+          await this.setScript(next[this.script]);
+          return this.pageState();
+        }
+        case 'wenmai/set-highlights':
+          this.setHighlights(request.enabled);
+          return this.pageState();
+        case 'wenmai/toggle-highlights':
+          this.setHighlights(!this.highlightsEnabled);
+          return this.pageState();
+        case 'wenmai/lookup': {
+          const found = await askBackground({ type: 'wenmai/find-term', text: request.text });
+          if (found) this.openCard(found.termId, null, true);
+          return this.pageState();
+        }
+        case 'wenmai/find-parallels':
+          await this.showParallelsOf(request.text);
+          return this.pageState();
+        case 'wenmai/article-text': {
+          const article = this.originalArticle();
+          return article && { url: this.win.location.href, ...article };
+        }
+      }
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private setHighlights(enabled: boolean): void {
+    this.highlightsEnabled = enabled;
+    if (!enabled) this.closeCard();
+    this.scanTerms();
+  }
+}

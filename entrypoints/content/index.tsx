@@ -1,0 +1,107 @@
+import ReactDOM from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { countScript, langFromCounts, MIN_HAN_CHARS } from '../../lib/detect-script';
+import { sampleText, WENMAI_UI_ATTRIBUTE } from '../../lib/dom/walk-text';
+import { buildTermMatcher } from '../../lib/match-terms';
+import { parseContentRequest } from '../../lib/messages';
+import type { PageState } from '../../lib/page-state';
+import { askBackground } from '../../lib/send-message';
+import { isSiteDisabled } from '../../lib/settings';
+import { App } from './App';
+import { PageController } from './controller';
+import { UiStore } from './store';
+import './style.css';
+
+/** Characters read to decide whether a page is Chinese at all. */
+const SAMPLE_CHARS = 20_000;
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+
+  async main(ctx) {
+    let controller: PageController | null = null;
+    let otherState: PageState | null = null;
+
+    // Only this extension may command the page's Wenmai; page scripts cannot reach this listener,
+    // and a message that does not parse is ignored.
+    const listener = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void): boolean => {
+      if (sender.id !== browser.runtime.id) return false;
+      const request = parseContentRequest(message);
+      if (!request) return false;
+      if (controller) {
+        controller.handle(request).then(sendResponse, () => sendResponse(null));
+        return true;
+      }
+      sendResponse(request.type === 'wenmai/article-text' ? null : otherState);
+      return false;
+    };
+    browser.runtime.onMessage.addListener(listener);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+
+    const body = document.body;
+    const counts = body ? countScript(sampleText(body, SAMPLE_CHARS)) : { han: 0, letters: 0, traditional: 0, simplified: 0 };
+    const lang = counts.han < MIN_HAN_CHARS ? 'other' : langFromCounts(counts);
+    otherState = { url: location.href, lang, script: 'original', article: null, similar: [], terms: [], parallels: [] };
+    // Not a Chinese page: stop here, having loaded no glossary, matcher, corpus or converter.
+    if (lang === 'other' || !body) return;
+
+    let glossaryReply;
+    try {
+      glossaryReply = await askBackground({ type: 'wenmai/get-glossary' });
+    } catch {
+      return; // The extension is updating or was reloaded: this page stays as it is.
+    }
+    const { entries, settings } = glossaryReply;
+    if (isSiteDisabled(settings, location.hostname)) return;
+
+    const store = new UiStore();
+    const matcher = buildTermMatcher(entries);
+    const glossary = new Map(entries.map((entry) => [entry.id, entry]));
+    const page = new PageController(ctx, document, window, matcher, glossary, settings, store, lang);
+
+    const t = (key: string): string => browser.i18n.getMessage(key as 'extName') || key;
+    const openReader = (articleId: string, passageId?: string): void => {
+      void askBackground({ type: 'wenmai/open-reader', articleId, ...(passageId ? { passageId } : {}) }).catch(() => undefined);
+    };
+    const ui = await createShadowRootUi(ctx, {
+      name: 'wenmai-ui',
+      position: 'inline',
+      anchor: 'html',
+      append: 'last',
+      onMount(container, _shadow, host) {
+        host.setAttribute(WENMAI_UI_ATTRIBUTE, '');
+        // Markers sit in document coordinates; the host must not take part in the page's layout.
+        host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;z-index:2147483646;';
+        const root = ReactDOM.createRoot(container);
+        root.render(
+          <App
+            store={store}
+            actions={{
+              t,
+              openReader,
+              openTerm: (termId) => page.openCard(termId, null, true),
+              openPanel: (passage) => page.openPanel(passage),
+              closeCard: () => page.closeCard(),
+              closePanel: () => page.closePanel(),
+              dismissBanner: () => store.update({ bannerDismissed: true }),
+              keepCard: () => page.keepCard(),
+              leaveCard: () => page.leaveCard(),
+            }}
+          />,
+        );
+        return root;
+      },
+      onRemove(root) {
+        root?.unmount();
+      },
+    });
+    ui.mount();
+    controller = page;
+    page.start();
+  },
+});

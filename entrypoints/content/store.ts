@@ -1,0 +1,40 @@
+import type { PassageMarker } from '../../components/PassageMarkers';
+import type { TermCard } from '../../lib/messages';
+import type { PageState } from '../../lib/page-state';
+
+/** Everything the in-page UI shows; the controller writes it, React reads it. */
+export interface UiState {
+  similar: PageState['similar'];
+  bannerDismissed: boolean;
+  card: {
+    termId: string;
+    position: { left: number; top: number };
+    data: TermCard | null;
+    error?: string;
+    pinned: boolean;
+    focus: boolean;
+  } | null;
+  panel: { index: number; text: string; matches: PageState['parallels'][number]['matches'] } | null;
+  markers: PassageMarker[];
+  titles: Record<string, string>;
+}
+
+export const INITIAL_UI: UiState = { similar: [], bannerDismissed: false, card: null, panel: null, markers: [], titles: {} };
+
+/** A tiny external store for useSyncExternalStore. */
+export class UiStore {
+  private state: UiState = INITIAL_UI;
+  private readonly listeners = new Set<() => void>();
+
+  get = (): UiState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  update(patch: Partial<UiState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

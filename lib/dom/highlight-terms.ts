@@ -1,0 +1,95 @@
+import { matchTerms, type TermMatcher } from '../match-terms';
+import { positionAt, type TextBlock } from './text-blocks';
+
+/** A recognised term on the page: a Range over the page's own text nodes, which stay untouched. */
+export interface TermRange {
+  termId: string;
+  range: Range;
+}
+
+export const HIGHLIGHT_NAME = 'wenmai-term';
+export const ACTIVE_HIGHLIGHT_NAME = 'wenmai-term-active';
+export const PASSAGE_HIGHLIGHT_NAME = 'wenmai-passage';
+
+/** Finds every glossary term in the blocks, in either script, as Ranges. */
+export function findTermRanges(blocks: readonly TextBlock[], matcher: TermMatcher, doc: Document = document): TermRange[] {
+  const found: TermRange[] = [];
+  for (const block of blocks) {
+    for (const hit of matchTerms(block.text, matcher)) {
+      const start = positionAt(block, hit.start);
+      const end = positionAt(block, hit.end, true);
+      const range = doc.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      found.push({ termId: hit.termId, range });
+    }
+  }
+  return found;
+}
+
+type HighlightWindow = Window & typeof globalThis;
+
+/** True when the browser has the CSS Custom Highlight API. */
+export function supportsHighlights(win: HighlightWindow = window): boolean {
+  return typeof win.Highlight === 'function' && 'highlights' in win.CSS;
+}
+
+/** Paints ranges under a highlight name (replacing what was painted under it), or clears it. */
+export function paintRanges(name: string, ranges: readonly Range[], win: HighlightWindow = window): void {
+  if (!supportsHighlights(win)) return;
+  if (ranges.length === 0) win.CSS.highlights.delete(name);
+  else win.CSS.highlights.set(name, new win.Highlight(...ranges));
+}
+
+/** The stylesheet for the highlights, in the reader's chosen style. */
+export function highlightCss(style: 'underline' | 'background' | 'color'): string {
+  const term =
+    style === 'background'
+      ? 'background-color: rgba(255, 205, 60, 0.45);'
+      : style === 'color'
+        ? 'color: #b3261e;'
+        : 'text-decoration: underline dotted rgba(179, 38, 30, 0.85) 2px; text-underline-offset: 0.22em;';
+  return `::highlight(${HIGHLIGHT_NAME}) { ${term} }
+::highlight(${ACTIVE_HIGHLIGHT_NAME}) { background-color: rgba(255, 180, 0, 0.55); }
+::highlight(${PASSAGE_HIGHLIGHT_NAME}) { background-color: rgba(90, 140, 255, 0.16); }`;
+}
+
+/** The text node and offset under a viewport point, with either caret API. */
+export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const withPosition = doc as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+  if (typeof withPosition.caretPositionFromPoint === 'function') {
+    const position = withPosition.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+/** Finds terms under the pointer quickly: ranges indexed by the text nodes they start or end in. */
+export class TermHitTester {
+  private readonly byNode = new Map<Node, TermRange[]>();
+
+  constructor(terms: readonly TermRange[]) {
+    for (const term of terms) {
+      for (const node of new Set([term.range.startContainer, term.range.endContainer])) {
+        const list = this.byNode.get(node) ?? [];
+        list.push(term);
+        this.byNode.set(node, list);
+      }
+    }
+  }
+
+  /** The term at a viewport point, checking that the point really lies on the term's glyphs. */
+  termAt(doc: Document, x: number, y: number): TermRange | null {
+    const caret = caretAt(doc, x, y);
+    if (!caret) return null;
+    for (const term of this.byNode.get(caret.node) ?? []) {
+      if (!term.range.isPointInRange(caret.node, caret.offset)) continue;
+      // A caret position is also reported beside text: confirm with the term's boxes.
+      for (const rect of Array.from(term.range.getClientRects())) {
+        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return term;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,58 @@
+import { foldCode, isContent } from '../fold-script';
+import { compactForMatch } from '../fold-script';
+import { positionAt, type TextBlock } from './text-blocks';
+
+/** Characters of a passage's start (and end) searched for in the page. */
+const ANCHOR_CHARS = 14;
+
+interface CompactPage {
+  text: string;
+  /** For each compact character: its block and offset in the block's text. */
+  block: Int32Array;
+  offset: Int32Array;
+}
+
+function compactPage(blocks: readonly TextBlock[]): CompactPage {
+  let text = '';
+  const block: number[] = [];
+  const offset: number[] = [];
+  blocks.forEach((b, bi) => {
+    for (let i = 0; i < b.text.length; i++) {
+      const folded = foldCode(b.text.charCodeAt(i));
+      if (!isContent(folded)) continue;
+      text += String.fromCharCode(folded);
+      block.push(bi);
+      offset.push(i);
+    }
+  });
+  return { text, block: Int32Array.from(block), offset: Int32Array.from(offset) };
+}
+
+/**
+ * Finds the page ranges of article passages (texts from the cleaned article), in order.
+ * Matching ignores script, punctuation and whitespace, and skips what cleaning removed around them.
+ */
+export function locatePassages(blocks: readonly TextBlock[], passages: readonly string[], doc: Document = document): (Range | null)[] {
+  const page = compactPage(blocks);
+  let from = 0;
+  return passages.map((passage) => {
+    const compact = compactForMatch(passage);
+    if (compact.length === 0) return null;
+    const head = compact.slice(0, ANCHOR_CHARS);
+    let start = page.text.indexOf(head, from);
+    if (start < 0) start = page.text.indexOf(head);
+    if (start < 0) return null;
+    const tail = compact.slice(-ANCHOR_CHARS);
+    const tailAt = page.text.indexOf(tail, start);
+    const last = tailAt >= 0 && tailAt - start < compact.length * 2 ? tailAt + tail.length - 1 : start + head.length - 1;
+    from = last + 1;
+    const startBlock = blocks[page.block[start]!]!;
+    const endBlock = blocks[page.block[last]!]!;
+    const a = positionAt(startBlock, page.offset[start]!);
+    const b = positionAt(endBlock, page.offset[last]! + 1, true);
+    const range = doc.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    return range;
+  });
+}

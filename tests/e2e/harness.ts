@@ -1,0 +1,123 @@
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { ContentRequest } from '../../lib/messages';
+import type { PageState } from '../../lib/page-state';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.js': 'text/javascript' };
+
+/** Serves folders on 127.0.0.1 (page fixtures and demo pages): /fixtures/… and /demo/…. */
+export async function serve(mounts: Record<string, string>): Promise<{ origin: string; server: Server }> {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const [, mount, ...rest] = url.pathname.split('/');
+    const base = mounts[mount ?? ''];
+    const file = base ? normalize(join(base, ...rest)) : '';
+    if (!base || !file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no server address');
+  return { origin: `http://127.0.0.1:${address.port}`, server };
+}
+
+/** Flags for Debian's Chromium on a closed network, as root, with no display. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export interface Launched {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+}
+
+/** Launches Chromium with the built extension (or without it, for baselines). */
+export async function launch(options: { extension?: boolean; headless?: boolean } = {}): Promise<Launched | { context: BrowserContext }> {
+  const withExtension = options.extension ?? true;
+  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`no built extension in ${EXTENSION_DIR}: run "npx wxt build" first`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'wenmai-chromium-'));
+  const args = [...CHROMIUM_ARGS];
+  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    args,
+    viewport: { width: 1280, height: 900 },
+    ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
+  });
+  if (!withExtension) return { context };
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId };
+}
+
+/** Waits until the background has imported the bundle. */
+export async function waitForImport(launched: Launched, page: Page): Promise<void> {
+  await page.goto(`chrome-extension://${launched.extensionId}/popup.html`);
+  await page.waitForFunction(
+    async () => {
+      const reply = (await chrome.runtime.sendMessage({ type: 'wenmai/import-status' })) as { ok: boolean; value: { state: string } };
+      return reply.ok && reply.value.state === 'done';
+    },
+    undefined,
+    { timeout: 30_000, polling: 200 },
+  );
+}
+
+/**
+ * Sends a content-script command to a page's tab, from the extension's service worker (the way the
+ * popup and keyboard commands reach it). The tab is found as the active one: without the "tabs"
+ * permission the extension cannot read tab URLs.
+ */
+export async function sendToTab(launched: Launched, page: Page, request: ContentRequest): Promise<PageState | null> {
+  await page.bringToFront();
+  return launched.worker.evaluate(async (request) => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    return (await chrome.tabs.sendMessage(tab.id, request)) as PageState | null;
+  }, request);
+}
+
+/** Sends a background request from an extension page and unwraps the result. */
+export async function askBackgroundFrom(page: Page, request: { type: string; [key: string]: unknown }): Promise<unknown> {
+  const reply = (await page.evaluate((r) => chrome.runtime.sendMessage(r), request)) as { ok: boolean; value?: unknown; error?: string };
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+/** Polls the page state until a predicate holds (content arrives and is analyzed asynchronously). */
+export async function waitForState(launched: Launched, page: Page, predicate: (state: PageState) => boolean, timeout = 15_000): Promise<PageState> {
+  const deadline = Date.now() + timeout;
+  let last: PageState | null = null;
+  while (Date.now() < deadline) {
+    try {
+      last = await sendToTab(launched, page, { type: 'wenmai/page-state' });
+      if (last && predicate(last)) return last;
+    } catch {
+      // The content script is not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`page state of ${page.url()} never matched; last: ${JSON.stringify(last)?.slice(0, 500)}`);
+}
