@@ -10,10 +10,17 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.js': 'text/javascript' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.js': 'text/javascript',
+};
 
 /** Serves folders on 127.0.0.1 (page fixtures and demo pages): /fixtures/… and /demo/…. */
-export async function serve(mounts: Record<string, string>): Promise<{ origin: string; server: Server }> {
+export async function serve(
+  mounts: Record<string, string>,
+): Promise<{ origin: string; server: Server }> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const [, mount, ...rest] = url.pathname.split('/');
@@ -51,14 +58,17 @@ export interface Launched {
 }
 
 /** Launches Chromium with the built extension (or without it, for baselines). */
-export async function launch(options: { extension?: boolean; headless?: boolean } = {}): Promise<Launched | { context: BrowserContext }> {
+export async function launch(
+  options: { extension?: boolean; headless?: boolean } = {},
+): Promise<Launched | { context: BrowserContext }> {
   const withExtension = options.extension ?? true;
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no built extension in ${EXTENSION_DIR}: run "npx wxt build" first`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'wenmai-chromium-'));
   const args = [...CHROMIUM_ARGS];
-  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  if (withExtension)
+    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
@@ -67,7 +77,9 @@ export async function launch(options: { extension?: boolean; headless?: boolean 
     ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
   });
   if (!withExtension) return { context };
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId };
 }
@@ -77,7 +89,10 @@ export async function waitForImport(launched: Launched, page: Page): Promise<voi
   await page.goto(`chrome-extension://${launched.extensionId}/popup.html`);
   await page.waitForFunction(
     async () => {
-      const reply = (await chrome.runtime.sendMessage({ type: 'wenmai/import-status' })) as { ok: boolean; value: { state: string } };
+      const reply = (await chrome.runtime.sendMessage({ type: 'wenmai/import-status' })) as {
+        ok: boolean;
+        value: { state: string };
+      };
       return reply.ok && reply.value.state === 'done';
     },
     undefined,
@@ -90,7 +105,11 @@ export async function waitForImport(launched: Launched, page: Page): Promise<voi
  * popup and keyboard commands reach it). The tab is found as the active one: without the "tabs"
  * permission the extension cannot read tab URLs.
  */
-export async function sendToTab(launched: Launched, page: Page, request: ContentRequest): Promise<PageState | null> {
+export async function sendToTab(
+  launched: Launched,
+  page: Page,
+  request: ContentRequest,
+): Promise<PageState | null> {
   await page.bringToFront();
   return launched.worker.evaluate(async (request) => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
@@ -100,14 +119,26 @@ export async function sendToTab(launched: Launched, page: Page, request: Content
 }
 
 /** Sends a background request from an extension page and unwraps the result. */
-export async function askBackgroundFrom(page: Page, request: { type: string; [key: string]: unknown }): Promise<unknown> {
-  const reply = (await page.evaluate((r) => chrome.runtime.sendMessage(r), request)) as { ok: boolean; value?: unknown; error?: string };
+export async function askBackgroundFrom(
+  page: Page,
+  request: { type: string; [key: string]: unknown },
+): Promise<unknown> {
+  const reply = (await page.evaluate((r) => chrome.runtime.sendMessage(r), request)) as {
+    ok: boolean;
+    value?: unknown;
+    error?: string;
+  };
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }
 
 /** Polls the page state until a predicate holds (content arrives and is analyzed asynchronously). */
-export async function waitForState(launched: Launched, page: Page, predicate: (state: PageState) => boolean, timeout = 15_000): Promise<PageState> {
+export async function waitForState(
+  launched: Launched,
+  page: Page,
+  predicate: (state: PageState) => boolean,
+  timeout = 15_000,
+): Promise<PageState> {
   const deadline = Date.now() + timeout;
   let last: PageState | null = null;
   while (Date.now() < deadline) {
@@ -119,5 +150,7 @@ export async function waitForState(launched: Launched, page: Page, predicate: (s
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`page state of ${page.url()} never matched; last: ${JSON.stringify(last)?.slice(0, 500)}`);
+  throw new Error(
+    `page state of ${page.url()} never matched; last: ${JSON.stringify(last)?.slice(0, 500)}`,
+  );
 }

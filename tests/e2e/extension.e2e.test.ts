@@ -1,0 +1,369 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageState } from '../../lib/page-state';
+import {
+  askBackgroundFrom,
+  launch,
+  ROOT,
+  sendToTab,
+  serve,
+  waitForImport,
+  waitForState,
+  type Launched,
+} from './harness';
+
+let browser: Launched;
+let server: Server;
+let origin: string;
+let extensionPage: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ({ origin, server } = await serve({ fixtures: join(ROOT, 'tests', 'fixtures') }));
+  browser = (await launch()) as Launched;
+  extensionPage = await browser.context.newPage();
+  await waitForImport(browser, extensionPage);
+});
+
+afterAll(async () => {
+  await browser?.context.close();
+  server?.close();
+});
+
+async function open(name: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
+  await page.goto(`${origin}/fixtures/${name}`);
+  return page;
+}
+
+const analyzed = (state: PageState) => state.article !== null;
+/** Text of every range in Wenmai's term highlight, as the page shows it. */
+const highlighted = (page: Page) =>
+  page.evaluate(() =>
+    [...((CSS.highlights.get('wenmai-term') as Iterable<Range> | undefined) ?? [])].map((r) =>
+      r.toString(),
+    ),
+  );
+const shadow = (page: Page, testId: string) => page.locator(`wenmai-ui [data-testid="${testId}"]`);
+
+describe('on a Traditional repost of a corpus article', () => {
+  let page: Page;
+  let state: PageState;
+  beforeAll(async () => {
+    page = await open('news-repost-traditional.html');
+    state = await waitForState(browser, page, analyzed);
+  });
+
+  it('reports the page as a duplicate of the seed, with a score', () => {
+    expect(state.lang).toBe('zh-Hant');
+    expect(state.similar[0]).toMatchObject({
+      source: '000_3f81ec7e54077723.txt',
+      relation: 'duplicate',
+    });
+    expect(state.similar[0]!.score).toBeGreaterThan(0.9);
+  });
+
+  it('highlights every recognised term, in Traditional script, and counts what it highlights', async () => {
+    const texts = await highlighted(page);
+    expect(texts).toContain('新質生產力');
+    const total = state.terms.reduce((n, t) => n + t.count, 0);
+    expect(texts).toHaveLength(total);
+    const visible = await page.evaluate(
+      () => document.body.innerText.split('新質生產力').length - 1,
+    );
+    expect(state.terms.find((t) => t.headword === '新质生产力')?.count).toBe(visible);
+  });
+
+  it('shows the banner with the relation and score', async () => {
+    await expect.poll(() => shadow(page, 'wenmai-banner').textContent()).toContain('100%');
+    expect(
+      await shadow(page, 'wenmai-banner')
+        .locator('[data-relation]')
+        .first()
+        .getAttribute('data-relation'),
+    ).toBe('duplicate');
+  });
+
+  it('opens a glossary card on hover, and closes it with Esc', async () => {
+    const box = await page.evaluate(() => {
+      const ranges = [...(CSS.highlights.get('wenmai-term') as Iterable<Range>)];
+      const range = ranges.find((r) => r.toString() === '新質生產力')!;
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    const card = shadow(page, 'wenmai-card');
+    await expect
+      .poll(() => card.textContent(), { timeout: 5000 })
+      .toContain('new quality productive forces');
+    expect(await card.textContent()).toContain('新質生產力');
+    expect(await shadow(page, 'card-headword').textContent()).toBe('新质生产力');
+    await card.focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+  });
+
+  it('marks passages that have parallels and shows them side by side with differences marked', async () => {
+    expect(state.parallels.length).toBeGreaterThan(0);
+    const marker = shadow(page, 'passage-marker').first();
+    await marker.click();
+    const panel = shadow(page, 'wenmai-parallels');
+    await expect
+      .poll(() => panel.locator('[data-testid="parallel-match"]').count())
+      .toBeGreaterThan(0);
+    expect(await panel.locator('.wm-diff-side').count()).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Escape');
+  });
+
+  it('converts Traditional → Simplified → original and restores byte-identical text', async () => {
+    const before = await page.evaluate(() => document.body.innerHTML);
+    const simplified = await sendToTab(browser, page, {
+      type: 'wenmai/set-script',
+      script: 'simplified',
+    });
+    expect(simplified?.script).toBe('simplified');
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).toContain('新质生产力');
+    expect(text).not.toContain('新質生產力');
+    expect(await page.evaluate(() => document.querySelector('[lang="zh-Hans"]') !== null)).toBe(
+      true,
+    );
+    expect(await highlighted(page)).toContain('新质生产力');
+    const original = await sendToTab(browser, page, {
+      type: 'wenmai/set-script',
+      script: 'original',
+    });
+    expect(original?.script).toBe('original');
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+    expect(original?.terms).toEqual(state.terms);
+  });
+
+  it('turns highlights off and on', async () => {
+    const off = await sendToTab(browser, page, { type: 'wenmai/set-highlights', enabled: false });
+    expect(off?.terms).toEqual([]);
+    expect(await highlighted(page)).toEqual([]);
+    const on = await sendToTab(browser, page, { type: 'wenmai/set-highlights', enabled: true });
+    expect(on?.terms).toEqual(state.terms);
+  });
+});
+
+describe('on other pages', () => {
+  it('finds the Discuz forum post as a duplicate of the forum seed', async () => {
+    const page = await open('forum-discuz-repost.html');
+    const state = await waitForState(browser, page, analyzed);
+    expect(state.similar[0]).toMatchObject({
+      source: '002_e53861ccea28f2a4.txt',
+      relation: 'duplicate',
+    });
+  });
+
+  it('shows no banner on an unrelated Chinese page', async () => {
+    const page = await open('unrelated-chinese.html');
+    const state = await waitForState(browser, page, analyzed);
+    expect(state.similar).toEqual([]);
+    await page.waitForTimeout(300);
+    expect(await shadow(page, 'wenmai-banner').count()).toBe(0);
+  });
+
+  it('does nothing on an English page and answers lang other', async () => {
+    const page = await open('english-news.html');
+    const state = await waitForState(browser, page, () => true);
+    expect(state).toMatchObject({ lang: 'other', article: null, similar: [], terms: [] });
+    expect(
+      await page.evaluate(
+        () => document.querySelector('wenmai-ui') === null && CSS.highlights.size === 0,
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('on a page that changes', () => {
+  let page: Page;
+  beforeAll(async () => {
+    pageErrors.length = 0;
+    page = await open('dynamic-page.html');
+  });
+
+  it('follows content that arrives later and content the page removes', async () => {
+    const has = (s: PageState, headword: string) => s.terms.some((t) => t.headword === headword);
+    // The removed comment's term shows up, then goes when the page removes the comment.
+    await waitForState(browser, page, (s) => has(s, '形式主义'));
+    const state = await waitForState(
+      browser,
+      page,
+      (s) => has(s, '关键少数') && !has(s, '形式主义'),
+    );
+    expect(state.terms.map((t) => t.headword)).toEqual(
+      expect.arrayContaining(['三个区分开来', '网格化管理', '关键少数', '小马拉大车']),
+    );
+  });
+
+  it('converts text the page adds while converted, and restores it', async () => {
+    await sendToTab(browser, page, { type: 'wenmai/set-script', script: 'traditional' });
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'added-later';
+      p.textContent = '新添加的段落：发展新质生产力';
+      document.getElementById('story')!.appendChild(p);
+    });
+    await expect
+      .poll(() => page.evaluate(() => document.getElementById('added-later')!.textContent))
+      .toBe('新添加的段落：發展新質生產力');
+    await sendToTab(browser, page, { type: 'wenmai/set-script', script: 'original' });
+    expect(await page.evaluate(() => document.getElementById('added-later')!.textContent)).toBe(
+      '新添加的段落：发展新质生产力',
+    );
+  });
+
+  it('lets the page keep updating and removing its own text nodes without errors', async () => {
+    await page.waitForFunction(
+      () => (window as unknown as { __ticks: () => number }).__ticks() >= 40,
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(
+      await page.evaluate(() => (window as unknown as { __pageErrors: string[] }).__pageErrors),
+    ).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('on a page with fields, editable regions and hostile scripts', () => {
+  let page: Page;
+  const snapshot = (p: Page) =>
+    p.evaluate(() => ({
+      field: (document.getElementById('field') as HTMLInputElement).value,
+      area: (document.getElementById('area') as HTMLTextAreaElement).value,
+      editor: document.getElementById('editor')!.innerHTML,
+      code: document.getElementById('code')!.textContent,
+      svg: document.getElementById('svgtext')!.textContent,
+      title: document.querySelector('h1')!.getAttribute('title'),
+      alt: document.querySelector('img')!.getAttribute('alt'),
+    }));
+
+  beforeAll(async () => {
+    page = await open('hostile-page.html');
+    await waitForState(browser, page, analyzed);
+  });
+
+  it('highlights nothing inside fields, editable regions, code or SVG', async () => {
+    const inside = await page.evaluate(
+      () =>
+        [...(CSS.highlights.get('wenmai-term') as Iterable<Range>)].filter((r) =>
+          (r.startContainer.parentElement as Element).closest(
+            'input, textarea, [contenteditable], code, svg',
+          ),
+        ).length,
+    );
+    expect(inside).toBe(0);
+    expect(await highlighted(page)).toContain('新质生产力');
+  });
+
+  it('changes no field, editable region, code, SVG or attribute when converting', async () => {
+    const before = await snapshot(page);
+    await sendToTab(browser, page, { type: 'wenmai/set-script', script: 'traditional' });
+    expect(await page.evaluate(() => document.getElementById('plain')!.textContent)).toContain(
+      '新質生產力',
+    );
+    expect(await snapshot(page)).toEqual(before);
+    await sendToTab(browser, page, { type: 'wenmai/set-script', script: 'original' });
+    expect(await snapshot(page)).toEqual(before);
+  });
+
+  it('ignores messages, events and globals from the page', async () => {
+    const state = await sendToTab(browser, page, { type: 'wenmai/page-state' });
+    expect(state?.script).toBe('original');
+    expect(state?.terms.length).toBeGreaterThan(0);
+    const articles = (await askBackgroundFrom(extensionPage, { type: 'wenmai/list-articles' })) as {
+      source: string;
+    }[];
+    expect(articles.some((a) => a.source.includes('evil.example'))).toBe(false);
+  });
+
+  it('keeps the page’s own event handlers working', async () => {
+    await page.click('#term-link');
+    await page.keyboard.press('a');
+    expect(
+      await page.evaluate(() => [
+        (window as unknown as { __clicks: number }).__clicks,
+        (window as unknown as { __keys: number }).__keys,
+      ]),
+    ).toEqual([1, 1]);
+  });
+});
+
+describe('the reader’s own corpus', () => {
+  it('finds a page as duplicate after adding it to the corpus and reloading', async () => {
+    const page = await open('related-topic.html');
+    const before = await waitForState(browser, page, analyzed);
+    expect(before.similar.some((s) => s.relation === 'duplicate')).toBe(false);
+    const article = (await sendToTab(browser, page, {
+      type: 'wenmai/article-text',
+    })) as unknown as { url: string; title: string; text: string };
+    const added = (await askBackgroundFrom(extensionPage, {
+      type: 'wenmai/add-article',
+      ...article,
+    })) as { articleId: string };
+    await page.reload();
+    const after = await waitForState(browser, page, analyzed);
+    expect(after.similar[0]).toMatchObject({ articleId: added.articleId, relation: 'duplicate' });
+  });
+
+  it('restores everything from a backup after a wipe', async () => {
+    const term = {
+      id: 'e2e-term',
+      headword: '测试专用术语',
+      category: 'jargon',
+      scope: 'national',
+      gloss: 'test term',
+      definition: { zh: '测试。', en: 'Test.' },
+    };
+    await askBackgroundFrom(extensionPage, { type: 'wenmai/save-term', entry: term });
+    const settings = (await askBackgroundFrom(extensionPage, {
+      type: 'wenmai/get-settings',
+    })) as Record<string, unknown>;
+    await askBackgroundFrom(extensionPage, {
+      type: 'wenmai/set-settings',
+      settings: { ...settings, traditionalVariant: 'hk', disabledSites: ['example.org'] },
+    });
+    const userArticles = async () =>
+      (
+        (await askBackgroundFrom(extensionPage, { type: 'wenmai/list-articles' })) as {
+          id: string;
+          origin: string;
+        }[]
+      ).filter((a) => a.origin === 'user');
+    const articlesBefore = await userArticles();
+    expect(articlesBefore.length).toBeGreaterThan(0);
+
+    const { json } = (await askBackgroundFrom(extensionPage, { type: 'wenmai/export-backup' })) as {
+      json: string;
+    };
+    await askBackgroundFrom(extensionPage, { type: 'wenmai/wipe-user-data' });
+    expect(await userArticles()).toEqual([]);
+    await expect(
+      askBackgroundFrom(extensionPage, { type: 'wenmai/term', termId: 'e2e-term' }),
+    ).rejects.toThrow(/unknown term/);
+
+    await expect(
+      askBackgroundFrom(extensionPage, { type: 'wenmai/import-backup', json: '{"format":"nope"}' }),
+    ).rejects.toThrow(/not a Wenmai backup/);
+    await askBackgroundFrom(extensionPage, { type: 'wenmai/import-backup', json });
+    expect(await userArticles()).toEqual(articlesBefore);
+    expect(
+      (
+        (await askBackgroundFrom(extensionPage, { type: 'wenmai/term', termId: 'e2e-term' })) as {
+          entry: { headword: string };
+        }
+      ).entry.headword,
+    ).toBe('测试专用术语');
+    expect(await askBackgroundFrom(extensionPage, { type: 'wenmai/get-settings' })).toMatchObject({
+      traditionalVariant: 'hk',
+      disabledSites: ['example.org'],
+    });
+  });
+});
