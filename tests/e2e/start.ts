@@ -1,0 +1,81 @@
+/**
+ * `npm start`: Wenmai in Chromium on its bundled corpus and demo pages.
+ * With a display, opens a browser window to try it by hand (Ctrl+C to quit). Without one, runs
+ * headless and saves screenshots of the highlights, a glossary card, the banner and a parallel view.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launch, ROOT, serve, waitForImport, waitForState, type Launched } from './harness';
+
+const DEMOS = ['news-repost-traditional.html', 'forum-discuz-repost.html', 'dynamic-page.html'];
+const OUT = join(ROOT, 'artifacts', 'screenshots');
+
+async function hoverFirstTerm(page: Page, text: string): Promise<void> {
+  const point = await page.evaluate((text) => {
+    const ranges = [...((CSS.highlights.get('wenmai-term') as Iterable<Range> | undefined) ?? [])];
+    const range = ranges.find((r) => r.toString() === text) ?? ranges[0];
+    if (!range) return null;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, text);
+  if (point) await page.mouse.move(point.x, point.y);
+  await page
+    .locator('wenmai-ui [data-testid="wenmai-card"] .wm-headword')
+    .waitFor({ timeout: 5000 });
+}
+
+async function main(): Promise<void> {
+  const { origin, server } = await serve({ fixtures: join(ROOT, 'tests', 'fixtures') });
+  const headless = !process.env.DISPLAY || process.env.CI === 'true';
+  const browser = (await launch({ headless })) as Launched;
+  const setup = await browser.context.newPage();
+  await waitForImport(browser, setup);
+  const urls = DEMOS.map((demo) => `${origin}/fixtures/${demo}`);
+
+  if (!headless) {
+    for (const url of urls) await (await browser.context.newPage()).goto(url);
+    await setup.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    console.log(
+      `Wenmai is running in Chromium with demo pages:\n${urls.map((u) => `  ${u}`).join('\n')}\nPress Ctrl+C to stop.`,
+    );
+    await new Promise<void>((resolve) => process.on('SIGINT', resolve));
+  } else {
+    mkdirSync(OUT, { recursive: true });
+    const shots: string[] = [];
+    const shot = async (page: Page, name: string) => {
+      const path = join(OUT, name);
+      await page.screenshot({ path });
+      shots.push(path);
+    };
+    const news = await browser.context.newPage();
+    await news.goto(urls[0]!);
+    await waitForState(browser, news, (s) => s.article !== null);
+    await news.waitForTimeout(300);
+    await shot(news, '1-highlights-and-banner.png');
+    await hoverFirstTerm(news, '新質生產力');
+    await shot(news, '2-glossary-card.png');
+    await news.keyboard.press('Escape');
+    await news.mouse.move(5, 5);
+    await news.locator('wenmai-ui [data-testid="passage-marker"]').nth(3).click();
+    await news.locator('wenmai-ui [data-testid="parallel-match"]').first().waitFor();
+    await shot(news, '3-parallel-passages.png');
+
+    const forum = await browser.context.newPage();
+    await forum.goto(urls[1]!);
+    await waitForState(browser, forum, (s) => s.article !== null);
+    await forum.waitForTimeout(300);
+    await shot(forum, '4-forum-banner.png');
+    console.log(
+      `Headless run (no display). Screenshots:\n${shots.map((s) => `  ${relative(process.cwd(), s)}`).join('\n')}`,
+    );
+  }
+  await browser.context.close();
+  server.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(`npm start failed: ${(error as Error).message}`);
+  process.exit(1);
+});
