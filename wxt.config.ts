@@ -21,7 +21,12 @@ export default defineConfig({
       },
     },
     browser_specific_settings: {
-      gecko: { id: 'wenmai@wenmai.local', strict_min_version: '128.0' },
+      gecko: {
+        id: 'wenmai@wenmai.local',
+        strict_min_version: '128.0',
+        // Wenmai collects and transmits nothing: all data stays in the extension's IndexedDB.
+        data_collection_permissions: { required: ['none'] },
+      },
     },
   },
 });
