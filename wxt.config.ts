@@ -5,6 +5,14 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // lib/ is imported explicitly everywhere; keep WXT's auto-imports off so imports stay greppable.
   imports: false,
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      // Wenmai collects and transmits nothing: all data stays in the extension's IndexedDB.
+      // (Firefox's key is newer than WXT's manifest type.)
+      const gecko = manifest.browser_specific_settings?.gecko as Record<string, unknown> | undefined;
+      if (wxt.config.browser === 'firefox' && gecko) gecko.data_collection_permissions = { required: ['none'] };
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -21,12 +29,7 @@ export default defineConfig({
       },
     },
     browser_specific_settings: {
-      gecko: {
-        id: 'wenmai@wenmai.local',
-        strict_min_version: '128.0',
-        // Wenmai collects and transmits nothing: all data stays in the extension's IndexedDB.
-        data_collection_permissions: { required: ['none'] },
-      },
+      gecko: { id: 'wenmai@wenmai.local', strict_min_version: '128.0' },
     },
   },
 });

@@ -14,13 +14,28 @@ export function Banner({ similar, t, onOpen, onDismiss }: BannerProps) {
   const top = similar[0];
   if (!top) return null;
   const headline =
-    top.relation === 'duplicate' ? t('bannerDuplicate') : top.relation === 'reuse' ? t('bannerReuse') : t('bannerRelated');
+    top.relation === 'duplicate'
+      ? t('bannerDuplicate')
+      : top.relation === 'reuse'
+        ? t('bannerReuse')
+        : t('bannerRelated');
   const relationLabel = (r: string) => t(`relation${r[0]!.toUpperCase()}${r.slice(1)}`);
   return (
-    <aside className={`wm-banner wm-${top.relation}`} data-testid="wenmai-banner" aria-live="polite">
+    <aside
+      className={`wm-banner wm-${top.relation}`}
+      data-testid="wenmai-banner"
+      aria-live="polite"
+    >
       <div className="wm-banner-head">
         <strong>文脉</strong> <span>{headline}</span>
-        <button type="button" className="wm-icon" aria-label={t('dismiss')} title={t('dismiss')} onClick={onDismiss} data-testid="banner-dismiss">
+        <button
+          type="button"
+          className="wm-icon"
+          aria-label={t('dismiss')}
+          title={t('dismiss')}
+          onClick={onDismiss}
+          data-testid="banner-dismiss"
+        >
           ×
         </button>
       </div>
@@ -30,7 +45,12 @@ export function Banner({ similar, t, onOpen, onDismiss }: BannerProps) {
             <span className={`wm-badge wm-${s.relation}`} data-relation={s.relation}>
               {relationLabel(s.relation)} {pct(s.score)}
             </span>{' '}
-            <button type="button" className="wm-link" onClick={() => onOpen(s.articleId)} title={s.source}>
+            <button
+              type="button"
+              className="wm-link"
+              onClick={() => onOpen(s.articleId)}
+              title={s.source}
+            >
               {s.title || s.source}
             </button>
           </li>

@@ -12,7 +12,14 @@ export interface ParallelPanelProps {
 }
 
 /** The corpus passages that parallel one page passage, best first, each side by side with the differences marked. */
-export function ParallelPanel({ passage, matches, titles, t, onOpen, onClose }: ParallelPanelProps) {
+export function ParallelPanel({
+  passage,
+  matches,
+  titles,
+  t,
+  onOpen,
+  onClose,
+}: ParallelPanelProps) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => ref.current?.focus(), [passage.index]);
   return (
@@ -29,7 +36,13 @@ export function ParallelPanel({ passage, matches, titles, t, onOpen, onClose }: 
     >
       <header className="wm-panel-head">
         <strong>{t('parallelsTitle')}</strong>
-        <button type="button" className="wm-icon" aria-label={t('close')} title={t('close')} onClick={onClose}>
+        <button
+          type="button"
+          className="wm-icon"
+          aria-label={t('close')}
+          title={t('close')}
+          onClick={onClose}
+        >
           ×
         </button>
       </header>
@@ -37,12 +50,20 @@ export function ParallelPanel({ passage, matches, titles, t, onOpen, onClose }: 
       {matches.map((m) => (
         <article className="wm-parallel" key={m.passageId} data-testid="parallel-match">
           <div className="wm-parallel-meta">
-            <span className="wm-badge">{Math.round(m.score * 100)}%</span> <span>{titles[m.articleId] ?? m.source}</span>{' '}
-            <button type="button" className="wm-link" onClick={() => onOpen(m.articleId, m.passageId)}>
+            <span className="wm-badge">{Math.round(m.score * 100)}%</span>{' '}
+            <span>{titles[m.articleId] ?? m.source}</span>{' '}
+            <button
+              type="button"
+              className="wm-link"
+              onClick={() => onOpen(m.articleId, m.passageId)}
+            >
               {t('openInReader')}
             </button>
           </div>
-          <DiffView left={{ label: t('thisPage'), text: passage.text }} right={{ label: titles[m.articleId] ?? m.source, text: m.text }} />
+          <DiffView
+            left={{ label: t('thisPage'), text: passage.text }}
+            right={{ label: titles[m.articleId] ?? m.source, text: m.text }}
+          />
         </article>
       ))}
     </section>

@@ -24,7 +24,10 @@ export function TermCard(props: TermCardProps) {
   useEffect(() => {
     if (focusOnOpen) ref.current?.focus();
   }, [focusOnOpen, card?.entry.id]);
-  const style = { left: `${Math.max(8, Math.min(position.left, window.innerWidth - 380))}px`, top: `${position.top}px` };
+  const style = {
+    left: `${Math.max(8, Math.min(position.left, window.innerWidth - 380))}px`,
+    top: `${position.top}px`,
+  };
   return (
     <div
       className="wm-card"
@@ -40,7 +43,13 @@ export function TermCard(props: TermCardProps) {
         if (event.key === 'Escape') props.onClose();
       }}
     >
-      <button type="button" className="wm-icon wm-card-close" aria-label={t('close')} title={t('close')} onClick={props.onClose}>
+      <button
+        type="button"
+        className="wm-icon wm-card-close"
+        aria-label={t('close')}
+        title={t('close')}
+        onClick={props.onClose}
+      >
         ×
       </button>
       {loading && <p className="wm-muted">…</p>}
@@ -78,7 +87,13 @@ export function TermCard(props: TermCardProps) {
             <div className="wm-related">
               <span>{t('cardRelated')}: </span>
               {card.related.map((r) => (
-                <button type="button" className="wm-chip" key={r.id} onClick={() => props.onOpenTerm(r.id)} lang="zh-Hans">
+                <button
+                  type="button"
+                  className="wm-chip"
+                  key={r.id}
+                  onClick={() => props.onOpenTerm(r.id)}
+                  lang="zh-Hans"
+                >
                   {r.headword}
                 </button>
               ))}
@@ -92,7 +107,11 @@ export function TermCard(props: TermCardProps) {
               <ul>
                 {card.occurrences.slice(0, 8).map((o) => (
                   <li key={`${o.passageId}:${o.snippet}`}>
-                    <button type="button" className="wm-link" onClick={() => props.onOpenOccurrence(o.articleId, o.passageId)}>
+                    <button
+                      type="button"
+                      className="wm-link"
+                      onClick={() => props.onOpenOccurrence(o.articleId, o.passageId)}
+                    >
                       <span className="wm-occ-title">{o.title}</span>
                       <span className="wm-occ-snippet" lang="zh">
                         …{o.snippet}…

@@ -7,6 +7,9 @@ import { PassageIndex, type PassageMatch } from './passage-index';
 import { shingleHashes } from './shingles';
 import { SimilarityIndex, type SimilarArticle } from './similarity-index';
 
+/** Exact shingle sets kept in memory for verifying candidates (~4 KB each for a 1,000-character article). */
+const MAX_CACHED_SHINGLE_SETS = 2000;
+
 export interface PassageFeatures {
   shingles: Uint32Array;
   terms: string[];
@@ -81,6 +84,10 @@ export class CorpusIndex {
       const article = this.articles.get(articleId);
       if (!article) return undefined;
       shingles = shingleHashes(compactForMatch(article.text), this.stop);
+      // Bounded: a large corpus keeps only the most recently needed sets.
+      if (this.exactShingles.size >= MAX_CACHED_SHINGLE_SETS) {
+        this.exactShingles.delete(this.exactShingles.keys().next().value!);
+      }
       this.exactShingles.set(articleId, shingles);
     }
     return shingles;

@@ -111,7 +111,11 @@ export const backgroundRequests = {
   'wenmai/import-status': z.object({}).strict(),
   /** Opens the reader page in a new tab (web pages may not link to extension pages themselves). */
   'wenmai/open-reader': z
-    .object({ articleId: z.string().min(1).max(200).optional(), passageId: passageIdSchema.optional(), compare: z.array(passageIdSchema).length(2).optional() })
+    .object({
+      articleId: z.string().min(1).max(200).optional(),
+      passageId: passageIdSchema.optional(),
+      compare: z.array(passageIdSchema).length(2).optional(),
+    })
     .strict(),
   /** Converts page text between scripts (OpenCC's tables are built here once, not in every page). */
   'wenmai/convert': z

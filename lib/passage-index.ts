@@ -25,6 +25,8 @@ export const PASSAGE_THRESHOLDS = {
   distinctiveTermShare: 0.1,
   /** How much shared distinctive terms add, at most, on top of shared text. */
   termBonus: 0.35,
+  /** Shingles found in more than this share of passages do not propose candidates. */
+  candidateShingleShare: 0.25,
   /** Matches kept per passage. */
   limit: 5,
 } as const;
@@ -38,6 +40,9 @@ export class PassageIndex {
   private readonly passages: IndexedPassage[] = [];
   private readonly shinglePostings = new Map<number, number[]>();
   private readonly termPostings = new Map<string, number[]>();
+  // Weights depend on the whole index: cached, and dropped whenever a passage is added.
+  private readonly weights = new Map<number, number>();
+  private readonly passageWeights = new Map<number, number>();
 
   get size(): number {
     return this.passages.length;
@@ -45,6 +50,8 @@ export class PassageIndex {
 
   add(passage: IndexedPassage): void {
     const index = this.passages.push(passage) - 1;
+    this.weights.clear();
+    this.passageWeights.clear();
     for (const hash of passage.shingles) {
       const postings = this.shinglePostings.get(hash);
       if (postings) postings.push(index);
@@ -58,8 +65,22 @@ export class PassageIndex {
   }
 
   private shingleWeight(hash: number): number {
-    const df = this.shinglePostings.get(hash)?.length ?? 0;
-    return Math.log(1 + this.passages.length / Math.max(1, df));
+    let weight = this.weights.get(hash);
+    if (weight === undefined) {
+      const df = this.shinglePostings.get(hash)?.length ?? 0;
+      weight = Math.log(1 + this.passages.length / Math.max(1, df));
+      this.weights.set(hash, weight);
+    }
+    return weight;
+  }
+
+  private passageWeight(index: number): number {
+    let weight = this.passageWeights.get(index);
+    if (weight === undefined) {
+      weight = this.textWeight(this.passages[index]!.shingles);
+      this.passageWeights.set(index, weight);
+    }
+    return weight;
   }
 
   private termWeight(term: string): number {
@@ -83,8 +104,15 @@ export class PassageIndex {
   /** Corpus passages parallel to the given one, best first. */
   query(shingles: Uint32Array, terms: readonly string[], excludeArticle?: string): PassageMatch[] {
     const candidates = new Set<number>();
-    for (const hash of shingles)
-      for (const p of this.shinglePostings.get(hash) ?? []) candidates.add(p);
+    // Shingles most passages share (slogans) still count in the weights, but do not make candidates.
+    const maxPostings = Math.max(
+      8,
+      PASSAGE_THRESHOLDS.candidateShingleShare * this.passages.length,
+    );
+    for (const hash of shingles) {
+      const postings = this.shinglePostings.get(hash);
+      if (postings && postings.length <= maxPostings) for (const p of postings) candidates.add(p);
+    }
     const distinctive = terms.filter((term) => this.isDistinctive(term));
     for (const term of distinctive)
       for (const p of this.termPostings.get(term) ?? []) candidates.add(p);
@@ -113,7 +141,7 @@ export class PassageIndex {
         }
       }
       const textScore =
-        sharedWeight / Math.max(1e-9, Math.min(ownWeight, this.textWeight(other.shingles)));
+        sharedWeight / Math.max(1e-9, Math.min(ownWeight, this.passageWeight(candidate)));
       const otherTerms = new Set(other.terms);
       const sharedTerms = distinctive.filter((term) => otherTerms.has(term));
       const termScore =

@@ -1,5 +1,11 @@
 import { browser } from 'wxt/browser';
-import type { BackgroundRequest, BackgroundResponses, BackgroundType, ContentRequest, Result } from './messages';
+import type {
+  BackgroundRequest,
+  BackgroundResponses,
+  BackgroundType,
+  ContentRequest,
+  Result,
+} from './messages';
 import type { PageState } from './page-state';
 
 /**
@@ -9,16 +15,20 @@ import type { PageState } from './page-state';
 export async function askBackground<K extends BackgroundType>(
   request: Extract<BackgroundRequest, { type: K }>,
 ): Promise<BackgroundResponses[K]> {
-  const reply = (await browser.runtime.sendMessage(request)) as Result<BackgroundResponses[K]> | undefined;
+  const reply = (await browser.runtime.sendMessage(request)) as
+    Result<BackgroundResponses[K]> | undefined;
   if (!reply) throw new Error('Wenmai’s background did not answer');
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }
 
-/** Sends a command to the content script of a tab; null when the tab has none. */
+/** Sends a command to the content script of a tab's top frame; null when it has none. */
 export async function askTab(tabId: number, request: ContentRequest): Promise<PageState | null> {
   try {
-    return ((await browser.tabs.sendMessage(tabId, request)) as PageState | undefined) ?? null;
+    return (
+      ((await browser.tabs.sendMessage(tabId, request, { frameId: 0 })) as PageState | undefined) ??
+      null
+    );
   } catch {
     return null;
   }

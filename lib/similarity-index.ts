@@ -53,6 +53,21 @@ function lowerBound(keys: Float64Array, target: number): number {
   return lo;
 }
 
+/** Related answers kept per query, best first: beyond this a list stops helping the reader. */
+export const MAX_RELATED = 20;
+/** A term in more than this share of articles says little about topic and is left out of `related`… */
+const COMMON_TERM_SHARE = 0.05;
+/** …once the corpus is large enough for shares to mean something. */
+const COMMON_TERM_MIN_DF = 20;
+/** Articles added since the position index was built are compared one by one until there are this many. */
+const MAX_UNINDEXED = 512;
+
+/** The query's terms, weighted once per query. */
+interface QueryTerms {
+  ids: Set<number>;
+  weight: number;
+}
+
 /**
  * Answers "which indexed articles are like this text?" without scanning them all: an inverted
  * index over every MinHash position finds the articles whose signatures agree anywhere, and a
@@ -62,9 +77,13 @@ export class SimilarityIndex {
   private readonly ids: string[] = [];
   private readonly signatures: Uint32Array[] = [];
   private readonly sizes: number[] = [];
-  private readonly termSets: string[][] = [];
-  private readonly termPostings = new Map<string, number[]>();
+  private readonly termSets: Int32Array[] = [];
+  private readonly termIds = new Map<string, number>();
+  private readonly termPostings: number[][] = [];
+  private idfCache: Float64Array | null = null;
   private positionKeys: Float64Array[] | null = null;
+  /** Articles [indexedCount, size) are not in the position index yet. */
+  private indexedCount = 0;
 
   /**
    * @param exactShingles when given, candidates are verified on exact shingle sets: MinHash
@@ -76,7 +95,7 @@ export class SimilarityIndex {
     return this.ids.length;
   }
 
-  /** Adds an article; re-adding an id replaces nothing, so callers add each article once. */
+  /** Adds an article; callers add each article once. */
   add(articleId: string, features: ArticleFeatures): void {
     const index = this.ids.length;
     if (index >= ARTICLE_BITS)
@@ -84,39 +103,68 @@ export class SimilarityIndex {
     this.ids.push(articleId);
     this.signatures.push(features.signature);
     this.sizes.push(features.shingleCount);
-    const terms = Object.keys(features.terms);
-    this.termSets.push(terms);
-    for (const term of terms) {
-      const postings = this.termPostings.get(term);
-      if (postings) postings.push(index);
-      else this.termPostings.set(term, [index]);
-    }
-    this.positionKeys = null;
+    const terms = Object.keys(features.terms).map((term) => {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.termPostings.push([]) - 1;
+        this.termIds.set(term, id);
+      }
+      this.termPostings[id]!.push(index);
+      return id;
+    });
+    this.termSets.push(Int32Array.from(terms));
+    this.idfCache = null;
+    // A few new articles are compared directly; many make the index worth rebuilding.
+    if (this.ids.length - this.indexedCount > MAX_UNINDEXED) this.positionKeys = null;
   }
 
-  private idf(term: string): number {
-    const df = this.termPostings.get(term)?.length ?? 0;
-    return Math.log(1 + (this.ids.length + 1) / (df + 1));
+  /** IDF per term id; common terms (see COMMON_TERM_SHARE) weigh 0 and so take no part in `related`. */
+  private idfs(): Float64Array {
+    if (this.idfCache) return this.idfCache;
+    const n = this.ids.length;
+    const commonDf = Math.max(COMMON_TERM_MIN_DF, COMMON_TERM_SHARE * n);
+    const idf = new Float64Array(this.termPostings.length);
+    this.termPostings.forEach((postings, id) => {
+      idf[id] = postings.length > commonDf ? 0 : Math.log(1 + (n + 1) / (postings.length + 1));
+    });
+    this.idfCache = idf;
+    return idf;
   }
 
   private ensurePositionIndex(): Float64Array[] {
     if (this.positionKeys) return this.positionKeys;
+    const count = this.ids.length;
     const keys: Float64Array[] = [];
     for (let position = 0; position < SIGNATURE_SIZE; position++) {
-      const column = new Float64Array(this.ids.length);
-      for (let article = 0; article < this.ids.length; article++) {
+      const column = new Float64Array(count);
+      for (let article = 0; article < count; article++) {
         column[article] = this.signatures[article]![position]! * ARTICLE_BITS + article;
       }
       keys.push(column.sort());
     }
     this.positionKeys = keys;
+    this.indexedCount = count;
     return keys;
+  }
+
+  private queryTerms(features: ArticleFeatures): QueryTerms {
+    const idf = this.idfs();
+    const ids = new Set<number>();
+    let weight = 0;
+    for (const term of Object.keys(features.terms)) {
+      const id = this.termIds.get(term);
+      // A term no indexed article uses weighs like the rarest.
+      const w = id === undefined ? Math.log(1 + (this.ids.length + 1)) : idf[id]!;
+      if (id !== undefined && w > 0) ids.add(id);
+      weight += w;
+    }
+    return { ids, weight };
   }
 
   /** Scores one indexed article against the query; null when they are unrelated. */
   private classify(
     query: ArticleFeatures,
-    queryTerms: string[],
+    terms: QueryTerms,
     article: number,
     matches: number,
   ): SimilarArticle | null {
@@ -145,29 +193,38 @@ export class SimilarityIndex {
         return { articleId, score, relation: 'reuse' };
       }
     }
-    const articleTerms = this.termSets[article]!;
-    if (queryTerms.length === 0 || articleTerms.length === 0) return null;
-    const mine = new Set(queryTerms);
+    if (terms.weight === 0) return null;
     // The share of the query's term weight the article also uses: a page on the same topic
     // scores high against a long article that covers more topics besides.
+    const idf = this.idfs();
     let sharedWeight = 0;
-    let queryWeight = 0;
     let sharedCount = 0;
-    for (const term of queryTerms) queryWeight += this.idf(term);
-    for (const term of articleTerms) {
-      if (mine.has(term)) {
-        sharedWeight += this.idf(term);
+    let articleWeight = 0;
+    for (const id of this.termSets[article]!) {
+      articleWeight += idf[id]!;
+      if (terms.ids.has(id)) {
+        sharedWeight += idf[id]!;
         sharedCount++;
       }
     }
-    const similarity = sharedWeight / queryWeight;
+    const similarity = sharedWeight / terms.weight;
     if (
       sharedCount >= THRESHOLDS.relatedMinSharedTerms &&
       similarity >= THRESHOLDS.relatedTermSimilarity
     ) {
-      return { articleId, score: Math.round(similarity * 1000) / 1000, relation: 'related' };
+      // The score also rewards the article's side a little, so of two articles covering the page's
+      // terms, the one that is more nearly about just those terms ranks first.
+      const score = 0.8 * similarity + 0.2 * (articleWeight > 0 ? sharedWeight / articleWeight : 0);
+      return { articleId, score: Math.round(score * 1000) / 1000, relation: 'related' };
     }
     return null;
+  }
+
+  /** Best first, with at most MAX_RELATED related answers. */
+  private finish(results: SimilarArticle[]): SimilarArticle[] {
+    results.sort(compareSimilar);
+    let related = 0;
+    return results.filter((r) => r.relation !== 'related' || ++related <= MAX_RELATED);
   }
 
   /** Similar articles, best first, found through the index. */
@@ -185,43 +242,46 @@ export class SimilarityIndex {
         candidates.set(article, (candidates.get(article) ?? 0) + 1);
       }
     }
+    // Articles added since the index was built are few: compare them directly.
+    for (let article = this.indexedCount; article < this.ids.length; article++) {
+      const matches = signatureMatches(features.signature, this.signatures[article]!);
+      if (matches > 0) candidates.set(article, matches);
+    }
     // Prefix filtering: an article sharing none of the query's rarest terms (the prefix holding more
     // than 1 - threshold of the query's term weight) cannot reach the related threshold.
-    const queryTerms = Object.keys(features.terms);
-    const byRarity = queryTerms
-      .map((term) => ({ term, weight: this.idf(term) }))
-      .sort((a, b) => b.weight - a.weight);
-    const total = byRarity.reduce((sum, t) => sum + t.weight, 0);
-    let prefixWeight = 0;
-    for (const { term, weight } of byRarity) {
-      for (const article of this.termPostings.get(term) ?? [])
+    const terms = this.queryTerms(features);
+    const idf = this.idfs();
+    const byRarity = [...terms.ids].sort((a, b) => idf[b]! - idf[a]!);
+    let prefixWeight = terms.weight - byRarity.reduce((sum, id) => sum + idf[id]!, 0); // unseen terms
+    for (const id of byRarity) {
+      if (prefixWeight > (1 - THRESHOLDS.relatedTermSimilarity) * terms.weight) break;
+      for (const article of this.termPostings[id]!)
         if (!candidates.has(article)) candidates.set(article, 0);
-      prefixWeight += weight;
-      if (prefixWeight > (1 - THRESHOLDS.relatedTermSimilarity) * total) break;
+      prefixWeight += idf[id]!;
     }
     const results: SimilarArticle[] = [];
     for (const [article, matches] of candidates) {
       if (this.ids[article] === exclude) continue;
-      const hit = this.classify(features, queryTerms, article, matches);
+      const hit = this.classify(features, terms, article, matches);
       if (hit) results.push(hit);
     }
-    return results.sort(compareSimilar);
+    return this.finish(results);
   }
 
   /** The same answer by comparing against every article: the reference the index is measured against. */
   scan(features: ArticleFeatures, exclude?: string): SimilarArticle[] {
-    const queryTerms = Object.keys(features.terms);
+    const terms = this.queryTerms(features);
     const results: SimilarArticle[] = [];
     for (let article = 0; article < this.ids.length; article++) {
       if (this.ids[article] === exclude) continue;
       const hit = this.classify(
         features,
-        queryTerms,
+        terms,
         article,
         signatureMatches(features.signature, this.signatures[article]!),
       );
       if (hit) results.push(hit);
     }
-    return results.sort(compareSimilar);
+    return this.finish(results);
   }
 }

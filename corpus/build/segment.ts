@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as jieba from 'nodejs-jieba';
@@ -11,7 +11,7 @@ const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 /** Frequency given to glossary terms in jieba's user dictionary: high enough to win over splits. */
 const USER_WORD_FREQUENCY = 100_000;
 
-let loadedFor: readonly GlossaryEntry[] | null = null;
+let loadedDictionary: string | null = null;
 
 /** jieba's user dictionary text for a glossary: every Simplified form, one "word freq n" line each. */
 export function userDictionary(glossary: readonly GlossaryEntry[]): string {
@@ -33,12 +33,18 @@ export function userDictionary(glossary: readonly GlossaryEntry[]): string {
 
 /** Loads jieba with the glossary as user dictionary (once per glossary). */
 export function loadSegmenter(glossary: readonly GlossaryEntry[]): void {
-  if (loadedFor === glossary) return;
+  // Loading jieba takes about a second: only when the dictionary really changed.
+  const dictionary = userDictionary(glossary);
+  if (dictionary === loadedDictionary) return;
   const dir = mkdtempSync(join(tmpdir(), 'wenmai-jieba-'));
   const userDict = join(dir, 'user.dict.utf8');
-  writeFileSync(userDict, userDictionary(glossary));
-  jieba.load({ userDict });
-  loadedFor = glossary;
+  writeFileSync(userDict, dictionary);
+  try {
+    jieba.load({ userDict });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  loadedDictionary = dictionary;
 }
 
 /** Segments text (converted to Simplified first) into words. */

@@ -103,9 +103,18 @@ export default defineBackground(() => {
     return true;
   });
 
-  const sendToTab = (tabId: number | undefined, command: ContentRequest): void => {
+  /** Sends a command to a tab: to one frame (where a selection is), or to all its frames. */
+  const sendToTab = (
+    tabId: number | undefined,
+    command: ContentRequest,
+    frameId?: number,
+  ): void => {
     if (tabId === undefined) return;
-    browser.tabs.sendMessage(tabId, command).catch(() => {
+    const sent =
+      frameId === undefined
+        ? browser.tabs.sendMessage(tabId, command)
+        : browser.tabs.sendMessage(tabId, command, { frameId });
+    sent.catch(() => {
       // No content script in that tab (a browser page, or a site switched off): nothing to do.
     });
   };
@@ -113,9 +122,13 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const text = info.selectionText ?? '';
     if (info.menuItemId === 'wenmai-lookup')
-      sendToTab(tab?.id, { type: 'wenmai/lookup', text: text.slice(0, 200) });
+      sendToTab(tab?.id, { type: 'wenmai/lookup', text: text.slice(0, 200) }, info.frameId);
     if (info.menuItemId === 'wenmai-parallels')
-      sendToTab(tab?.id, { type: 'wenmai/find-parallels', text: text.slice(0, 20_000) });
+      sendToTab(
+        tab?.id,
+        { type: 'wenmai/find-parallels', text: text.slice(0, 20_000) },
+        info.frameId,
+      );
   });
 
   browser.commands.onCommand.addListener(async (command) => {

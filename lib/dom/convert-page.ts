@@ -29,11 +29,18 @@ export class PageConverter {
    * Converts blocks (their original text, per block so phrases split by inline tags convert as
    * phrases). `write` wraps the DOM writes, so the caller's observer can ignore them.
    */
-  async convert(blocks: readonly TextBlock[], convert: ConvertTexts, lang: string, write: (apply: () => void) => void): Promise<number> {
+  async convert(
+    blocks: readonly TextBlock[],
+    convert: ConvertTexts,
+    lang: string,
+    write: (apply: () => void) => void,
+  ): Promise<number> {
     const sources = blocks.map((block) => block.nodes.map((node) => this.originalOf(node)));
     const converted = await convert(sources.map((parts) => parts.join('')));
     // A conversion that changed a block's length cannot be split back by node: convert those nodes one by one.
-    const uneven = blocks.flatMap((_, i) => (converted[i]!.length === sources[i]!.join('').length ? [] : [i]));
+    const uneven = blocks.flatMap((_, i) =>
+      converted[i]!.length === sources[i]!.join('').length ? [] : [i],
+    );
     const perNode = uneven.length > 0 ? await convert(uneven.flatMap((i) => sources[i]!)) : [];
     let written = 0;
     write(() => {
@@ -45,10 +52,16 @@ export class PageConverter {
         let changedBlock = false;
         block.nodes.forEach((node, k) => {
           const original = parts[k]!;
-          const next = isUneven ? perNode[perNodeIndex++]! : converted[i]!.slice(cursor, cursor + original.length);
+          const next = isUneven
+            ? perNode[perNodeIndex++]!
+            : converted[i]!.slice(cursor, cursor + original.length);
           cursor += original.length;
           // The page changed this node while we were converting: leave its new text alone.
-          if (!node.isConnected || node.data !== (this.originals.get(node) === undefined ? original : this.currentOf(node))) return;
+          if (
+            !node.isConnected ||
+            node.data !== (this.originals.get(node) === undefined ? original : this.currentOf(node))
+          )
+            return;
           if (next === node.data) return;
           if (!this.originals.has(node)) this.originals.set(node, original);
           node.data = next;

@@ -12,7 +12,11 @@ export const ACTIVE_HIGHLIGHT_NAME = 'wenmai-term-active';
 export const PASSAGE_HIGHLIGHT_NAME = 'wenmai-passage';
 
 /** Finds every glossary term in the blocks, in either script, as Ranges. */
-export function findTermRanges(blocks: readonly TextBlock[], matcher: TermMatcher, doc: Document = document): TermRange[] {
+export function findTermRanges(
+  blocks: readonly TextBlock[],
+  matcher: TermMatcher,
+  doc: Document = document,
+): TermRange[] {
   const found: TermRange[] = [];
   for (const block of blocks) {
     for (const hit of matchTerms(block.text, matcher)) {
@@ -35,7 +39,11 @@ export function supportsHighlights(win: HighlightWindow = window): boolean {
 }
 
 /** Paints ranges under a highlight name (replacing what was painted under it), or clears it. */
-export function paintRanges(name: string, ranges: readonly Range[], win: HighlightWindow = window): void {
+export function paintRanges(
+  name: string,
+  ranges: readonly Range[],
+  win: HighlightWindow = window,
+): void {
   if (!supportsHighlights(win)) return;
   if (ranges.length === 0) win.CSS.highlights.delete(name);
   else win.CSS.highlights.set(name, new win.Highlight(...ranges));
@@ -55,8 +63,14 @@ export function highlightCss(style: 'underline' | 'background' | 'color'): strin
 }
 
 /** The text node and offset under a viewport point, with either caret API. */
-export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const withPosition = doc as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+): { node: Node; offset: number } | null {
+  const withPosition = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
   if (typeof withPosition.caretPositionFromPoint === 'function') {
     const position = withPosition.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;
@@ -87,7 +101,8 @@ export class TermHitTester {
       if (!term.range.isPointInRange(caret.node, caret.offset)) continue;
       // A caret position is also reported beside text: confirm with the term's boxes.
       for (const rect of Array.from(term.range.getClientRects())) {
-        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return term;
+        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1)
+          return term;
       }
     }
     return null;

@@ -32,7 +32,11 @@ function compactPage(blocks: readonly TextBlock[]): CompactPage {
  * Finds the page ranges of article passages (texts from the cleaned article), in order.
  * Matching ignores script, punctuation and whitespace, and skips what cleaning removed around them.
  */
-export function locatePassages(blocks: readonly TextBlock[], passages: readonly string[], doc: Document = document): (Range | null)[] {
+export function locatePassages(
+  blocks: readonly TextBlock[],
+  passages: readonly string[],
+  doc: Document = document,
+): (Range | null)[] {
   const page = compactPage(blocks);
   let from = 0;
   return passages.map((passage) => {
@@ -44,7 +48,10 @@ export function locatePassages(blocks: readonly TextBlock[], passages: readonly 
     if (start < 0) return null;
     const tail = compact.slice(-ANCHOR_CHARS);
     const tailAt = page.text.indexOf(tail, start);
-    const last = tailAt >= 0 && tailAt - start < compact.length * 2 ? tailAt + tail.length - 1 : start + head.length - 1;
+    const last =
+      tailAt >= 0 && tailAt - start < compact.length * 2
+        ? tailAt + tail.length - 1
+        : start + head.length - 1;
     from = last + 1;
     const startBlock = blocks[page.block[start]!]!;
     const endBlock = blocks[page.block[last]!]!;

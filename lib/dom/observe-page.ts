@@ -48,11 +48,13 @@ export class PageObserver {
         continue;
       }
       if (record.type === 'characterData') {
-        if (!isInsideExcluded(record.target, this.root)) this.pending.edited.push(record.target as Text);
+        if (!isInsideExcluded(record.target, this.root))
+          this.pending.edited.push(record.target as Text);
       } else {
         if (record.removedNodes.length > 0) this.pending.removed = true;
         for (const node of Array.from(record.addedNodes)) {
-          if ((node.nodeType === 1 || node.nodeType === 3) && !isInsideExcluded(node, this.root)) this.pending.added.push(node);
+          if ((node.nodeType === 1 || node.nodeType === 3) && !isInsideExcluded(node, this.root))
+            this.pending.added.push(node);
         }
       }
     }
@@ -64,7 +66,8 @@ export class PageObserver {
     const changes = this.pending;
     this.pending = { added: [], edited: [], removed: false, overflow: false };
     this.records = 0;
-    if (changes.added.length || changes.edited.length || changes.removed || changes.overflow) this.onChanges(changes);
+    if (changes.added.length || changes.edited.length || changes.removed || changes.overflow)
+      this.onChanges(changes);
   }
 
   /** Runs the extension's own DOM writes without reporting them as page changes. */

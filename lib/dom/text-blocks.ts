@@ -22,7 +22,11 @@ function nearestBlock(node: Node, root: Node): Node {
 
 /** True when a node sits inside an excluded element (field, editable region, code, our UI…). */
 export function isInsideExcluded(node: Node, root: Node): boolean {
-  for (let current = node.parentNode; current && current !== root.parentNode; current = current.parentNode) {
+  for (
+    let current = node.parentNode;
+    current && current !== root.parentNode;
+    current = current.parentNode
+  ) {
     if (current.nodeType === 1 && isExcludedElement(current as Element)) return true;
   }
   return false;
@@ -59,7 +63,11 @@ export function collectTextBlocks(root: Node, doc: Document = document): TextBlo
 }
 
 /** Maps an offset in a block's text to the text node and the offset inside it. */
-export function positionAt(block: TextBlock, offset: number, preferEnd = false): { node: Text; offset: number } {
+export function positionAt(
+  block: TextBlock,
+  offset: number,
+  preferEnd = false,
+): { node: Text; offset: number } {
   let lo = 0;
   let hi = block.starts.length - 1;
   while (lo < hi) {

@@ -135,6 +135,7 @@ export function sampleText(root: Node, limit: number, doc: Document = document):
     acceptNode: (node) => (node.nodeType === 1 ? (isExcludedElement(node as Element) ? 2 : 3) : 1),
   });
   let text = '';
-  for (let node = walker.nextNode(); node && text.length < limit; node = walker.nextNode()) text += (node as Text).data;
+  for (let node = walker.nextNode(); node && text.length < limit; node = walker.nextNode())
+    text += (node as Text).data;
   return text.slice(0, limit);
 }

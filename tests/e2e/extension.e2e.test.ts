@@ -181,6 +181,64 @@ describe('on other pages', () => {
   });
 });
 
+describe('commands from the context menu, keyboard and options', () => {
+  it('opens the glossary card for a selection looked up from the context menu', async () => {
+    const page = await open('unrelated-chinese.html');
+    await waitForState(browser, page, analyzed);
+    await sendToTab(browser, page, { type: 'wenmai/lookup', text: '  小马拉大车 ' });
+    await expect.poll(() => shadow(page, 'card-headword').textContent()).toBe('小马拉大车');
+  });
+
+  it('cycles original → Simplified → Traditional → original and toggles highlights from the keyboard commands', async () => {
+    const page = await open('forum-discuz-repost.html');
+    await waitForState(browser, page, analyzed);
+    const scripts = [];
+    for (let i = 0; i < 3; i++)
+      scripts.push((await sendToTab(browser, page, { type: 'wenmai/cycle-script' }))?.script);
+    expect(scripts).toEqual(['simplified', 'traditional', 'original']);
+    expect((await sendToTab(browser, page, { type: 'wenmai/toggle-highlights' }))?.terms).toEqual(
+      [],
+    );
+    expect(
+      (await sendToTab(browser, page, { type: 'wenmai/toggle-highlights' }))?.terms.length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('highlights inside frames too', async () => {
+    const page = await open('frame-page.html');
+    await page.waitForLoadState('load');
+    const child = page.frames().find((f) => f.url().endsWith('district-excerpt.html'))!;
+    await expect
+      .poll(() => child.evaluate(() => CSS.highlights.get('wenmai-term')?.size ?? 0), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0);
+  });
+
+  it('does nothing on a site the reader switched off', async () => {
+    const settings = (await askBackgroundFrom(extensionPage, {
+      type: 'wenmai/get-settings',
+    })) as Record<string, unknown>;
+    await askBackgroundFrom(extensionPage, {
+      type: 'wenmai/set-settings',
+      settings: { ...settings, disabledSites: ['127.0.0.1'] },
+    });
+    const page = await open('news-repost-traditional.html');
+    await page.waitForTimeout(1500);
+    expect(
+      await page.evaluate(
+        () => CSS.highlights.size === 0 && document.querySelector('wenmai-ui') === null,
+      ),
+    ).toBe(true);
+    await askBackgroundFrom(extensionPage, {
+      type: 'wenmai/set-settings',
+      settings: { ...settings, disabledSites: [] },
+    });
+    await page.reload();
+    await waitForState(browser, page, analyzed);
+  });
+});
+
 describe('on a page that changes', () => {
   let page: Page;
   beforeAll(async () => {

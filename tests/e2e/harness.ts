@@ -114,7 +114,7 @@ export async function sendToTab(
   return launched.worker.evaluate(async (request) => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     if (tab?.id === undefined) throw new Error('no active tab');
-    return (await chrome.tabs.sendMessage(tab.id, request)) as PageState | null;
+    return (await chrome.tabs.sendMessage(tab.id, request, { frameId: 0 })) as PageState | null;
   }, request);
 }
 
