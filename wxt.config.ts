@@ -9,8 +9,10 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       // Wenmai collects and transmits nothing: all data stays in the extension's IndexedDB.
       // (Firefox's key is newer than WXT's manifest type.)
-      const gecko = manifest.browser_specific_settings?.gecko as Record<string, unknown> | undefined;
-      if (wxt.config.browser === 'firefox' && gecko) gecko.data_collection_permissions = { required: ['none'] };
+      const gecko = manifest.browser_specific_settings?.gecko as
+        Record<string, unknown> | undefined;
+      if (wxt.config.browser === 'firefox' && gecko)
+        gecko.data_collection_permissions = { required: ['none'] };
     },
   },
   manifest: {

@@ -56,7 +56,7 @@ function lowerBound(keys: Float64Array, target: number): number {
 /** Related answers kept per query, best first: beyond this a list stops helping the reader. */
 export const MAX_RELATED = 20;
 /** A term in more than this share of articles says little about topic and is left out of `related`… */
-const COMMON_TERM_SHARE = 0.05;
+const COMMON_TERM_SHARE = 0.02;
 /** …once the corpus is large enough for shares to mean something. */
 const COMMON_TERM_MIN_DF = 20;
 /** Articles added since the position index was built are compared one by one until there are this many. */
@@ -229,7 +229,16 @@ export class SimilarityIndex {
 
   /** Similar articles, best first, found through the index. */
   query(features: ArticleFeatures, exclude?: string): SimilarArticle[] {
-    const candidates = new Map<number, number>(); // article → signature matches
+    // Per-query scratch in typed arrays: a Map per candidate costs more than the lookups themselves.
+    const matches = new Uint8Array(this.ids.length); // signature positions shared (≤ 128)
+    const seen = new Uint8Array(this.ids.length);
+    const candidates: number[] = [];
+    const propose = (article: number): void => {
+      if (seen[article] === 0) {
+        seen[article] = 1;
+        candidates.push(article);
+      }
+    };
     const keys = this.ensurePositionIndex();
     for (let position = 0; position < SIGNATURE_SIZE; position++) {
       const value = features.signature[position]!;
@@ -239,13 +248,14 @@ export class SimilarityIndex {
         const key = column[k]!;
         if (Math.floor(key / ARTICLE_BITS) !== value) break;
         const article = key - value * ARTICLE_BITS;
-        candidates.set(article, (candidates.get(article) ?? 0) + 1);
+        matches[article]!++;
+        propose(article);
       }
     }
     // Articles added since the index was built are few: compare them directly.
     for (let article = this.indexedCount; article < this.ids.length; article++) {
-      const matches = signatureMatches(features.signature, this.signatures[article]!);
-      if (matches > 0) candidates.set(article, matches);
+      matches[article] = signatureMatches(features.signature, this.signatures[article]!);
+      if (matches[article]! > 0) propose(article);
     }
     // Prefix filtering: an article sharing none of the query's rarest terms (the prefix holding more
     // than 1 - threshold of the query's term weight) cannot reach the related threshold.
@@ -255,14 +265,13 @@ export class SimilarityIndex {
     let prefixWeight = terms.weight - byRarity.reduce((sum, id) => sum + idf[id]!, 0); // unseen terms
     for (const id of byRarity) {
       if (prefixWeight > (1 - THRESHOLDS.relatedTermSimilarity) * terms.weight) break;
-      for (const article of this.termPostings[id]!)
-        if (!candidates.has(article)) candidates.set(article, 0);
+      for (const article of this.termPostings[id]!) propose(article);
       prefixWeight += idf[id]!;
     }
     const results: SimilarArticle[] = [];
-    for (const [article, matches] of candidates) {
+    for (const article of candidates) {
       if (this.ids[article] === exclude) continue;
-      const hit = this.classify(features, terms, article, matches);
+      const hit = this.classify(features, terms, article, matches[article]!);
       if (hit) results.push(hit);
     }
     return this.finish(results);

@@ -76,14 +76,14 @@ describe('synthetic benchmark corpus', () => {
     });
 
     it('finds nothing for unrelated queries and, for most related ones, the source article', () => {
-      // Terms in more than 5% of articles do not count towards `related`, so a related query whose
+      // Terms in more than 2% of articles do not count towards `related`, so a related query whose
       // shared terms are all common ones may miss its source; most share rarer terms.
       const df = new Map<string, number>();
       for (const a of corpus.articles)
         for (const t of Object.keys(a.features.terms)) df.set(t, (df.get(t) ?? 0) + 1);
       const distinctive = (terms: Record<string, number>) =>
         Object.keys(terms).filter(
-          (t) => (df.get(t) ?? 0) <= Math.max(20, 0.05 * corpus.articles.length),
+          (t) => (df.get(t) ?? 0) <= Math.max(20, 0.02 * corpus.articles.length),
         ).length;
       const related = corpus.queries.filter(
         (q) => q.kind === 'related' && distinctive(q.features.terms) >= 3,

@@ -166,7 +166,8 @@ export const handlers: Handlers = {
         const article = await addArticle(ctx, file.name, file.title, file.text, file.url);
         added.push({ name: file.name, articleId: article.id });
       } catch (error) {
-        errors.push((error as Error).message);
+        const message = (error as Error).message;
+        errors.push(message.startsWith(file.name) ? message : `${file.name}: ${message}`);
       }
     }
     return { added, errors };

@@ -24,10 +24,19 @@ export function App({ store, actions }: { store: UiStore; actions: ContentAction
   return (
     <>
       <div className="wm-markers-layer">
-        <PassageMarkers markers={ui.markers} label={t('parallelsTitle')} onOpen={actions.openPanel} />
+        <PassageMarkers
+          markers={ui.markers}
+          label={t('parallelsTitle')}
+          onOpen={actions.openPanel}
+        />
       </div>
       {!ui.bannerDismissed && ui.similar.length > 0 && (
-        <Banner similar={ui.similar} t={t} onOpen={(id) => actions.openReader(id)} onDismiss={actions.dismissBanner} />
+        <Banner
+          similar={ui.similar}
+          t={t}
+          onOpen={(id) => actions.openReader(id)}
+          onDismiss={actions.dismissBanner}
+        />
       )}
       {ui.card && (
         <TermCard

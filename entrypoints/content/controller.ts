@@ -78,8 +78,12 @@ export class PageController {
   start(): void {
     this.scanTerms();
     const { ctx, doc, win } = this;
-    ctx.addEventListener(doc, 'mousemove', (event) => this.onPointer(event as MouseEvent), { passive: true });
-    ctx.addEventListener(doc, 'click', (event) => this.onClick(event as MouseEvent), { passive: true });
+    ctx.addEventListener(doc, 'mousemove', (event) => this.onPointer(event as MouseEvent), {
+      passive: true,
+    });
+    ctx.addEventListener(doc, 'click', (event) => this.onClick(event as MouseEvent), {
+      passive: true,
+    });
     ctx.addEventListener(doc, 'keydown', (event) => {
       if ((event as KeyboardEvent).key === 'Escape') this.closeOverlays();
     });
@@ -91,7 +95,8 @@ export class PageController {
 
   private stop(): void {
     this.observer.disconnect();
-    for (const name of [HIGHLIGHT_NAME, ACTIVE_HIGHLIGHT_NAME, PASSAGE_HIGHLIGHT_NAME]) paintRanges(name, [], this.win);
+    for (const name of [HIGHLIGHT_NAME, ACTIVE_HIGHLIGHT_NAME, PASSAGE_HIGHLIGHT_NAME])
+      paintRanges(name, [], this.win);
     this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
   }
 
@@ -131,8 +136,13 @@ export class PageController {
     if (this.hoverTimer) clearTimeout(this.hoverTimer);
     this.hoverTimer = null;
     if (pinned) return;
-    if (term) this.hoverTimer = setTimeout(() => this.openCard(term.termId, term.range, false), HOVER_OPEN_MS);
-    else if (this.store.get().card) this.hoverTimer = setTimeout(() => this.closeCard(), HOVER_CLOSE_MS);
+    if (term)
+      this.hoverTimer = setTimeout(
+        () => this.openCard(term.termId, term.range, false),
+        HOVER_OPEN_MS,
+      );
+    else if (this.store.get().card)
+      this.hoverTimer = setTimeout(() => this.closeCard(), HOVER_CLOSE_MS);
   }
 
   private onClick(event: MouseEvent): void {
@@ -158,7 +168,9 @@ export class PageController {
 
   openCard(termId: string, anchor: Range | null, pinned: boolean): void {
     const rect = anchor?.getBoundingClientRect();
-    const position = rect ? { left: rect.left, top: rect.bottom + 6 } : { left: this.win.innerWidth / 2 - 180, top: 80 };
+    const position = rect
+      ? { left: rect.left, top: rect.bottom + 6 }
+      : { left: this.win.innerWidth / 2 - 180, top: 80 };
     this.store.update({ card: { termId, position, data: null, pinned, focus: pinned } });
     askBackground({ type: 'wenmai/term', termId }).then(
       (data) => {
@@ -188,7 +200,9 @@ export class PageController {
     if (this.analyzeTimer) clearTimeout(this.analyzeTimer);
     this.analyzeTimer = setTimeout(() => {
       this.analyzeTimer = null;
-      const idle = (this.win as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;
+      const idle = (
+        this.win as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }
+      ).requestIdleCallback;
       const run = () => (this.analysis = this.analyze());
       if (idle) idle.call(this.win, run, { timeout: 500 });
       else run();
@@ -204,7 +218,11 @@ export class PageController {
     const clone = this.doc.cloneNode(true) as Document;
     const originals = this.doc.createTreeWalker(this.doc.body, 0x4);
     const copies = clone.createTreeWalker(clone.body, 0x4);
-    for (let a = originals.nextNode(), b = copies.nextNode(); a && b; a = originals.nextNode(), b = copies.nextNode()) {
+    for (
+      let a = originals.nextNode(), b = copies.nextNode();
+      a && b;
+      a = originals.nextNode(), b = copies.nextNode()
+    ) {
       (b as Text).data = this.converter.originalOf(a as Text);
     }
     const original = extractArticle(clone);
@@ -220,14 +238,26 @@ export class PageController {
       return;
     }
     try {
-      const result = await askBackground({ type: 'wenmai/analyze', url: this.win.location.href, article });
+      const result = await askBackground({
+        type: 'wenmai/analyze',
+        url: this.win.location.href,
+        article,
+      });
       const passages = result.parallels;
-      this.article = { title: clean.title, text: clean.text, chars: clean.text.length, passages: splitPassages(clean.text).length };
+      this.article = {
+        title: clean.title,
+        text: clean.text,
+        chars: clean.text.length,
+        passages: splitPassages(clean.text).length,
+      };
       this.similar = result.similar;
       this.parallels = passages;
       const titles: Record<string, string> = {};
       for (const s of result.similar) titles[s.articleId] = s.title;
-      this.store.update({ similar: result.similar, titles: { ...this.store.get().titles, ...titles } });
+      this.store.update({
+        similar: result.similar,
+        titles: { ...this.store.get().titles, ...titles },
+      });
       this.relocatePassages();
     } catch {
       // The background is restarting or the extension was reloaded: the next change retries.
@@ -254,9 +284,19 @@ export class PageController {
       const rect = range?.getClientRects()[0];
       if (!range || !rect) return [];
       // Beside the paragraph's left edge, level with the passage's first line: in the margin, off the text.
-      const block = range.startContainer.parentElement?.closest('p, li, div, td, blockquote, section, article') ?? null;
+      const block =
+        range.startContainer.parentElement?.closest(
+          'p, li, div, td, blockquote, section, article',
+        ) ?? null;
       const left = Math.min(rect.left, block?.getBoundingClientRect().left ?? rect.left);
-      return [{ passage: p.passage, count: p.matches.length, top: rect.top + this.win.scrollY, left: left + this.win.scrollX }];
+      return [
+        {
+          passage: p.passage,
+          count: p.matches.length,
+          top: rect.top + this.win.scrollY,
+          left: left + this.win.scrollX,
+        },
+      ];
     });
     this.store.update({ markers });
   }
@@ -266,7 +306,9 @@ export class PageController {
     if (!parallel) return;
     const range = this.passageRanges[this.parallels.indexOf(parallel)];
     paintRanges(PASSAGE_HIGHLIGHT_NAME, range ? [range] : [], this.win);
-    this.store.update({ panel: { index: passage, text: parallel.text, matches: parallel.matches } });
+    this.store.update({
+      panel: { index: passage, text: parallel.text, matches: parallel.matches },
+    });
     void this.loadTitles(parallel.matches.map((m) => m.passageId));
   }
 
@@ -288,7 +330,11 @@ export class PageController {
 
   /** Parallel passages of a selection (context menu): analyzed on demand. */
   private async showParallelsOf(text: string): Promise<void> {
-    const result = await askBackground({ type: 'wenmai/analyze', url: this.win.location.href, article: { title: '', text } });
+    const result = await askBackground({
+      type: 'wenmai/analyze',
+      url: this.win.location.href,
+      article: { title: '', text },
+    });
     const matches = result.parallels.flatMap((p) => p.matches).sort((a, b) => b.score - a.score);
     this.store.update({ panel: { index: -1, text, matches: matches.slice(0, 8) } });
     void this.loadTitles(matches.map((m) => m.passageId).slice(0, 8));
@@ -296,8 +342,16 @@ export class PageController {
 
   // ---- scripts --------------------------------------------------------------------------------
 
-  private convertTexts = async (texts: string[], to: 'simplified' | 'traditional'): Promise<string[]> => {
-    const reply = await askBackground({ type: 'wenmai/convert', texts, to, variant: this.settings.traditionalVariant });
+  private convertTexts = async (
+    texts: string[],
+    to: 'simplified' | 'traditional',
+  ): Promise<string[]> => {
+    const reply = await askBackground({
+      type: 'wenmai/convert',
+      texts,
+      to,
+      variant: this.settings.traditionalVariant,
+    });
     return reply.texts;
   };
 
@@ -310,8 +364,18 @@ export class PageController {
       this.converter.restore(this.write);
     } else {
       const target = script;
-      const lang = target === 'simplified' ? 'zh-Hans' : this.settings.traditionalVariant === 'hk' ? 'zh-HK' : 'zh-TW';
-      await this.converter.convert(collectTextBlocks(this.doc.body, this.doc), (t) => this.convertTexts(t, target), lang, this.write);
+      const lang =
+        target === 'simplified'
+          ? 'zh-Hans'
+          : this.settings.traditionalVariant === 'hk'
+            ? 'zh-HK'
+            : 'zh-TW';
+      await this.converter.convert(
+        collectTextBlocks(this.doc.body, this.doc),
+        (t) => this.convertTexts(t, target),
+        lang,
+        this.write,
+      );
     }
     this.script = script;
     this.scanTerms();
@@ -326,12 +390,23 @@ export class PageController {
       ? collectTextBlocks(this.doc.body, this.doc)
       : [
           ...changes.added.flatMap((node) =>
-            node.isConnected ? (node.nodeType === 3 ? [{ nodes: [node as Text], starts: [0], text: (node as Text).data }] : collectTextBlocks(node, this.doc)) : [],
+            node.isConnected
+              ? node.nodeType === 3
+                ? [{ nodes: [node as Text], starts: [0], text: (node as Text).data }]
+                : collectTextBlocks(node, this.doc)
+              : [],
           ),
-          ...changes.edited.filter((n) => n.isConnected).map((node) => ({ nodes: [node], starts: [0], text: node.data })),
+          ...changes.edited
+            .filter((n) => n.isConnected)
+            .map((node) => ({ nodes: [node], starts: [0], text: node.data })),
         ];
     if (blocks.length === 0) return;
-    const lang = target === 'simplified' ? 'zh-Hans' : this.settings.traditionalVariant === 'hk' ? 'zh-HK' : 'zh-TW';
+    const lang =
+      target === 'simplified'
+        ? 'zh-Hans'
+        : this.settings.traditionalVariant === 'hk'
+          ? 'zh-HK'
+          : 'zh-TW';
     await this.converter.convert(blocks, (t) => this.convertTexts(t, target), lang, this.write);
   }
 
@@ -342,8 +417,12 @@ export class PageController {
       .catch(() => undefined)
       .then(() => {
         this.scheduleRescan();
-        const addedChars = changes.added.reduce((n, node) => n + (node.textContent?.length ?? 0), 0);
-        if (changes.overflow || addedChars >= REANALYZE_CHARS || (changes.removed && this.article)) this.scheduleAnalysis(REANALYZE_MS);
+        const addedChars = changes.added.reduce(
+          (n, node) => n + (node.textContent?.length ?? 0),
+          0,
+        );
+        if (changes.overflow || addedChars >= REANALYZE_CHARS || (changes.removed && this.article))
+          this.scheduleAnalysis(REANALYZE_MS);
       });
   }
 
@@ -353,16 +432,25 @@ export class PageController {
     const counts = new Map<string, number>();
     for (const term of this.terms) {
       // A term the page has since removed is no longer highlighted.
-      if (term.range.startContainer.isConnected && !term.range.collapsed) counts.set(term.termId, (counts.get(term.termId) ?? 0) + 1);
+      if (term.range.startContainer.isConnected && !term.range.collapsed)
+        counts.set(term.termId, (counts.get(term.termId) ?? 0) + 1);
     }
     const terms = [...counts]
-      .map(([termId, count]) => ({ termId, headword: this.glossary.get(termId)?.headword ?? termId, count }))
+      .map(([termId, count]) => ({
+        termId,
+        headword: this.glossary.get(termId)?.headword ?? termId,
+        count,
+      }))
       .sort((a, b) => b.count - a.count || (a.termId < b.termId ? -1 : 1));
     return {
       url: this.win.location.href,
       lang: this.lang,
       script: this.script,
-      article: this.article && { title: this.article.title, chars: this.article.chars, passages: this.article.passages },
+      article: this.article && {
+        title: this.article.title,
+        chars: this.article.chars,
+        passages: this.article.passages,
+      },
       similar: this.similar,
       terms,
       parallels: this.parallels,
@@ -380,7 +468,11 @@ export class PageController {
           await this.setScript(request.script);
           return this.pageState();
         case 'wenmai/cycle-script': {
-          const next: Record<DisplayScript, DisplayScript> = { original: 'simplified', simplified: 'traditional', traditional: 'original' };
+          const next: Record<DisplayScript, DisplayScript> = {
+            original: 'simplified',
+            simplified: 'traditional',
+            traditional: 'original',
+          };
           await this.setScript(next[this.script]);
           return this.pageState();
         }

@@ -29,7 +29,11 @@ export default defineContentScript({
 
     // Only this extension may command the page's Wenmai; page scripts cannot reach this listener,
     // and a message that does not parse is ignored.
-    const listener = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void): boolean => {
+    const listener = (
+      message: unknown,
+      sender: { id?: string },
+      sendResponse: (response: unknown) => void,
+    ): boolean => {
       if (sender.id !== browser.runtime.id) return false;
       const request = parseContentRequest(message);
       if (!request) return false;
@@ -44,9 +48,19 @@ export default defineContentScript({
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 
     const body = document.body;
-    const counts = body ? countScript(sampleText(body, SAMPLE_CHARS)) : { han: 0, letters: 0, traditional: 0, simplified: 0 };
+    const counts = body
+      ? countScript(sampleText(body, SAMPLE_CHARS))
+      : { han: 0, letters: 0, traditional: 0, simplified: 0 };
     const lang = counts.han < MIN_HAN_CHARS ? 'other' : langFromCounts(counts);
-    otherState = { url: location.href, lang, script: 'original', article: null, similar: [], terms: [], parallels: [] };
+    otherState = {
+      url: location.href,
+      lang,
+      script: 'original',
+      article: null,
+      similar: [],
+      terms: [],
+      parallels: [],
+    };
     // Not a Chinese page: stop here, having loaded no glossary, matcher, corpus or converter.
     if (lang === 'other' || !body) return;
 
@@ -62,11 +76,24 @@ export default defineContentScript({
     const store = new UiStore();
     const matcher = buildTermMatcher(entries);
     const glossary = new Map(entries.map((entry) => [entry.id, entry]));
-    const page = new PageController(ctx, document, window, matcher, glossary, settings, store, lang);
+    const page = new PageController(
+      ctx,
+      document,
+      window,
+      matcher,
+      glossary,
+      settings,
+      store,
+      lang,
+    );
 
     const t = (key: string): string => browser.i18n.getMessage(key as 'extName') || key;
     const openReader = (articleId: string, passageId?: string): void => {
-      void askBackground({ type: 'wenmai/open-reader', articleId, ...(passageId ? { passageId } : {}) }).catch(() => undefined);
+      void askBackground({
+        type: 'wenmai/open-reader',
+        articleId,
+        ...(passageId ? { passageId } : {}),
+      }).catch(() => undefined);
     };
     const ui = await createShadowRootUi(ctx, {
       name: 'wenmai-ui',

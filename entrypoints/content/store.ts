@@ -19,7 +19,14 @@ export interface UiState {
   titles: Record<string, string>;
 }
 
-export const INITIAL_UI: UiState = { similar: [], bannerDismissed: false, card: null, panel: null, markers: [], titles: {} };
+export const INITIAL_UI: UiState = {
+  similar: [],
+  bannerDismissed: false,
+  card: null,
+  panel: null,
+  markers: [],
+  titles: {},
+};
 
 /** A tiny external store for useSyncExternalStore. */
 export class UiStore {

@@ -35,6 +35,13 @@ import { loadGlossary } from '../../corpus/build/load-glossary';
 import { keywords, loadSegmenter } from '../../corpus/build/segment';
 import { mulberry32, QUERY_KINDS, syntheticCorpus, type SyntheticQuery } from './synthetic-corpus';
 
+/**
+ * Paragraphs the synthetic articles are drawn from. With 100,000 articles of ~8 paragraphs each,
+ * every paragraph recurs in ~40 articles: plenty of reuse to find, without the unrealistic
+ * hundreds of copies a small pool gives.
+ */
+const POOL_SIZE = 20_000;
+
 const SEED = 20240901;
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000')
   .split(',')
@@ -516,7 +523,7 @@ interface SizeResult {
 function benchSimilarity(): SizeResult[] {
   out('c. Similarity query: SimilarityIndex.query vs .scan on synthetic corpora');
   out(
-    '  articles: 4–12 paragraphs from a pool of 4,000 synthetic paragraphs (seed-corpus character' +
+    '  articles: 4–12 paragraphs from a pool of 20,000 synthetic paragraphs (seed-corpus character' +
       ' frequencies, 300 Zipf-distributed terms); 200 queries: 50 each duplicate / excerpt / related / unrelated;' +
       ' MinHash estimates (no exact-shingle callback)',
   );
@@ -527,7 +534,7 @@ function benchSimilarity(): SizeResult[] {
   const densities: string[] = [];
   for (const n of SIZES) {
     progress(`synthetic corpus of ${int(n)} articles`);
-    const [corpus, genMs] = time(() => syntheticCorpus(n, SEED));
+    const [corpus, genMs] = time(() => syntheticCorpus(n, SEED, { poolSize: POOL_SIZE }));
     progress(`index of ${int(n)} articles`);
     const index = new SimilarityIndex();
     const [, addMs] = time(() => {

@@ -16,17 +16,29 @@ describe('collectTextBlocks', () => {
     const doc = page(
       '<p>发展<b>新质</b>生产力</p><div>一<p>二</p>三</div><textarea>不读</textarea><div contenteditable="true">不读</div><pre><code>不读</code></pre>',
     );
-    expect(collectTextBlocks(doc.body, doc).map((b) => b.text)).toEqual(['发展新质生产力', '一', '二', '三']);
+    expect(collectTextBlocks(doc.body, doc).map((b) => b.text)).toEqual([
+      '发展新质生产力',
+      '一',
+      '二',
+      '三',
+    ]);
   });
 });
 
 describe('PageConverter', () => {
   it('converts phrases across inline tags, sets lang, and restores the exact original', async () => {
-    const doc = page('<p id="a">发展<b>新质</b>生产力,加强<i>干部</i>队伍建设</p><p id="b" lang="zh">头发和发展</p>');
+    const doc = page(
+      '<p id="a">发展<b>新质</b>生产力,加强<i>干部</i>队伍建设</p><p id="b" lang="zh">头发和发展</p>',
+    );
     const before = doc.body.innerHTML;
     const converter = new PageConverter();
     const toTraditional = converterFor('traditional', 'tw');
-    const written = await converter.convert(collectTextBlocks(doc.body, doc), async (texts) => texts.map(toTraditional), 'zh-TW', immediately);
+    const written = await converter.convert(
+      collectTextBlocks(doc.body, doc),
+      async (texts) => texts.map(toTraditional),
+      'zh-TW',
+      immediately,
+    );
     expect(written).toBeGreaterThan(0);
     expect(doc.getElementById('a')!.textContent).toBe('發展新質生產力,加強幹部隊伍建設');
     expect(doc.getElementById('b')!.textContent).toBe('頭髮和發展');
@@ -39,8 +51,18 @@ describe('PageConverter', () => {
     const doc = page('<p>乾隆年间的干部</p>');
     const converter = new PageConverter();
     const blocks = () => collectTextBlocks(doc.body, doc);
-    await converter.convert(blocks(), async (t) => t.map(converterFor('traditional', 'tw')), 'zh-TW', immediately);
-    await converter.convert(blocks(), async (t) => t.map(converterFor('simplified', 'tw')), 'zh-Hans', immediately);
+    await converter.convert(
+      blocks(),
+      async (t) => t.map(converterFor('traditional', 'tw')),
+      'zh-TW',
+      immediately,
+    );
+    await converter.convert(
+      blocks(),
+      async (t) => t.map(converterFor('simplified', 'tw')),
+      'zh-Hans',
+      immediately,
+    );
     converter.restore(immediately);
     expect(doc.body.textContent).toBe('乾隆年间的干部');
   });
@@ -75,8 +97,18 @@ describe('converterFor', () => {
 
 describe('locatePassages', () => {
   it('finds passages of the cleaned article in the page, across scripts and punctuation', () => {
-    const doc = page('<h1>标题</h1><p>發展新質生產力，是推動高質量發展的內在要求。</p><p>第二段：加强基层治理,破解小马拉大车难题。</p>');
-    const ranges = locatePassages(collectTextBlocks(doc.body, doc), ['发展新质生产力,是推动高质量发展的内在要求。', '第二段:加强基层治理,破解小马拉大车难题。', '不在页面上的段落内容文字'], doc);
+    const doc = page(
+      '<h1>标题</h1><p>發展新質生產力，是推動高質量發展的內在要求。</p><p>第二段：加强基层治理,破解小马拉大车难题。</p>',
+    );
+    const ranges = locatePassages(
+      collectTextBlocks(doc.body, doc),
+      [
+        '发展新质生产力,是推动高质量发展的内在要求。',
+        '第二段:加强基层治理,破解小马拉大车难题。',
+        '不在页面上的段落内容文字',
+      ],
+      doc,
+    );
     expect(ranges[0]?.toString()).toBe('發展新質生產力，是推動高質量發展的內在要求');
     expect(ranges[1]?.toString()).toBe('第二段：加强基层治理,破解小马拉大车难题');
     expect(ranges[2]).toBeNull();

@@ -1,0 +1,48 @@
+import type { ImportStatus } from '../lib/messages';
+import { useT, type MessageKey } from './i18n';
+
+const STATE_LABELS: Record<ImportStatus['state'], MessageKey> = {
+  idle: 'importIdle',
+  running: 'importRunning',
+  done: 'importDone',
+  failed: 'importFailed',
+};
+
+/** Progress of the shipped corpus's import into the database. */
+export function ImportStatusPanel({ status }: { status: ImportStatus | null }) {
+  const t = useT();
+  if (!status) return <p className="wm-muted">{t('loading')}</p>;
+  return (
+    <div className="wm-import-status" data-testid="import-status" data-state={status.state}>
+      <p>
+        <span className={`wm-state wm-state-${status.state}`}>{t(STATE_LABELS[status.state])}</span>
+        {status.corpusVersion && (
+          <span className="wm-muted">
+            {' · '}
+            {t('corpusVersion')} <code data-testid="corpus-version">{status.corpusVersion}</code>
+          </span>
+        )}
+      </p>
+      {(status.state === 'running' || status.total > 0) && (
+        <div className="wm-progress-row">
+          <progress
+            data-testid="import-progress"
+            value={status.done}
+            max={Math.max(status.total, 1)}
+            aria-label={t('importProgress')}
+          />
+          <span className="wm-count">
+            {status.done} / {status.total}
+          </span>
+        </div>
+      )}
+      {status.errors.length > 0 && (
+        <ul className="wm-errors" data-testid="import-errors">
+          {status.errors.map((error, i) => (
+            <li key={i}>{error}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

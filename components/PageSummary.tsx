@@ -1,0 +1,84 @@
+import type { PageState } from '../lib/page-state';
+import { useT } from './i18n';
+import { LANG_LABELS } from './labels';
+import { percent, readerUrl } from './links';
+import { RelationBadge } from './RelationBadge';
+
+const MAX_TERMS = 10;
+
+export interface PageSummaryProps {
+  state: PageState;
+  onOpenArticle: (articleId: string) => void;
+}
+
+/** What Wenmai found on the page: language, article, similar articles and terms. */
+export function PageSummary({ state, onOpenArticle }: PageSummaryProps) {
+  const t = useT();
+  const terms = [...state.terms].sort((a, b) => b.count - a.count).slice(0, MAX_TERMS);
+  return (
+    <>
+      <dl className="wm-facts">
+        <dt>{t('language')}</dt>
+        <dd data-testid="page-lang" data-lang={state.lang}>
+          {t(LANG_LABELS[state.lang])}
+        </dd>
+      </dl>
+      {state.article ? (
+        <h1 className="wm-page-title" data-testid="page-title" lang="zh">
+          {state.article.title || t('untitled')}
+        </h1>
+      ) : (
+        <p className="wm-muted" data-testid="page-title">
+          {t('notChinese')}
+        </p>
+      )}
+
+      {state.article && (
+        <section>
+          <h2>{t('similarArticles')}</h2>
+          {state.similar.length === 0 ? (
+            <p className="wm-muted">{t('noSimilar')}</p>
+          ) : (
+            <ul className="wm-similar" data-testid="similar-list">
+              {state.similar.map((item) => (
+                <li
+                  key={item.articleId}
+                  data-testid="similar-item"
+                  data-article-id={item.articleId}
+                >
+                  <RelationBadge relation={item.relation} />
+                  <span className="wm-score">{percent(item.score)}</span>
+                  <a
+                    href={readerUrl({ article: item.articleId })}
+                    lang="zh"
+                    title={item.source}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      onOpenArticle(item.articleId);
+                    }}
+                  >
+                    {item.title || item.source}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {terms.length > 0 && (
+        <section>
+          <h2>{t('topTerms')}</h2>
+          <ul className="wm-terms" data-testid="term-list">
+            {terms.map((term) => (
+              <li key={term.termId} data-term-id={term.termId}>
+                <span lang="zh">{term.headword}</span>
+                <span className="wm-count">×{term.count}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

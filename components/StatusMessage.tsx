@@ -1,0 +1,50 @@
+import { useT } from './i18n';
+
+export interface Status {
+  kind: 'ok' | 'error' | 'info';
+  text: string;
+  details?: string[];
+}
+
+/** The one line that reports what the last action did (and its per-item errors). */
+export function StatusMessage({
+  status,
+  onDismiss,
+}: {
+  status: Status | null;
+  onDismiss?: () => void;
+}) {
+  const t = useT();
+  return (
+    <div className={`wm-message${status ? ` wm-message-${status.kind}` : ''}`} hidden={!status}>
+      {status && onDismiss && (
+        <button
+          type="button"
+          className="wm-message-dismiss"
+          onClick={onDismiss}
+          aria-label={t('dismiss')}
+        >
+          ×
+        </button>
+      )}
+      <div
+        data-testid="message"
+        data-kind={status?.kind ?? ''}
+        role={status?.kind === 'error' ? 'alert' : 'status'}
+      >
+        {status && (
+          <>
+            <span className="wm-message-text">{status.text}</span>
+            {status.details && status.details.length > 0 && (
+              <ul className="wm-message-details">
+                {status.details.map((detail, i) => (
+                  <li key={i}>{detail}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

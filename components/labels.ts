@@ -1,0 +1,22 @@
+import type { PageLang } from '../lib/detect-script';
+import type { TermCategory } from '../lib/glossary';
+import type { MessageKey } from './i18n';
+
+export const LANG_LABELS: Record<PageLang, MessageKey> = {
+  'zh-Hans': 'langZhHans',
+  'zh-Hant': 'langZhHant',
+  'zh-mixed': 'langZhMixed',
+  other: 'langOther',
+};
+
+export const CATEGORY_LABELS: Record<TermCategory, MessageKey> = {
+  formula: 'catFormula',
+  slogan: 'catSlogan',
+  concept: 'catConcept',
+  programme: 'catProgramme',
+  meeting: 'catMeeting',
+  institution: 'catInstitution',
+  policy: 'catPolicy',
+  'local-brand': 'catLocalBrand',
+  jargon: 'catJargon',
+};

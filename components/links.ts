@@ -1,0 +1,28 @@
+/** Relative URL of the reader page (the extension pages all live at the root). */
+export function readerUrl(
+  query: { article: string; passage?: string } | { compare: [string, string] },
+): `reader.html?${string}` {
+  const params = new URLSearchParams();
+  if ('compare' in query) params.set('compare', query.compare.join(','));
+  else {
+    params.set('article', query.article);
+    if (query.passage) params.set('passage', query.passage);
+  }
+  return `reader.html?${params.toString()}`;
+}
+
+/** A score in [0, 1] as a whole percentage. */
+export function percent(score: number): string {
+  return `${Math.round(score * 100)}%`;
+}
+
+/** Only http(s) URLs become links; anything else (javascript:, data:) stays text. */
+export function safeHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

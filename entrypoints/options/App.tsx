@@ -1,0 +1,321 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { BackupPanel } from '../../components/BackupPanel';
+import { CorpusPanel } from '../../components/CorpusPanel';
+import { GlossaryPanel, type GlossaryRow } from '../../components/GlossaryPanel';
+import { useT } from '../../components/i18n';
+import { ImportStatusPanel } from '../../components/ImportStatusPanel';
+import { SettingsPanel } from '../../components/SettingsPanel';
+import { StatusMessage, type Status } from '../../components/StatusMessage';
+import { TermEditor } from '../../components/TermEditor';
+import type { GlossaryEntry } from '../../lib/glossary';
+import type { ArticleSummary, ImportStatus } from '../../lib/messages';
+import { askBackground } from '../../lib/send-message';
+import type { Settings } from '../../lib/settings';
+import { batchFiles, parseImportFile, type ImportFile } from './parse-import-file';
+
+const POLL_MS = 500;
+/** Polls while the background has not started importing yet (just installed), then gives up. */
+const IDLE_POLLS = 10;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Everything the options page shows comes from the background; this file does the asking. */
+export function App() {
+  const t = useT();
+  const [importStatus, setImportStatus] = useState<ImportStatus | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+  const [glossary, setGlossary] = useState<GlossaryRow[] | null>(null);
+  const [selectedTerm, setSelectedTerm] = useState<string | null>(null);
+  /** undefined: no editor; null: a new entry. */
+  const [editing, setEditing] = useState<GlossaryEntry | null | undefined>(undefined);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [pollRound, setPollRound] = useState(0);
+  const editorRef = useRef<HTMLDivElement>(null);
+
+  const fail = useCallback((error: unknown) => {
+    setStatus({ kind: 'error', text: errorText(error) });
+  }, []);
+
+  const loadArticles = useCallback(
+    () => askBackground({ type: 'wenmai/list-articles' }).then(setArticles).catch(fail),
+    [fail],
+  );
+  const loadGlossary = useCallback(
+    () => askBackground({ type: 'wenmai/list-glossary' }).then(setGlossary).catch(fail),
+    [fail],
+  );
+  const loadSettings = useCallback(
+    () => askBackground({ type: 'wenmai/get-settings' }).then(setSettings).catch(fail),
+    [fail],
+  );
+
+  useEffect(() => {
+    void loadSettings();
+    void loadArticles();
+    void loadGlossary();
+  }, [loadSettings, loadArticles, loadGlossary]);
+
+  // Import status: poll every 500 ms while the corpus is being imported; reload lists after.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    /** Lists loaded before the import finished are stale once it does. */
+    let waited = false;
+    let idlePolls = 0;
+    const poll = async () => {
+      let next: ImportStatus;
+      try {
+        next = await askBackground({ type: 'wenmai/import-status' });
+      } catch (error) {
+        if (!stopped) fail(error);
+        return;
+      }
+      if (stopped) return;
+      setImportStatus(next);
+      if (next.state === 'running' || (next.state === 'idle' && idlePolls++ < IDLE_POLLS)) {
+        waited = true;
+        timer = setTimeout(() => void poll(), POLL_MS);
+      } else if (waited) {
+        void loadArticles();
+        void loadGlossary();
+      }
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [pollRound, fail, loadArticles, loadGlossary]);
+
+  /** Runs one action at a time; its errors end up in the message line. */
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await action();
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reloadAll = async () => {
+    await Promise.all([loadArticles(), loadGlossary(), loadSettings()]);
+    setPollRound((n) => n + 1);
+  };
+
+  const saveSettings = (next: Settings) => {
+    setSettings(next);
+    void askBackground({ type: 'wenmai/set-settings', settings: next })
+      .then((saved) => {
+        setSettings(saved);
+        setStatus({ kind: 'ok', text: t('settingsSaved') });
+      })
+      .catch((error: unknown) => {
+        fail(error);
+        void loadSettings();
+      });
+  };
+
+  const restoreBackup = async (json: string, name: string): Promise<string> => {
+    try {
+      const restored = await askBackground({ type: 'wenmai/import-backup', json });
+      return t('backupImported', [String(restored.articles), String(restored.glossary)]);
+    } catch (error) {
+      throw new Error(`${name}: ${errorText(error)}`);
+    }
+  };
+
+  const importFiles = (files: File[]) =>
+    run(async () => {
+      setStatus({ kind: 'info', text: t('importingFiles', String(files.length)) });
+      const errors: string[] = [];
+      const notes: string[] = [];
+      const articles: ImportFile[] = [];
+      const backups: { name: string; json: string }[] = [];
+      for (const file of files) {
+        let content: string;
+        try {
+          content = await file.text();
+        } catch {
+          errors.push(t('fileUnreadable', file.name));
+          continue;
+        }
+        const parsed = parseImportFile(file.name, content, t);
+        if (parsed.kind === 'error') errors.push(parsed.error);
+        else if (parsed.kind === 'backup') backups.push({ name: file.name, json: parsed.json });
+        else articles.push(...parsed.files);
+      }
+      let added = 0;
+      for (const batch of batchFiles(articles)) {
+        try {
+          const result = await askBackground({ type: 'wenmai/import-files', files: batch });
+          added += result.added.length;
+          errors.push(...result.errors);
+        } catch (error) {
+          errors.push(errorText(error));
+        }
+      }
+      for (const backup of backups) {
+        try {
+          notes.push(await restoreBackup(backup.json, backup.name));
+        } catch (error) {
+          errors.push(errorText(error));
+        }
+      }
+      const text = [
+        ...(articles.length > 0 || backups.length === 0 ? [t('filesAdded', String(added))] : []),
+        ...notes,
+      ].join(' ');
+      setStatus({ kind: errors.length > 0 ? 'error' : 'ok', text, details: errors });
+      await (backups.length > 0 ? reloadAll() : loadArticles());
+    });
+
+  const deleteArticle = (article: ArticleSummary) =>
+    run(async () => {
+      await askBackground({ type: 'wenmai/delete-article', articleId: article.id });
+      setStatus({ kind: 'ok', text: t('articleDeleted', article.title || article.id) });
+      await loadArticles();
+    });
+
+  const saveTerm = (entry: Record<string, unknown>) =>
+    run(async () => {
+      const saved = await askBackground({ type: 'wenmai/save-term', entry });
+      setEditing(undefined);
+      setSelectedTerm(saved.entry.id);
+      setStatus({ kind: 'ok', text: t('termSaved', saved.entry.headword) });
+      await loadGlossary();
+    });
+
+  const deleteTerm = (entry: GlossaryRow) =>
+    run(async () => {
+      await askBackground({ type: 'wenmai/delete-term', termId: entry.id });
+      setSelectedTerm(null);
+      setStatus({ kind: 'ok', text: t('termDeleted', entry.headword) });
+      await loadGlossary();
+    });
+
+  const editTerm = (entry: GlossaryEntry | null) => {
+    setEditing(entry);
+    requestAnimationFrame(() =>
+      editorRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
+    );
+  };
+
+  const exportBackup = () =>
+    run(async () => {
+      const { json, fileName } = await askBackground({ type: 'wenmai/export-backup' });
+      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setStatus({ kind: 'ok', text: t('backupExported', fileName) });
+    });
+
+  const importBackup = (file: File) =>
+    run(async () => {
+      const json = await file.text();
+      setStatus({ kind: 'ok', text: await restoreBackup(json, file.name) });
+      await reloadAll();
+    });
+
+  const wipe = () =>
+    run(async () => {
+      const wiped = await askBackground({ type: 'wenmai/wipe-user-data' });
+      setSelectedTerm(null);
+      setEditing(undefined);
+      setStatus({
+        kind: 'ok',
+        text: t('wiped', [String(wiped.articles), String(wiped.glossary)]),
+      });
+      await reloadAll();
+    });
+
+  return (
+    <div className="wm-options" aria-busy={busy}>
+      <header className="wm-header">
+        <h1>
+          {t('extName')} <span className="wm-muted">· {t('options')}</span>
+        </h1>
+        <nav>
+          <a href="#import">{t('sectionImport')}</a>
+          <a href="#settings">{t('sectionSettings')}</a>
+          <a href="#corpus">{t('sectionCorpus')}</a>
+          <a href="#glossary">{t('sectionGlossary')}</a>
+          <a href="#backup">{t('sectionBackup')}</a>
+        </nav>
+        <StatusMessage status={status} onDismiss={() => setStatus(null)} />
+      </header>
+
+      <main>
+        <section id="import">
+          <h2>{t('sectionImport')}</h2>
+          <ImportStatusPanel status={importStatus} />
+        </section>
+
+        <section id="settings">
+          <h2>{t('sectionSettings')}</h2>
+          {settings ? (
+            <SettingsPanel settings={settings} disabled={busy} onChange={saveSettings} />
+          ) : (
+            <p className="wm-muted">{t('loading')}</p>
+          )}
+        </section>
+
+        <section id="corpus">
+          <h2>{t('sectionCorpus')}</h2>
+          <CorpusPanel
+            articles={articles}
+            disabled={busy}
+            onImportFiles={(files) => void importFiles(files)}
+            onDelete={(article) => void deleteArticle(article)}
+          />
+        </section>
+
+        <section id="glossary">
+          <h2>{t('sectionGlossary')}</h2>
+          <GlossaryPanel
+            entries={glossary}
+            selectedId={selectedTerm}
+            disabled={busy}
+            onSelect={setSelectedTerm}
+            onNew={() => editTerm(null)}
+            onEdit={({ origin: _origin, ...entry }) => editTerm(entry)}
+            onDelete={(entry) => void deleteTerm(entry)}
+          />
+          <div ref={editorRef}>
+            {editing !== undefined && (
+              <TermEditor
+                key={editing?.id ?? '(new)'}
+                entry={editing}
+                disabled={busy}
+                onSave={(entry) => void saveTerm(entry)}
+                onCancel={() => setEditing(undefined)}
+              />
+            )}
+          </div>
+        </section>
+
+        <section id="backup">
+          <h2>{t('sectionBackup')}</h2>
+          <BackupPanel
+            disabled={busy}
+            onExport={() => void exportBackup()}
+            onImport={(file) => void importBackup(file)}
+            onWipe={() => void wipe()}
+          />
+        </section>
+      </main>
+      <footer className="wm-muted wm-small">{browser.runtime.getManifest().version}</footer>
+    </div>
+  );
+}

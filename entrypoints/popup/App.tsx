@@ -1,0 +1,163 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { useT } from '../../components/i18n';
+import { readerUrl } from '../../components/links';
+import { PageSummary } from '../../components/PageSummary';
+import { ScriptSwitch } from '../../components/ScriptSwitch';
+import { StatusMessage, type Status } from '../../components/StatusMessage';
+import type { ContentRequest } from '../../lib/messages';
+import type { DisplayScript, PageState } from '../../lib/page-state';
+import { askBackground, askTab } from '../../lib/send-message';
+
+type Page =
+  | { phase: 'loading' }
+  | { phase: 'unavailable' }
+  | { phase: 'ready'; tabId: number; state: PageState };
+
+/** The content script's answer to { type: 'wenmai/article-text' }. */
+interface ArticleText {
+  url: string;
+  title: string;
+  text: string;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function App() {
+  const t = useT();
+  const [page, setPage] = useState<Page>({ phase: 'loading' });
+  const [highlights, setHighlights] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status | null>(null);
+
+  const refresh = useCallback(async (tabId: number) => {
+    const state = await askTab(tabId, { type: 'wenmai/page-state' });
+    setPage(state ? { phase: 'ready', tabId, state } : { phase: 'unavailable' });
+  }, []);
+
+  useEffect(() => {
+    void (async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) setPage({ phase: 'unavailable' });
+      else await refresh(tab.id);
+    })();
+    // The page's highlights follow the setting until switched here (PageState does not say).
+    askBackground({ type: 'wenmai/get-settings' })
+      .then((settings) => setHighlights(settings.highlightsEnabled))
+      .catch(() => undefined);
+  }, [refresh]);
+
+  /** Runs a content-script command and shows the state it answers. */
+  const command = async (tabId: number, request: ContentRequest) => {
+    setBusy(true);
+    try {
+      const state = await askTab(tabId, request);
+      if (state) setPage({ phase: 'ready', tabId, state });
+      else setStatus({ kind: 'error', text: t('noContentScript') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const addToCorpus = async (tabId: number) => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const request: ContentRequest = { type: 'wenmai/article-text' };
+      let article: ArticleText | null = null;
+      try {
+        article =
+          ((await browser.tabs.sendMessage(tabId, request)) as ArticleText | undefined) ?? null;
+      } catch {
+        article = null;
+      }
+      if (!article?.text.trim()) {
+        setStatus({ kind: 'error', text: t('noArticleText') });
+        return;
+      }
+      await askBackground({
+        type: 'wenmai/add-article',
+        url: article.url,
+        title: article.title,
+        text: article.text,
+      });
+      setStatus({ kind: 'ok', text: t('added') });
+      await refresh(tabId);
+    } catch (error) {
+      setStatus({ kind: 'error', text: message(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openArticle = (articleId: string) => {
+    void browser.tabs.create({
+      url: browser.runtime.getURL(`/${readerUrl({ article: articleId })}`),
+    });
+  };
+
+  return (
+    <main className="wm-popup">
+      <header className="wm-popup-header">
+        <span className="wm-brand">{t('extName')}</span>
+        <button
+          type="button"
+          className="wm-link-button"
+          data-testid="open-options"
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
+          {t('options')}
+        </button>
+      </header>
+
+      {page.phase === 'loading' && <p className="wm-muted">{t('loading')}</p>}
+      {page.phase === 'unavailable' && (
+        <p className="wm-muted" data-testid="no-content-script">
+          {t('noContentScript')}
+        </p>
+      )}
+      {page.phase === 'ready' && (
+        <>
+          <PageSummary state={page.state} onOpenArticle={openArticle} />
+          <section className="wm-controls">
+            <ScriptSwitch
+              value={page.state.script}
+              disabled={busy}
+              onChange={(script: DisplayScript) =>
+                void command(page.tabId, { type: 'wenmai/set-script', script })
+              }
+            />
+            <label className="wm-check">
+              <input
+                type="checkbox"
+                data-testid="highlights-toggle"
+                checked={highlights}
+                disabled={busy}
+                onChange={(event) => {
+                  const enabled = event.target.checked;
+                  setHighlights(enabled);
+                  void command(page.tabId, { type: 'wenmai/set-highlights', enabled });
+                }}
+              />
+              {t('highlights')}
+            </label>
+            {page.state.article && (
+              <button
+                type="button"
+                className="wm-primary"
+                data-testid="add-to-corpus"
+                disabled={busy}
+                onClick={() => void addToCorpus(page.tabId)}
+              >
+                {t('addToCorpus')}
+              </button>
+            )}
+          </section>
+        </>
+      )}
+      <StatusMessage status={status} />
+    </main>
+  );
+}

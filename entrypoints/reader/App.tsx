@@ -1,0 +1,155 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { ArticleReader, type TermInfo } from '../../components/ArticleReader';
+import { ComparePassages } from '../../components/ComparePassages';
+import { DIFF_CSS } from '../../components/DiffView';
+import { useT } from '../../components/i18n';
+import { readerUrl } from '../../components/links';
+import type { ArticleView, PassageView } from '../../lib/messages';
+import { askBackground } from '../../lib/send-message';
+
+type Page =
+  | { phase: 'loading' }
+  | { phase: 'error'; message: string }
+  | { phase: 'article'; view: ArticleView; terms: ReadonlyMap<string, TermInfo> }
+  | { phase: 'compare'; a: PassageView; b: PassageView };
+
+/** get-passages takes at most this many ids (lib/messages.ts). */
+const PASSAGES_PER_REQUEST = 50;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function fetchPassages(ids: string[]): Promise<PassageView[]> {
+  const found: PassageView[] = [];
+  for (let i = 0; i < ids.length; i += PASSAGES_PER_REQUEST) {
+    const passageIds = ids.slice(i, i + PASSAGES_PER_REQUEST);
+    found.push(...(await askBackground({ type: 'wenmai/get-passages', passageIds })));
+  }
+  return found;
+}
+
+/** reader.html?article=ID[&passage=PID] or reader.html?compare=PID_A,PID_B */
+export function App() {
+  const t = useT();
+  const [query] = useState(() => new URLSearchParams(location.search));
+  const articleId = query.get('article');
+  const targetId = query.get('passage');
+  const compare = query.get('compare');
+  const [page, setPage] = useState<Page>({ phase: 'loading' });
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [linked, setLinked] = useState<ReadonlyMap<string, PassageView | null>>(new Map());
+
+  useEffect(() => {
+    let cancelled = false;
+    const show = (next: Page) => {
+      if (!cancelled) setPage(next);
+    };
+    void (async () => {
+      try {
+        if (compare !== null) {
+          const ids = compare.split(',').map((id) => id.trim());
+          if (ids.length !== 2 || !ids[0] || !ids[1]) {
+            show({ phase: 'error', message: t('readerBadCompare') });
+            return;
+          }
+          const found = await fetchPassages(ids);
+          const a = found.find((p) => p.passageId === ids[0]);
+          const b = found.find((p) => p.passageId === ids[1]);
+          if (!a || !b) {
+            show({ phase: 'error', message: t('passageNotFound', (a ? ids[1] : ids[0])!) });
+            return;
+          }
+          document.title = `${t('compareTitle')} · ${t('extName')}`;
+          show({ phase: 'compare', a, b });
+        } else if (articleId) {
+          const [view, glossary] = await Promise.all([
+            askBackground({ type: 'wenmai/get-article', articleId }),
+            // Tooltips only: the article is worth showing without them.
+            askBackground({ type: 'wenmai/list-glossary' }).catch(() => []),
+          ]);
+          document.title = `${view.article.title || view.article.source} · ${t('extName')}`;
+          show({
+            phase: 'article',
+            view,
+            terms: new Map(glossary.map((e) => [e.id, { headword: e.headword, gloss: e.gloss }])),
+          });
+        } else {
+          show({ phase: 'error', message: t('readerNoArticle') });
+        }
+      } catch (error) {
+        show({ phase: 'error', message: errorText(error) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [articleId, compare, t]);
+
+  // The passage the URL names: scroll to it once the article is on the page.
+  const loaded = page.phase === 'article';
+  useEffect(() => {
+    if (!loaded || !targetId) return;
+    document.getElementById(targetId)?.scrollIntoView({ block: 'center' });
+  }, [loaded, targetId]);
+
+  const toggleLinks = useCallback(
+    (passageId: string) => {
+      if (page.phase !== 'article') return;
+      const next = new Set(expanded);
+      if (next.has(passageId)) next.delete(passageId);
+      else next.add(passageId);
+      setExpanded(next);
+      const missing = page.view.links
+        .filter((link) => link.from === passageId && !linked.has(link.to))
+        .map((link) => link.to);
+      if (!next.has(passageId) || missing.length === 0) return;
+      // Ids the background does not return (or cannot, on failure) show as missing.
+      void fetchPassages(missing)
+        .catch(() => [])
+        .then((found) => {
+          setLinked((current) => {
+            const map = new Map(current);
+            for (const id of missing) map.set(id, null);
+            for (const passage of found) map.set(passage.passageId, passage);
+            return map;
+          });
+        });
+    },
+    [page, expanded, linked],
+  );
+
+  const openCompare = (passageId: string, otherId: string) => {
+    void browser.tabs.create({
+      url: browser.runtime.getURL(`/${readerUrl({ compare: [passageId, otherId] })}`),
+    });
+  };
+
+  return (
+    <main className="wm-reader">
+      <style>{DIFF_CSS}</style>
+      <header className="wm-reader-header">
+        <span className="wm-brand">{t('extName')}</span>
+      </header>
+      {page.phase === 'loading' && <p className="wm-muted">{t('loading')}</p>}
+      {page.phase === 'error' && (
+        <p className="wm-error" role="alert" data-testid="message">
+          {page.message}
+        </p>
+      )}
+      {page.phase === 'article' && (
+        <ArticleReader
+          view={page.view}
+          terms={page.terms}
+          targetId={targetId}
+          expanded={expanded}
+          linked={linked}
+          onToggleLinks={toggleLinks}
+          onCompare={openCompare}
+        />
+      )}
+      {page.phase === 'compare' && <ComparePassages a={page.a} b={page.b} />}
+    </main>
+  );
+}
