@@ -1,0 +1,92 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askBackgroundFrom, launch, waitForImport, type Launched } from './harness';
+
+let browser: Launched;
+let page: Page;
+const url = (path: string) => `chrome-extension://${browser.extensionId}/${path}`;
+const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
+
+beforeAll(async () => {
+  browser = (await launch()) as Launched;
+  page = await browser.context.newPage();
+  await waitForImport(browser, page);
+});
+
+afterAll(async () => {
+  await browser?.context.close();
+});
+
+describe('options page', () => {
+  beforeAll(async () => {
+    await page.goto(url('options.html'));
+  });
+
+  it('shows the corpus import as finished, with its progress', async () => {
+    await expect.poll(() => byTestId('import-status').getAttribute('data-state')).toBe('done');
+    expect(await byTestId('import-progress').count()).toBe(1);
+  });
+
+  it('imports good files, and names the bad ones without changing anything for them', async () => {
+    const before = (await askBackgroundFrom(page, { type: 'wenmai/list-articles' })) as unknown[];
+    await byTestId('import-files').setInputFiles([
+      {
+        name: 'speech.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(
+          '学习心得\n坚持因地制宜发展新质生产力，着力破解基层治理小马拉大车难题，推动乡村振兴和高质量发展。'.repeat(
+            3,
+          ),
+        ),
+      },
+      { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') },
+      { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') },
+    ]);
+    const message = byTestId('message');
+    await expect.poll(() => message.textContent()).toMatch(/scan\.pdf/);
+    expect(await message.textContent()).toMatch(/broken\.json/);
+    const after = (await askBackgroundFrom(page, { type: 'wenmai/list-articles' })) as {
+      source: string;
+    }[];
+    expect(after.length).toBe(before.length + 1);
+    expect(after.some((a) => a.source === 'speech.txt')).toBe(true);
+  });
+
+  it('searches the glossary in either script', async () => {
+    await byTestId('glossary-search').fill('小馬拉大車');
+    await expect
+      .poll(() => page.locator('[data-testid="glossary-row"]').first().getAttribute('data-term-id'))
+      .toBe('xiaoma-la-dache');
+  });
+});
+
+describe('reader page', () => {
+  it('shows a corpus article with terms and scrolls to and marks the passage asked for', async () => {
+    await page.goto(
+      url('reader.html?article=004_bfd4e0d355f25b94&passage=004_bfd4e0d355f25b94%23p13'),
+    );
+    const target = page.locator('p.wm-passage[data-passage-id="004_bfd4e0d355f25b94#p13"]');
+    await expect.poll(() => target.getAttribute('class')).toContain('target');
+    expect(await target.textContent()).toContain('小馬拉大車');
+    expect(await target.isVisible()).toBe(true);
+    expect(await page.locator('mark.term').count()).toBeGreaterThan(20);
+    const box = await target.boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(viewport.height);
+  });
+
+  it('shows two passages side by side with the differences marked', async () => {
+    await page.goto(
+      url('reader.html?compare=004_bfd4e0d355f25b94%23p13,001_012235bad5547e84%23p10'),
+    );
+    const view = byTestId('compare-view');
+    await expect.poll(() => view.locator('.wm-diff-changed').count()).toBeGreaterThan(2);
+    expect(await view.textContent()).toContain('小馬拉大車');
+  });
+
+  it('says clearly when an article does not exist', async () => {
+    await page.goto(url('reader.html?article=no-such-article'));
+    await expect.poll(() => byTestId('message').textContent()).toMatch(/no-such-article/);
+  });
+});
