@@ -30,7 +30,6 @@ const QUOTED =
 // punctuation or a closing quote), and paired enumerations like 五谈、五看 or 一建设、五争当.
 const NUMBERED =
   /(?:[一二两三四五六七八九十]{1,3}个[\u4e00-\u9fff]{2,4}(?=[”」』"、,，。;；])|(?<![一二两三四五六七八九十])[一二三四五六七八九十](?![一二三四五六七八九十])[\u4e00-\u9fff]{1,3}[、,][一二三四五六七八九十](?![一二三四五六七八九十])[\u4e00-\u9fff]{1,3}(?=[”」』"、,，。;；]))/g;
-/(?:[一二两三四五六七八九十]{1,3}[个张大项条星][\u4e00-\u9fff]{2,4}|[一二三四五六七八九十][\u4e00-\u9fff]{1,3}[、,][一二三四五六七八九十][\u4e00-\u9fff]{1,3})/g;
 /** Keywords from each article's TF-IDF ranking that are considered. */
 const KEYWORDS_PER_ARTICLE = 20;
 
