@@ -357,6 +357,12 @@ export class PageController {
 
   private write = (apply: () => void): void => this.observer.pause(apply);
 
+  /** The `lang` tag for converted text. */
+  private langFor(target: 'simplified' | 'traditional'): string {
+    if (target === 'simplified') return 'zh-Hans';
+    return this.settings.traditionalVariant === 'hk' ? 'zh-HK' : 'zh-TW';
+  }
+
   async setScript(script: DisplayScript): Promise<void> {
     if (script === this.script) return;
     this.closeOverlays();
@@ -364,12 +370,7 @@ export class PageController {
       this.converter.restore(this.write);
     } else {
       const target = script;
-      const lang =
-        target === 'simplified'
-          ? 'zh-Hans'
-          : this.settings.traditionalVariant === 'hk'
-            ? 'zh-HK'
-            : 'zh-TW';
+      const lang = this.langFor(target);
       await this.converter.convert(
         collectTextBlocks(this.doc.body, this.doc),
         (t) => this.convertTexts(t, target),
@@ -401,12 +402,7 @@ export class PageController {
             .map((node) => ({ nodes: [node], starts: [0], text: node.data })),
         ];
     if (blocks.length === 0) return;
-    const lang =
-      target === 'simplified'
-        ? 'zh-Hans'
-        : this.settings.traditionalVariant === 'hk'
-          ? 'zh-HK'
-          : 'zh-TW';
+    const lang = this.langFor(target);
     await this.converter.convert(blocks, (t) => this.convertTexts(t, target), lang, this.write);
   }
 
