@@ -19,7 +19,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'scripting'],
     commands: {
       'toggle-script': {
         suggested_key: { default: 'Alt+Shift+S' },

@@ -1,5 +1,5 @@
 import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './generated/fold-table';
-import { isHan } from './fold-script';
+import { isHan } from './han';
 
 export type PageLang = 'zh-Hans' | 'zh-Hant' | 'zh-mixed' | 'other';
 

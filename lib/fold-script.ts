@@ -1,4 +1,7 @@
 import { FOLD_FROM, FOLD_TO } from './generated/fold-table';
+import { isHan } from './han';
+
+export { isHan };
 
 /**
  * Script and punctuation folding for matching. Every function here maps one UTF-16 code unit
@@ -65,16 +68,6 @@ export function foldText(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldCode(text.charCodeAt(i)));
   return out;
-}
-
-/** True for CJK ideographs, including surrogate halves of extension-plane ideographs. */
-export function isHan(code: number): boolean {
-  return (
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xd800 && code <= 0xdfff)
-  );
 }
 
 /** True for code units that carry matchable content after folding: Han, ASCII letters and digits. */

@@ -63,6 +63,8 @@ const textSchema = z.string().max(5_000_000);
  * One line each: wire type → request schema (validated on arrival).
  */
 export const backgroundRequests = {
+  /** A page found to be Chinese asks for Wenmai's page script (injected into the sender's frame). */
+  'wenmai/start-page': z.object({}).strict(),
   /** Glossary and settings for the content script's matcher. */
   'wenmai/get-glossary': z.object({}).strict(),
   /** Similar articles and parallel passages for a page's article. */
@@ -133,8 +135,9 @@ export const backgroundRequests = {
 
 /** What each background request answers (inside Result). */
 export interface BackgroundResponses {
+  'wenmai/start-page': { started: boolean };
   'wenmai/get-glossary': { entries: GlossaryEntry[]; settings: Settings };
-  'wenmai/analyze': { similar: PageState['similar']; parallels: PageState['parallels'] };
+  'wenmai/analyze': Pick<PageState, 'lang' | 'article' | 'similar' | 'parallels'>;
   'wenmai/term': TermCard;
   'wenmai/find-term': { termId: string } | null;
   'wenmai/add-article': { articleId: string; title: string };

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { compareArticle } from '../../lib/analyze-page';
 import { cleanArticle } from '../../lib/clean-article';
 import type { CorpusIndex } from '../../lib/corpus-index';
@@ -16,6 +16,7 @@ import {
 import type { WenmaiDB } from '../../lib/db/schema';
 import { hashRange } from '../../lib/hash';
 import { converterFor } from '../../lib/convert-script';
+import { detectLang } from '../../lib/detect-script';
 import { matchTerms } from '../../lib/match-terms';
 import type {
   BackgroundResponses,
@@ -24,6 +25,7 @@ import type {
   RequestOf,
 } from '../../lib/messages';
 import { prepareArticle } from '../../lib/prepare-article';
+import { isSiteDisabled } from '../../lib/settings';
 
 export interface BackgroundContext {
   db: WenmaiDB;
@@ -38,6 +40,7 @@ export interface BackgroundContext {
 type Handler<K extends BackgroundType> = (
   request: RequestOf<K>,
   ctx: BackgroundContext,
+  sender: Browser.runtime.MessageSender,
 ) => Promise<BackgroundResponses[K]>;
 /** One handler per message type: a missing handler is a compile error. */
 type Handlers = { [K in BackgroundType]: Handler<K> };
@@ -72,7 +75,22 @@ async function addArticle(
   return article;
 }
 
+/** The page script, injected only into frames whose text is Chinese (see entrypoints/detect.content.ts). */
+const PAGE_SCRIPT = '/content-scripts/content.js';
+
 export const handlers: Handlers = {
+  'wenmai/start-page': async (_request, ctx, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !sender.url) return { started: false };
+    const settings = await getSettings(ctx.db);
+    if (isSiteDisabled(settings, new URL(sender.url).hostname)) return { started: false };
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: [PAGE_SCRIPT],
+    });
+    return { started: true };
+  },
+
   'wenmai/get-glossary': async (_request, ctx) => {
     const [entries, settings] = await Promise.all([listGlossary(ctx.db), getSettings(ctx.db)]);
     return { entries: entries.map(({ origin: _origin, ...entry }) => entry), settings };
@@ -80,9 +98,18 @@ export const handlers: Handlers = {
 
   'wenmai/analyze': async (request, ctx) => {
     const corpus = await ctx.corpus();
+    // Cleaning runs here, off the page's main thread (mojibake repair builds a GBK table).
     const clean = cleanArticle(request.article.text, request.article.title);
-    const { similar, parallels } = compareArticle(clean.text, corpus);
-    return { similar, parallels };
+    const lang = detectLang(clean.text);
+    if (clean.text.length === 0 || lang === 'other')
+      return { lang, article: null, similar: [], parallels: [] };
+    const { passages, similar, parallels } = compareArticle(clean.text, corpus);
+    return {
+      lang,
+      article: { title: clean.title, chars: clean.text.length, passages },
+      similar,
+      parallels,
+    };
   },
 
   'wenmai/term': async (request, ctx) => {

@@ -94,8 +94,9 @@ export default defineBackground(() => {
     const handler = handlers[request.type] as (
       r: typeof request,
       c: BackgroundContext,
+      s: typeof sender,
     ) => Promise<unknown>;
-    handler(request, ctx).then(
+    handler(request, ctx, sender).then(
       (value) => sendResponse({ ok: true, value } satisfies Result<unknown>),
       (error: unknown) =>
         sendResponse({ ok: false, error: (error as Error).message } satisfies Result<unknown>),

@@ -1,8 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { cleanArticle } from '../../lib/clean-article';
-import { detectLang, type PageLang } from '../../lib/detect-script';
+import type { PageLang } from '../../lib/detect-script';
 import { PageConverter } from '../../lib/dom/convert-page';
-import { extractArticle, visibleText } from '../../lib/dom/extract-article';
+import { extractArticle } from '../../lib/dom/extract-article';
 import {
   ACTIVE_HIGHLIGHT_NAME,
   findTermRanges,
@@ -20,7 +19,6 @@ import type { GlossaryEntry } from '../../lib/glossary';
 import type { TermMatcher } from '../../lib/match-terms';
 import type { ContentRequest } from '../../lib/messages';
 import type { DisplayScript, PageState } from '../../lib/page-state';
-import { splitPassages } from '../../lib/passages';
 import { askBackground } from '../../lib/send-message';
 import type { Settings } from '../../lib/settings';
 import type { UiStore } from './store';
@@ -44,7 +42,7 @@ export class PageController {
   private readonly converter = new PageConverter();
   private readonly observer: PageObserver;
   private readonly sheet: CSSStyleSheet;
-  private article: { title: string; text: string; chars: number; passages: number } | null = null;
+  private article: PageState['article'] = null;
   private lang: PageLang;
   private similar: PageState['similar'] = [];
   private parallels: PageState['parallels'] = [];
@@ -231,34 +229,29 @@ export class PageController {
 
   private async analyze(): Promise<void> {
     const article = this.originalArticle();
-    const clean = article ? cleanArticle(article.text, article.title) : null;
-    this.lang = detectLang(clean?.text || visibleText(this.doc));
-    if (!article || !clean || clean.text.length === 0 || this.lang === 'other') {
+    if (!article) {
       this.article = null;
       return;
     }
     try {
+      // The background cleans and compares: the page's main thread only extracts.
       const result = await askBackground({
         type: 'wenmai/analyze',
         url: this.win.location.href,
         article,
       });
-      const passages = result.parallels;
-      this.article = {
-        title: clean.title,
-        text: clean.text,
-        chars: clean.text.length,
-        passages: splitPassages(clean.text).length,
-      };
+      this.lang = result.lang;
+      this.article = result.article;
       this.similar = result.similar;
-      this.parallels = passages;
+      this.parallels = result.parallels;
       const titles: Record<string, string> = {};
       for (const s of result.similar) titles[s.articleId] = s.title;
       this.store.update({
         similar: result.similar,
         titles: { ...this.store.get().titles, ...titles },
       });
-      this.relocatePassages();
+      // Markers wait for a frame of their own: placing them reads layout.
+      this.win.requestAnimationFrame(() => this.relocatePassages());
     } catch {
       // The background is restarting or the extension was reloaded: the next change retries.
     }
@@ -279,16 +272,28 @@ export class PageController {
   }
 
   private placeMarkers(): void {
+    // Reads layout once for all markers: a collapsed range per passage (not the rects of every
+    // line) and each paragraph's box once.
+    const blockLefts = new Map<Element, number>();
+    const probe = this.doc.createRange();
     const markers = this.parallels.flatMap((p, i) => {
       const range = this.passageRanges[i];
-      const rect = range?.getClientRects()[0];
-      if (!range || !rect) return [];
+      if (!range || !range.startContainer.isConnected) return [];
+      probe.setStart(range.startContainer, range.startOffset);
+      probe.collapse(true);
+      const rect = probe.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0 && rect.top === 0 && rect.left === 0) return [];
       // Beside the paragraph's left edge, level with the passage's first line: in the margin, off the text.
       const block =
         range.startContainer.parentElement?.closest(
           'p, li, div, td, blockquote, section, article',
         ) ?? null;
-      const left = Math.min(rect.left, block?.getBoundingClientRect().left ?? rect.left);
+      let blockLeft = block ? blockLefts.get(block) : undefined;
+      if (block && blockLeft === undefined) {
+        blockLeft = block.getBoundingClientRect().left;
+        blockLefts.set(block, blockLeft);
+      }
+      const left = Math.min(rect.left, blockLeft ?? rect.left);
       return [
         {
           passage: p.passage,
@@ -380,7 +385,8 @@ export class PageController {
     }
     this.script = script;
     this.scanTerms();
-    this.relocatePassages();
+    // Markers follow in a frame of their own, after the reply: placing them reads layout.
+    this.win.requestAnimationFrame(() => this.relocatePassages());
   }
 
   private async convertChanged(changes: PageChanges): Promise<void> {
@@ -442,11 +448,7 @@ export class PageController {
       url: this.win.location.href,
       lang: this.lang,
       script: this.script,
-      article: this.article && {
-        title: this.article.title,
-        chars: this.article.chars,
-        passages: this.article.passages,
-      },
+      article: this.article,
       similar: this.similar,
       terms,
       parallels: this.parallels,

@@ -12,18 +12,27 @@ import { isSiteDisabled } from '../../lib/settings';
 import { App } from './App';
 import { PageController } from './controller';
 import { UiStore } from './store';
-import './style.css';
+import styles from './style.css?inline';
 
 /** Characters read to decide whether a page is Chinese at all. */
 const SAMPLE_CHARS = 20_000;
 
+/**
+ * Wenmai's page script. Not in the manifest: the background injects it into frames that
+ * entrypoints/detect.content.ts found to be Chinese.
+ */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  allFrames: true,
-  runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  registration: 'runtime',
+  // The stylesheet is bundled as text into the shadow root: no request for it at mount time.
+  cssInjectionMode: 'manual',
 
   async main(ctx) {
+    // The background injects this script once per frame; never run two of it side by side.
+    // (This is the content script's own isolated world: page scripts cannot set or see the flag.)
+    const flagged = window as unknown as { __wenmaiPageScript?: boolean };
+    if (flagged.__wenmaiPageScript) return;
+    flagged.__wenmaiPageScript = true;
     let controller: PageController | null = null;
     let otherState: PageState | null = null;
 
@@ -86,6 +95,9 @@ export default defineContentScript({
       store,
       lang,
     );
+    // Highlights first: the shadow-root UI can mount after them.
+    controller = page;
+    page.start();
 
     const t = (key: string): string => browser.i18n.getMessage(key as 'extName') || key;
     const openReader = (articleId: string, passageId?: string): void => {
@@ -97,6 +109,7 @@ export default defineContentScript({
     };
     const ui = await createShadowRootUi(ctx, {
       name: 'wenmai-ui',
+      css: styles,
       position: 'inline',
       anchor: 'html',
       append: 'last',
@@ -128,7 +141,5 @@ export default defineContentScript({
       },
     });
     ui.mount();
-    controller = page;
-    page.start();
   },
 });

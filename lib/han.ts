@@ -1,0 +1,11 @@
+// Kept apart from fold-script so the page-type detector loads no fold table.
+
+/** True for CJK ideographs, including surrogate halves of extension-plane ideographs. */
+export function isHan(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xd800 && code <= 0xdfff)
+  );
+}
