@@ -123,7 +123,11 @@ ${l.body}
  * converted with OpenCC where the source has the other script), shuffled and repeated until the
  * article holds `targetHan` Han characters.
  */
-export function chineseNewsPage(sourcesDir: string, targetHan = 100_000, seed = 20240901): GeneratedPage {
+export function chineseNewsPage(
+  sourcesDir: string,
+  targetHan = 100_000,
+  seed = 20240901,
+): GeneratedPage {
   const random = mulberry32(seed);
   const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
   const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
@@ -208,7 +212,8 @@ export function englishNewsPage(targetChars = 100_000, seed = 7): GeneratedPage 
   const sentence = (): string => {
     const n = 8 + Math.floor(random() * 18);
     const words = Array.from({ length: n }, word);
-    if (random() < 0.3) words.splice(3 + Math.floor(random() * (n - 4)), 0, `${Math.floor(random() * 900) + 10}`);
+    if (random() < 0.3)
+      words.splice(3 + Math.floor(random() * (n - 4)), 0, `${Math.floor(random() * 900) + 10}`);
     const s = words.join(' ');
     return s[0]!.toUpperCase() + s.slice(1) + (random() < 0.1 ? '?' : '.');
   };
@@ -229,7 +234,17 @@ export function englishNewsPage(targetChars = 100_000, seed = 7): GeneratedPage 
     lang: 'en',
     title: 'Council approves regional development plan as budget talks continue',
     siteName: 'The Daily Record',
-    nav: ['Home', 'Politics', 'World', 'Business', 'Local', 'Opinion', 'Science', 'Sport', 'Culture'],
+    nav: [
+      'Home',
+      'Politics',
+      'World',
+      'Business',
+      'Local',
+      'Opinion',
+      'Science',
+      'Sport',
+      'Culture',
+    ],
     byline: 'By Jane Doe, Staff Reporter · July 4, 2024, 9:18 a.m. · Updated 11:02 a.m.',
     sidebarTitle: 'Most read',
     sidebar: [
