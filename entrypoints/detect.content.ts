@@ -5,7 +5,7 @@ import { sampleText } from '../lib/dom/walk-text';
 import type { PageState } from '../lib/page-state';
 
 /** Characters read to decide whether a page is Chinese at all. */
-const SAMPLE_CHARS = 20_000;
+const SAMPLE_CHARS = 8_000;
 
 /**
  * Runs on every page and frame, and is all that runs on pages without Chinese text: it reads a

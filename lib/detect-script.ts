@@ -3,8 +3,16 @@ import { isHan } from './han';
 
 export type PageLang = 'zh-Hans' | 'zh-Hant' | 'zh-mixed' | 'other';
 
-const TRADITIONAL = new Set(Array.from(TRADITIONAL_ONLY, (c) => c.charCodeAt(0)));
-const SIMPLIFIED = new Set(Array.from(SIMPLIFIED_ONLY, (c) => c.charCodeAt(0)));
+let scriptSets: { traditional: Set<number>; simplified: Set<number> } | null = null;
+
+/** Built on first use: a page without Han characters (most of the web) never needs them. */
+function sets(): { traditional: Set<number>; simplified: Set<number> } {
+  scriptSets ??= {
+    traditional: new Set(Array.from(TRADITIONAL_ONLY, (c) => c.charCodeAt(0))),
+    simplified: new Set(Array.from(SIMPLIFIED_ONLY, (c) => c.charCodeAt(0))),
+  };
+  return scriptSets;
+}
 
 /** Fewer Han characters than this is not a Chinese page (a name or a menu item in Chinese). */
 export const MIN_HAN_CHARS = 40;
@@ -27,8 +35,9 @@ export function countScript(text: string): ScriptCounts {
     const code = text.charCodeAt(i);
     if (isHan(code)) {
       counts.han++;
-      if (TRADITIONAL.has(code)) counts.traditional++;
-      else if (SIMPLIFIED.has(code)) counts.simplified++;
+      const { traditional, simplified } = sets();
+      if (traditional.has(code)) counts.traditional++;
+      else if (simplified.has(code)) counts.simplified++;
     } else if (
       (code >= 0x41 && code <= 0x5a) ||
       (code >= 0x61 && code <= 0x7a) ||

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export { termForms } from './term-forms';
+
 export const TERM_CATEGORIES = [
   'formula',
   'slogan',
@@ -45,9 +47,4 @@ export function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`)
     .join('; ');
-}
-
-/** Every written form the matcher should recognise: headword, Traditional forms, aliases. */
-export function termForms(entry: GlossaryEntry): string[] {
-  return [...new Set([entry.headword, ...entry.traditional, ...entry.aliases])];
 }

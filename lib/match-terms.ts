@@ -1,5 +1,6 @@
 import { foldCode, isIgnorable } from './fold-script';
-import { termForms, type GlossaryEntry } from './glossary';
+import type { GlossaryEntry } from './glossary';
+import { termForms } from './term-forms';
 import { pinyinAnnotationLength } from './strip-pinyin';
 
 /** A recognised term in a text; end is exclusive, offsets are in the text that was matched. */

@@ -2,7 +2,29 @@ import { z } from 'zod';
 import type { BundleArticle, PassageLink } from './bundle';
 import { glossaryEntrySchema, type GlossaryEntry } from './glossary';
 import type { DisplayScript, PageState } from './page-state';
+import { MAX_LOOKUP_CHARS, MAX_SELECTION_CHARS, type ContentRequest } from './content-requests';
 import { settingsSchema, type Settings } from './settings';
+
+export { parseContentRequest, type ContentRequest } from './content-requests';
+
+/** The page-script commands as a zod schema, for requests that carry one (tab-command). */
+export const contentRequestSchema: z.ZodType<ContentRequest> = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('wenmai/page-state') }).strict(),
+  z
+    .object({
+      type: z.literal('wenmai/set-script'),
+      script: z.enum(['original', 'simplified', 'traditional']),
+    })
+    .strict(),
+  z.object({ type: z.literal('wenmai/set-highlights'), enabled: z.boolean() }).strict(),
+  z.object({ type: z.literal('wenmai/lookup'), text: z.string().max(MAX_LOOKUP_CHARS) }).strict(),
+  z
+    .object({ type: z.literal('wenmai/find-parallels'), text: z.string().max(MAX_SELECTION_CHARS) })
+    .strict(),
+  z.object({ type: z.literal('wenmai/article-text') }).strict(),
+  z.object({ type: z.literal('wenmai/cycle-script') }).strict(),
+  z.object({ type: z.literal('wenmai/toggle-highlights') }).strict(),
+]);
 
 /** A reply to a request: a value, never a thrown error. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -168,27 +190,6 @@ export type BackgroundRequest = {
 }[BackgroundType];
 export type RequestOf<K extends BackgroundType> = Extract<BackgroundRequest, { type: K }>;
 
-/** Commands the content script answers, from the extension only; each answers a PageState (or nothing). */
-export const contentRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('wenmai/page-state') }).strict(),
-  z
-    .object({
-      type: z.literal('wenmai/set-script'),
-      script: z.enum(['original', 'simplified', 'traditional']),
-    })
-    .strict(),
-  z.object({ type: z.literal('wenmai/set-highlights'), enabled: z.boolean() }).strict(),
-  /** Opens the glossary card for a selection (context menu). */
-  z.object({ type: z.literal('wenmai/lookup'), text: z.string().max(200) }).strict(),
-  /** Opens the parallel-passage view for a selection (context menu). */
-  z.object({ type: z.literal('wenmai/find-parallels'), text: z.string().max(20_000) }).strict(),
-  /** The page's main article as text (popup: "Add this article to my corpus"). */
-  z.object({ type: z.literal('wenmai/article-text') }).strict(),
-  /** Keyboard commands. */
-  z.object({ type: z.literal('wenmai/cycle-script') }).strict(),
-  z.object({ type: z.literal('wenmai/toggle-highlights') }).strict(),
-]);
-export type ContentRequest = z.output<typeof contentRequestSchema>;
 export type { DisplayScript };
 
 /** Validates a background request; null for anything malformed or unknown. */
@@ -199,12 +200,6 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
   const { type: _type, ...rest } = message as Record<string, unknown>;
   const parsed = backgroundRequests[type as BackgroundType].safeParse(rest);
   return parsed.success ? ({ type, ...(parsed.data as object) } as BackgroundRequest) : null;
-}
-
-/** Validates a content-script command; null for anything malformed or unknown. */
-export function parseContentRequest(message: unknown): ContentRequest | null {
-  const parsed = contentRequestSchema.safeParse(message);
-  return parsed.success ? parsed.data : null;
 }
 
 export { glossaryEntrySchema };

@@ -17,7 +17,7 @@ import { PageObserver, type PageChanges } from '../../lib/dom/observe-page';
 import { collectTextBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 import type { GlossaryEntry } from '../../lib/glossary';
 import type { TermMatcher } from '../../lib/match-terms';
-import type { ContentRequest } from '../../lib/messages';
+import type { ContentRequest } from '../../lib/content-requests';
 import type { DisplayScript, PageState } from '../../lib/page-state';
 import { askBackground } from '../../lib/send-message';
 import type { Settings } from '../../lib/settings';

@@ -5,10 +5,9 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { countScript, langFromCounts, MIN_HAN_CHARS } from '../../lib/detect-script';
 import { sampleText, WENMAI_UI_ATTRIBUTE } from '../../lib/dom/walk-text';
 import { buildTermMatcher } from '../../lib/match-terms';
-import { parseContentRequest } from '../../lib/messages';
+import { parseContentRequest } from '../../lib/content-requests';
 import type { PageState } from '../../lib/page-state';
 import { askBackground } from '../../lib/send-message';
-import { isSiteDisabled } from '../../lib/settings';
 import { App } from './App';
 import { PageController } from './controller';
 import { UiStore } from './store';
@@ -80,7 +79,7 @@ export default defineContentScript({
       return; // The extension is updating or was reloaded: this page stays as it is.
     }
     const { entries, settings } = glossaryReply;
-    if (isSiteDisabled(settings, location.hostname)) return;
+    // Sites the reader switched off never get this script (the background checks before injecting).
 
     const store = new UiStore();
     const matcher = buildTermMatcher(entries);

@@ -1,0 +1,55 @@
+/**
+ * Commands the page script answers, from the extension only; each answers a PageState (or, for
+ * article-text, the article). Checked by hand rather than with zod: the page script stays small
+ * and starts fast, and these shapes are few and flat. lib/messages.ts holds the zod twin used by
+ * the background.
+ */
+export type ContentRequest =
+  | { type: 'wenmai/page-state' }
+  | { type: 'wenmai/set-script'; script: 'original' | 'simplified' | 'traditional' }
+  | { type: 'wenmai/set-highlights'; enabled: boolean }
+  /** Opens the glossary card for a selection (context menu). */
+  | { type: 'wenmai/lookup'; text: string }
+  /** Opens the parallel-passage view for a selection (context menu). */
+  | { type: 'wenmai/find-parallels'; text: string }
+  /** The page's main article as text (popup: "Add this article to my corpus"). */
+  | { type: 'wenmai/article-text' }
+  /** Keyboard commands. */
+  | { type: 'wenmai/cycle-script' }
+  | { type: 'wenmai/toggle-highlights' };
+
+export const MAX_LOOKUP_CHARS = 200;
+export const MAX_SELECTION_CHARS = 20_000;
+
+const SCRIPTS = new Set(['original', 'simplified', 'traditional']);
+
+/** Validates a page-script command; null for anything malformed, unknown or with extra fields. */
+export function parseContentRequest(message: unknown): ContentRequest | null {
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return null;
+  const m = message as Record<string, unknown>;
+  const keys = Object.keys(m).sort().join(',');
+  switch (m.type) {
+    case 'wenmai/page-state':
+    case 'wenmai/article-text':
+    case 'wenmai/cycle-script':
+    case 'wenmai/toggle-highlights':
+      return keys === 'type' ? { type: m.type } : null;
+    case 'wenmai/set-script':
+      return keys === 'script,type' && typeof m.script === 'string' && SCRIPTS.has(m.script)
+        ? { type: m.type, script: m.script as 'original' | 'simplified' | 'traditional' }
+        : null;
+    case 'wenmai/set-highlights':
+      return keys === 'enabled,type' && typeof m.enabled === 'boolean'
+        ? { type: m.type, enabled: m.enabled }
+        : null;
+    case 'wenmai/lookup':
+    case 'wenmai/find-parallels': {
+      const limit = m.type === 'wenmai/lookup' ? MAX_LOOKUP_CHARS : MAX_SELECTION_CHARS;
+      return keys === 'text,type' && typeof m.text === 'string' && m.text.length <= limit
+        ? { type: m.type, text: m.text }
+        : null;
+    }
+    default:
+      return null;
+  }
+}

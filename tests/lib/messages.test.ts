@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  contentRequestSchema,
+  parseBackgroundRequest,
+  parseContentRequest,
+} from '../../lib/messages';
+
+describe('parseContentRequest', () => {
+  it.each([
+    [{ type: 'wenmai/page-state' }],
+    [{ type: 'wenmai/set-script', script: 'traditional' }],
+    [{ type: 'wenmai/set-highlights', enabled: false }],
+    [{ type: 'wenmai/lookup', text: '小马拉大车' }],
+    [{ type: 'wenmai/article-text' }],
+    [{ type: 'wenmai/cycle-script' }],
+  ])('accepts %j, as the zod schema does', (message) => {
+    expect(parseContentRequest(message)).toEqual(message);
+    expect(contentRequestSchema.safeParse(message).success).toBe(true);
+  });
+
+  it.each([
+    ['not an object', 'wenmai/page-state'],
+    ['null', null],
+    ['an array', [{ type: 'wenmai/page-state' }]],
+    ['an unknown type', { type: 'wenmai/delete-everything' }],
+    ['an extra field', { type: 'wenmai/page-state', callback: 'x' }],
+    ['a wrong script', { type: 'wenmai/set-script', script: 'klingon' }],
+    ['a string for a boolean', { type: 'wenmai/set-highlights', enabled: 'false' }],
+    ['an oversized lookup', { type: 'wenmai/lookup', text: '字'.repeat(201) }],
+  ])('rejects %s, as the zod schema does', (_name, message) => {
+    expect(parseContentRequest(message)).toBeNull();
+    expect(contentRequestSchema.safeParse(message).success).toBe(false);
+  });
+});
+
+describe('parseBackgroundRequest', () => {
+  it('accepts a well-formed request', () => {
+    expect(parseBackgroundRequest({ type: 'wenmai/term', termId: 'xiaoma-la-dache' })).toEqual({
+      type: 'wenmai/term',
+      termId: 'xiaoma-la-dache',
+    });
+  });
+
+  it.each([
+    ['an unknown type', { type: 'wenmai/eval', code: '1' }],
+    ['a prototype key as type', { type: '__proto__' }],
+    ['a missing field', { type: 'wenmai/term' }],
+    ['an extra field', { type: 'wenmai/list-articles', all: true }],
+    [
+      'a bad settings object',
+      { type: 'wenmai/set-settings', settings: { traditionalVariant: 'cn' } },
+    ],
+    ['no type', { termId: 'x' }],
+  ])('ignores %s', (_name, message) => {
+    expect(parseBackgroundRequest(message)).toBeNull();
+  });
+});
