@@ -8,6 +8,7 @@ import {
   highlightCss,
   HIGHLIGHT_NAME,
   paintRanges,
+  startHighlight,
   PASSAGE_HIGHLIGHT_NAME,
   TermHitTester,
   type TermRange,
@@ -25,6 +26,10 @@ import type { UiStore } from './store';
 
 /** Hover must rest this long on a term before its card opens (a pointer passing by opens nothing). */
 const HOVER_OPEN_MS = 350;
+/** Lets the page's own tasks run between slices of the extension's work. */
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Text blocks matched per task when highlighting (about 15,000 characters of a news page). */
+const SCAN_SLICE_BLOCKS = 150;
 const HOVER_CLOSE_MS = 400;
 /** Added text beyond this many characters is worth re-checking the article against the corpus. */
 const REANALYZE_CHARS = 200;
@@ -52,6 +57,8 @@ export class PageController {
   private analyzeTimer: ReturnType<typeof setTimeout> | null = null;
   private rescanTimer: ReturnType<typeof setTimeout> | null = null;
   private analysis: Promise<void> = Promise.resolve();
+  private scanning: Promise<void> = Promise.resolve();
+  private scanGeneration = 0;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -100,16 +107,36 @@ export class PageController {
 
   // ---- terms ----------------------------------------------------------------------------------
 
-  private scanTerms(): void {
-    this.blocks = collectTextBlocks(this.doc.body, this.doc);
-    this.terms = this.highlightsEnabled ? findTermRanges(this.blocks, this.matcher, this.doc) : [];
-    this.hitTester = new TermHitTester(this.terms);
-    paintRanges(
-      HIGHLIGHT_NAME,
-      this.terms.map((t) => t.range),
-      this.win,
-    );
-    if (this.activeTerm && !this.terms.includes(this.activeTerm)) this.setActiveTerm(null);
+  /**
+   * Finds and paints every term, a slice of blocks per task: the top of the page is highlighted
+   * at once, and a long page never holds the main thread for long.
+   */
+  private scanTerms(): Promise<void> {
+    const generation = ++this.scanGeneration;
+    const blocks = collectTextBlocks(this.doc.body, this.doc);
+    const terms: TermRange[] = [];
+    this.blocks = blocks;
+    this.terms = terms;
+    if (this.activeTerm) this.setActiveTerm(null);
+    const highlight = startHighlight(HIGHLIGHT_NAME, this.win);
+    this.scanning = new Promise<void>((done) => {
+      const slice = (from: number): void => {
+        if (generation !== this.scanGeneration) return done();
+        const found = this.highlightsEnabled
+          ? findTermRanges(blocks.slice(from, from + SCAN_SLICE_BLOCKS), this.matcher, this.doc)
+          : [];
+        for (const term of found) {
+          terms.push(term);
+          highlight?.add(term.range);
+        }
+        this.hitTester = new TermHitTester(terms);
+        if (from + SCAN_SLICE_BLOCKS < blocks.length)
+          setTimeout(() => slice(from + SCAN_SLICE_BLOCKS), 0);
+        else done();
+      };
+      slice(0);
+    });
+    return this.scanning;
   }
 
   private scheduleRescan(): void {
@@ -381,6 +408,7 @@ export class PageController {
         (t) => this.convertTexts(t, target),
         lang,
         this.write,
+        yieldToPage,
       );
     }
     this.script = script;
@@ -455,16 +483,22 @@ export class PageController {
     };
   }
 
+  /** The page state once the current highlighting pass has finished. */
+  private async settledState(): Promise<PageState> {
+    await this.scanning;
+    return this.pageState();
+  }
+
   async handle(request: ContentRequest): Promise<unknown> {
     // Commands run in order: a state query waits for the switch before it.
     const run = async (): Promise<unknown> => {
       switch (request.type) {
         case 'wenmai/page-state':
           await this.analysis;
-          return this.pageState();
+          return this.settledState();
         case 'wenmai/set-script':
           await this.setScript(request.script);
-          return this.pageState();
+          return this.settledState();
         case 'wenmai/cycle-script': {
           const next: Record<DisplayScript, DisplayScript> = {
             original: 'simplified',
@@ -472,22 +506,22 @@ export class PageController {
             traditional: 'original',
           };
           await this.setScript(next[this.script]);
-          return this.pageState();
+          return this.settledState();
         }
         case 'wenmai/set-highlights':
           this.setHighlights(request.enabled);
-          return this.pageState();
+          return this.settledState();
         case 'wenmai/toggle-highlights':
           this.setHighlights(!this.highlightsEnabled);
-          return this.pageState();
+          return this.settledState();
         case 'wenmai/lookup': {
           const found = await askBackground({ type: 'wenmai/find-term', text: request.text });
           if (found) this.openCard(found.termId, null, true);
-          return this.pageState();
+          return this.settledState();
         }
         case 'wenmai/find-parallels':
           await this.showParallelsOf(request.text);
-          return this.pageState();
+          return this.settledState();
         case 'wenmai/article-text': {
           const article = this.originalArticle();
           return article && { url: this.win.location.href, ...article };

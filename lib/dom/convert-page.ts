@@ -2,6 +2,9 @@ import type { TextBlock } from './text-blocks';
 
 export type ConvertTexts = (texts: string[]) => Promise<string[]>;
 
+/** Blocks written per slice when converting a page. */
+const WRITE_SLICE_BLOCKS = 200;
+
 /**
  * Converts the page's text nodes between scripts in place and restores them exactly.
  * The original of every node it changes is kept (never "converted back"); nodes whose text would
@@ -34,48 +37,52 @@ export class PageConverter {
     convert: ConvertTexts,
     lang: string,
     write: (apply: () => void) => void,
+    yieldToPage: () => Promise<void> = async () => {},
   ): Promise<number> {
     const sources = blocks.map((block) => block.nodes.map((node) => this.originalOf(node)));
     const converted = await convert(sources.map((parts) => parts.join('')));
     // A conversion that changed a block's length cannot be split back by node: convert those nodes one by one.
-    const uneven = blocks.flatMap((_, i) =>
-      converted[i]!.length === sources[i]!.join('').length ? [] : [i],
+    const uneven = new Set(
+      blocks.flatMap((_, i) => (converted[i]!.length === sources[i]!.join('').length ? [] : [i])),
     );
-    const perNode = uneven.length > 0 ? await convert(uneven.flatMap((i) => sources[i]!)) : [];
-    let written = 0;
-    write(() => {
-      let perNodeIndex = 0;
-      blocks.forEach((block, i) => {
-        const parts = sources[i]!;
-        let cursor = 0;
-        const isUneven = uneven.includes(i);
-        let changedBlock = false;
-        block.nodes.forEach((node, k) => {
-          const original = parts[k]!;
-          const next = isUneven
-            ? perNode[perNodeIndex++]!
-            : converted[i]!.slice(cursor, cursor + original.length);
-          cursor += original.length;
-          // The page changed this node while we were converting: leave its new text alone.
-          if (
-            !node.isConnected ||
-            node.data !== (this.originals.get(node) === undefined ? original : this.currentOf(node))
-          )
-            return;
-          if (next === node.data) return;
-          if (!this.originals.has(node)) this.originals.set(node, original);
-          node.data = next;
-          written++;
-          changedBlock = true;
-        });
-        if (changedBlock) this.tagLang(block.nodes[0]!.parentElement, lang);
+    const perNode = uneven.size > 0 ? await convert([...uneven].flatMap((i) => sources[i]!)) : [];
+    let perNodeIndex = 0;
+    const targets = blocks.map((_, i) => {
+      const parts = sources[i]!;
+      let cursor = 0;
+      return parts.map((original) => {
+        const next = uneven.has(i)
+          ? perNode[perNodeIndex++]!
+          : converted[i]!.slice(cursor, cursor + original.length);
+        cursor += original.length;
+        return next;
       });
     });
+    let written = 0;
+    // Written a slice of blocks at a time, letting the page run in between: a long page never
+    // freezes for the whole conversion.
+    for (let from = 0; from < blocks.length; from += WRITE_SLICE_BLOCKS) {
+      if (from > 0) await yieldToPage();
+      write(() => {
+        for (let i = from; i < Math.min(blocks.length, from + WRITE_SLICE_BLOCKS); i++) {
+          const block = blocks[i]!;
+          let changedBlock = false;
+          block.nodes.forEach((node, k) => {
+            const original = sources[i]![k]!;
+            const next = targets[i]![k]!;
+            // The page changed this node meanwhile (it is no longer what we read): leave it alone.
+            const expected = this.originals.has(node) ? node.data : original;
+            if (!node.isConnected || node.data !== expected || next === node.data) return;
+            if (!this.originals.has(node)) this.originals.set(node, original);
+            node.data = next;
+            written++;
+            changedBlock = true;
+          });
+          if (changedBlock) this.tagLang(block.nodes[0]!.parentElement, lang);
+        }
+      });
+    }
     return written;
-  }
-
-  private currentOf(node: Text): string {
-    return node.data;
   }
 
   private tagLang(element: Element | null, lang: string): void {
