@@ -26,8 +26,6 @@ import type { UiStore } from './store';
 
 /** Hover must rest this long on a term before its card opens (a pointer passing by opens nothing). */
 const HOVER_OPEN_MS = 350;
-/** Lets the page's own tasks run between slices of the extension's work. */
-const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 /** Text blocks matched per task when highlighting (about 15,000 characters of a news page). */
 const SCAN_SLICE_BLOCKS = 150;
 const HOVER_CLOSE_MS = 400;
@@ -408,7 +406,6 @@ export class PageController {
         (t) => this.convertTexts(t, target),
         lang,
         this.write,
-        yieldToPage,
       );
     }
     this.script = script;

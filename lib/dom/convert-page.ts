@@ -59,8 +59,8 @@ export class PageConverter {
       });
     });
     let written = 0;
-    // Written a slice of blocks at a time, letting the page run in between: a long page never
-    // freezes for the whole conversion.
+    // Written a slice of blocks at a time; a caller may let the page run in between (each pause
+    // costs the page a relayout of the changed text, so the page script writes in one go).
     for (let from = 0; from < blocks.length; from += WRITE_SLICE_BLOCKS) {
       if (from > 0) await yieldToPage();
       write(() => {
