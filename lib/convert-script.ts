@@ -1,7 +1,8 @@
 import * as OpenCC from 'opencc-js';
 
 export type ConvertTarget = 'simplified' | 'traditional';
-export type TraditionalVariant = 'tw' | 'hk';
+/** Taiwan, Hong Kong, or OpenCC's standard Traditional ('t'). */
+export type TraditionalVariant = 'tw' | 'hk' | 't';
 
 const converters = new Map<string, (text: string) => string>();
 

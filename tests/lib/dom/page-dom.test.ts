@@ -90,6 +90,8 @@ describe('converterFor', () => {
     ['traditional', 'hk', '里面着急', '裏面着急'],
     ['simplified', 'tw', '線上發展', '线上发展'],
     ['simplified', 'hk', '裏面着急', '里面着急'],
+    ['traditional', 't', '里面着急', '裏面着急'],
+    ['simplified', 't', '裏面發展', '里面发展'],
   ] as const)('%s (%s): %s → %s', (to, variant, input, output) => {
     expect(converterFor(to, variant)(input)).toBe(output);
   });
