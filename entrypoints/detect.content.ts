@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { countScript, langFromCounts, MIN_HAN_CHARS } from '../lib/detect-script';
 import { sampleText } from '../lib/dom/walk-text';
+import { shareGlossaryRequest } from '../lib/glossary-prefetch';
 import type { PageState } from '../lib/page-state';
+import { askBackground } from '../lib/send-message';
 
 /** Characters read to decide whether a page is Chinese at all. */
 const SAMPLE_CHARS = 8_000;
@@ -26,6 +28,8 @@ export default defineContentScript({
       browser.runtime.sendMessage({ type: 'wenmai/start-page' }).catch(() => {
         // The extension is updating or was reloaded: this page stays as it is.
       });
+      // Fetched while the page script is being injected; it picks the reply up.
+      shareGlossaryRequest(askBackground({ type: 'wenmai/get-glossary' }));
       return;
     }
     const state: PageState = {

@@ -6,7 +6,6 @@ import { exportBackup, parseBackup, restoreBackup, wipeUserData } from '../../li
 import {
   deleteArticle,
   deleteTerm,
-  getSettings,
   listArticles,
   listGlossary,
   putUserArticle,
@@ -25,13 +24,16 @@ import type {
   RequestOf,
 } from '../../lib/messages';
 import { prepareArticle } from '../../lib/prepare-article';
-import { isSiteDisabled } from '../../lib/settings';
+import { isSiteDisabled, type Settings } from '../../lib/settings';
 
 export interface BackgroundContext {
   db: WenmaiDB;
   /** The corpus index, rebuilt from the database after any change. */
   corpus: () => Promise<CorpusIndex>;
   invalidateCorpus: () => void;
+  /** The reader's settings, kept in memory between changes. */
+  settings: () => Promise<Settings>;
+  invalidateSettings: () => void;
   importStatus: () => ImportStatus;
   /** Re-imports the shipped bundle (after a wipe). */
   reimportBundle: () => Promise<void>;
@@ -82,7 +84,7 @@ export const handlers: Handlers = {
   'wenmai/start-page': async (_request, ctx, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || !sender.url) return { started: false };
-    const settings = await getSettings(ctx.db);
+    const settings = await ctx.settings();
     if (isSiteDisabled(settings, new URL(sender.url).hostname)) return { started: false };
     await browser.scripting.executeScript({
       target: { tabId, frameIds: [sender.frameId ?? 0] },
@@ -92,8 +94,9 @@ export const handlers: Handlers = {
   },
 
   'wenmai/get-glossary': async (_request, ctx) => {
-    const [entries, settings] = await Promise.all([listGlossary(ctx.db), getSettings(ctx.db)]);
-    return { entries: entries.map(({ origin: _origin, ...entry }) => entry), settings };
+    // Every Chinese page asks at load: answered from the loaded corpus, not the database.
+    const [corpus, settings] = await Promise.all([ctx.corpus(), ctx.settings()]);
+    return { entries: [...corpus.glossary], settings };
   },
 
   'wenmai/analyze': async (request, ctx) => {
@@ -214,9 +217,13 @@ export const handlers: Handlers = {
     return { deleted };
   },
 
-  'wenmai/get-settings': async (_request, ctx) => getSettings(ctx.db),
+  'wenmai/get-settings': async (_request, ctx) => ctx.settings(),
 
-  'wenmai/set-settings': async (request, ctx) => saveSettings(ctx.db, request.settings),
+  'wenmai/set-settings': async (request, ctx) => {
+    const saved = await saveSettings(ctx.db, request.settings);
+    ctx.invalidateSettings();
+    return saved;
+  },
 
   'wenmai/export-backup': async (_request, ctx) => {
     const backup = await exportBackup(ctx.db);
@@ -231,6 +238,7 @@ export const handlers: Handlers = {
     if (!parsed.ok) throw new Error(parsed.error);
     const restored = await restoreBackup(ctx.db, parsed.value);
     ctx.invalidateCorpus();
+    ctx.invalidateSettings();
     return restored;
   },
 
@@ -239,6 +247,7 @@ export const handlers: Handlers = {
     // Edited bundle entries were replaced by the reader's versions: bring the shipped ones back.
     await ctx.reimportBundle();
     ctx.invalidateCorpus();
+    ctx.invalidateSettings();
     return wiped;
   },
 

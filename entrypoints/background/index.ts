@@ -4,6 +4,8 @@ import { parseBundle } from '../../lib/bundle';
 import type { CorpusIndex } from '../../lib/corpus-index';
 import { importBundle, importedBundleVersion } from '../../lib/db/import-bundle';
 import { loadCorpusIndex } from '../../lib/db/load-corpus';
+import { getSettings } from '../../lib/db/repository';
+import type { Settings } from '../../lib/settings';
 import { WenmaiDB } from '../../lib/db/schema';
 import {
   parseBackgroundRequest,
@@ -19,6 +21,7 @@ export default defineBackground(() => {
   const db = new WenmaiDB();
   let status: ImportStatus = { state: 'idle', done: 0, total: 0, errors: [] };
   let corpusPromise: Promise<CorpusIndex> | null = null;
+  let settingsPromise: Promise<Settings> | null = null;
   let importing: Promise<void> | null = null;
 
   /** Imports the shipped bundle (on install, update, or when the database lost it). */
@@ -63,6 +66,10 @@ export default defineBackground(() => {
     },
     invalidateCorpus: () => {
       corpusPromise = null;
+    },
+    settings: () => (settingsPromise ??= getSettings(db)),
+    invalidateSettings: () => {
+      settingsPromise = null;
     },
     importStatus: () => status,
     reimportBundle: () => runImport(true),

@@ -6,6 +6,7 @@ import { countScript, langFromCounts, MIN_HAN_CHARS } from '../../lib/detect-scr
 import { sampleText, WENMAI_UI_ATTRIBUTE } from '../../lib/dom/walk-text';
 import { buildTermMatcher } from '../../lib/match-terms';
 import { parseContentRequest } from '../../lib/content-requests';
+import { takeGlossaryRequest } from '../../lib/glossary-prefetch';
 import type { PageState } from '../../lib/page-state';
 import { askBackground } from '../../lib/send-message';
 import { App } from './App';
@@ -74,7 +75,8 @@ export default defineContentScript({
 
     let glossaryReply;
     try {
-      glossaryReply = await askBackground({ type: 'wenmai/get-glossary' });
+      glossaryReply = await (takeGlossaryRequest() ??
+        askBackground({ type: 'wenmai/get-glossary' }));
     } catch {
       return; // The extension is updating or was reloaded: this page stays as it is.
     }
