@@ -26,6 +26,10 @@ import type { UiStore } from './store';
 
 /** Hover must rest this long on a term before its card opens (a pointer passing by opens nothing). */
 const HOVER_OPEN_MS = 350;
+/** Lets the page run (and paint) between slices of the extension's work. */
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Elements a passage marker lines up with. */
+const BLOCK_SELECTOR = 'p, li, div, td, blockquote, section, article';
 /** Text blocks matched per task when highlighting (about 15,000 characters of a news page). */
 const SCAN_SLICE_BLOCKS = 150;
 const HOVER_CLOSE_MS = 400;
@@ -50,6 +54,9 @@ export class PageController {
   private similar: PageState['similar'] = [];
   private parallels: PageState['parallels'] = [];
   private passageRanges: (Range | null)[] = [];
+  private markerObserver: IntersectionObserver | null = null;
+  /** Indices into parallels of the passages near the viewport: the ones with markers. */
+  private readonly visiblePassages = new Set<number>();
   private activeTerm: TermRange | null = null;
   private hoverTimer: ReturnType<typeof setTimeout> | null = null;
   private analyzeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -98,6 +105,7 @@ export class PageController {
 
   private stop(): void {
     this.observer.disconnect();
+    this.markerObserver?.disconnect();
     for (const name of [HIGHLIGHT_NAME, ACTIVE_HIGHLIGHT_NAME, PASSAGE_HIGHLIGHT_NAME])
       paintRanges(name, [], this.win);
     this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
@@ -283,6 +291,8 @@ export class PageController {
   }
 
   private relocatePassages(): void {
+    this.markerObserver?.disconnect();
+    this.visiblePassages.clear();
     if (this.parallels.length === 0) {
       this.passageRanges = [];
       this.store.update({ markers: [] });
@@ -293,6 +303,32 @@ export class PageController {
       this.parallels.map((p) => p.text),
       this.doc,
     );
+    // Markers are placed for passages near the viewport, as they come into view: a page with
+    // hundreds of parallels never lays them all out (or renders them) at once.
+    const byElement = new Map<Element, number[]>();
+    this.passageRanges.forEach((range, i) => {
+      const element =
+        range?.startContainer.parentElement?.closest(BLOCK_SELECTOR) ??
+        range?.startContainer.parentElement;
+      if (!element) return;
+      const indices = byElement.get(element) ?? [];
+      indices.push(i);
+      byElement.set(element, indices);
+    });
+    const observer = new this.win.IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          for (const i of byElement.get(entry.target) ?? []) {
+            if (entry.isIntersecting) this.visiblePassages.add(i);
+            else this.visiblePassages.delete(i);
+          }
+        }
+        this.placeMarkers();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    for (const element of byElement.keys()) observer.observe(element);
+    this.markerObserver = observer;
     this.placeMarkers();
   }
 
@@ -301,33 +337,34 @@ export class PageController {
     // line) and each paragraph's box once.
     const blockLefts = new Map<Element, number>();
     const probe = this.doc.createRange();
-    const markers = this.parallels.flatMap((p, i) => {
-      const range = this.passageRanges[i];
-      if (!range || !range.startContainer.isConnected) return [];
-      probe.setStart(range.startContainer, range.startOffset);
-      probe.collapse(true);
-      const rect = probe.getBoundingClientRect();
-      if (rect.width === 0 && rect.height === 0 && rect.top === 0 && rect.left === 0) return [];
-      // Beside the paragraph's left edge, level with the passage's first line: in the margin, off the text.
-      const block =
-        range.startContainer.parentElement?.closest(
-          'p, li, div, td, blockquote, section, article',
-        ) ?? null;
-      let blockLeft = block ? blockLefts.get(block) : undefined;
-      if (block && blockLeft === undefined) {
-        blockLeft = block.getBoundingClientRect().left;
-        blockLefts.set(block, blockLeft);
-      }
-      const left = Math.min(rect.left, blockLeft ?? rect.left);
-      return [
-        {
-          passage: p.passage,
-          count: p.matches.length,
-          top: rect.top + this.win.scrollY,
-          left: left + this.win.scrollX,
-        },
-      ];
-    });
+    const markers = [...this.visiblePassages]
+      .sort((a, b) => a - b)
+      .flatMap((i) => {
+        const p = this.parallels[i];
+        const range = this.passageRanges[i];
+        if (!p) return [];
+        if (!range || !range.startContainer.isConnected) return [];
+        probe.setStart(range.startContainer, range.startOffset);
+        probe.collapse(true);
+        const rect = probe.getBoundingClientRect();
+        if (rect.width === 0 && rect.height === 0 && rect.top === 0 && rect.left === 0) return [];
+        // Beside the paragraph's left edge, level with the passage's first line: in the margin, off the text.
+        const block = range.startContainer.parentElement?.closest(BLOCK_SELECTOR) ?? null;
+        let blockLeft = block ? blockLefts.get(block) : undefined;
+        if (block && blockLeft === undefined) {
+          blockLeft = block.getBoundingClientRect().left;
+          blockLefts.set(block, blockLeft);
+        }
+        const left = Math.min(rect.left, blockLeft ?? rect.left);
+        return [
+          {
+            passage: p.passage,
+            count: p.matches.length,
+            top: rect.top + this.win.scrollY,
+            left: left + this.win.scrollX,
+          },
+        ];
+      });
     this.store.update({ markers });
   }
 
@@ -387,6 +424,18 @@ export class PageController {
 
   private write = (apply: () => void): void => this.observer.pause(apply);
 
+  /** Blocks on or near the screen first: the reader sees the switch at once, the rest follows. */
+  private inViewFirst(blocks: TextBlock[]): TextBlock[] {
+    const height = this.win.innerHeight;
+    const near: TextBlock[] = [];
+    const rest: TextBlock[] = [];
+    for (const block of blocks) {
+      const rect = block.nodes[0]!.parentElement?.getBoundingClientRect();
+      (rect && rect.bottom > -height && rect.top < 2 * height ? near : rest).push(block);
+    }
+    return [...near, ...rest];
+  }
+
   /** The `lang` tag for converted text. */
   private langFor(target: 'simplified' | 'traditional'): string {
     if (target === 'simplified') return 'zh-Hans';
@@ -396,19 +445,21 @@ export class PageController {
   async setScript(script: DisplayScript): Promise<void> {
     if (script === this.script) return;
     this.closeOverlays();
+    // Set first: text the page adds while the switch is under way follows the new script.
+    this.script = script;
     if (script === 'original') {
-      this.converter.restore(this.write);
+      await this.converter.restore(this.write, yieldToPage);
     } else {
       const target = script;
       const lang = this.langFor(target);
       await this.converter.convert(
-        collectTextBlocks(this.doc.body, this.doc),
+        this.inViewFirst(collectTextBlocks(this.doc.body, this.doc)),
         (t) => this.convertTexts(t, target),
         lang,
         this.write,
+        yieldToPage,
       );
     }
-    this.script = script;
     this.scanTerms();
     // Markers follow in a frame of their own, after the reply: placing them reads layout.
     this.win.requestAnimationFrame(() => this.relocatePassages());

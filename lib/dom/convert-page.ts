@@ -2,8 +2,12 @@ import type { TextBlock } from './text-blocks';
 
 export type ConvertTexts = (texts: string[]) => Promise<string[]>;
 
-/** Blocks written per slice when converting a page. */
-const WRITE_SLICE_BLOCKS = 200;
+/**
+ * Blocks (and nodes) written per slice. Small slices keep each task short: the page relays out
+ * what changed between slices, and that cost grows with the slice.
+ */
+const WRITE_SLICE_BLOCKS = 40;
+const WRITE_SLICE_NODES = 120;
 
 /**
  * Converts the page's text nodes between scripts in place and restores them exactly.
@@ -59,8 +63,8 @@ export class PageConverter {
       });
     });
     let written = 0;
-    // Written a slice of blocks at a time; a caller may let the page run in between (each pause
-    // costs the page a relayout of the changed text, so the page script writes in one go).
+    // Written a slice of blocks at a time, letting the page run in between (callers put the blocks
+    // in view first).
     for (let from = 0; from < blocks.length; from += WRITE_SLICE_BLOCKS) {
       if (from > 0) await yieldToPage();
       write(() => {
@@ -91,22 +95,31 @@ export class PageConverter {
     if (element.getAttribute('lang') !== lang) element.setAttribute('lang', lang);
   }
 
-  /** Puts back every original text and lang attribute. */
-  restore(write: (apply: () => void) => void): number {
+  /** Puts back every original text and lang attribute, a slice of nodes at a time. */
+  async restore(
+    write: (apply: () => void) => void,
+    yieldToPage: () => Promise<void> = async () => {},
+  ): Promise<number> {
     let restored = 0;
-    write(() => {
-      for (const [node, original] of this.originals) {
-        if (node.data !== original) {
-          node.data = original;
-          restored++;
+    const entries = [...this.originals];
+    this.originals.clear();
+    for (let from = 0; from < entries.length; from += WRITE_SLICE_NODES) {
+      if (from > 0) await yieldToPage();
+      write(() => {
+        for (const [node, original] of entries.slice(from, from + WRITE_SLICE_NODES)) {
+          if (node.data !== original) {
+            node.data = original;
+            restored++;
+          }
         }
-      }
+      });
+    }
+    write(() => {
       for (const [element, lang] of this.langs) {
         if (lang === null) element.removeAttribute('lang');
         else element.setAttribute('lang', lang);
       }
     });
-    this.originals.clear();
     this.langs.clear();
     return restored;
   }

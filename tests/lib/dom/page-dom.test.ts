@@ -43,7 +43,7 @@ describe('PageConverter', () => {
     expect(doc.getElementById('a')!.textContent).toBe('發展新質生產力,加強幹部隊伍建設');
     expect(doc.getElementById('b')!.textContent).toBe('頭髮和發展');
     expect(doc.getElementById('a')!.getAttribute('lang')).toBe('zh-TW');
-    converter.restore(immediately);
+    await converter.restore(immediately);
     expect(doc.body.innerHTML).toBe(before);
   });
 
@@ -63,7 +63,7 @@ describe('PageConverter', () => {
       'zh-Hans',
       immediately,
     );
-    converter.restore(immediately);
+    await converter.restore(immediately);
     expect(doc.body.textContent).toBe('乾隆年间的干部');
   });
 
