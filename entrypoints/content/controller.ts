@@ -7,6 +7,7 @@ import {
   findTermRanges,
   highlightCss,
   HIGHLIGHT_NAME,
+  liveRange,
   paintRanges,
   startHighlight,
   PASSAGE_HIGHLIGHT_NAME,
@@ -53,7 +54,7 @@ export class PageController {
   private lang: PageLang;
   private similar: PageState['similar'] = [];
   private parallels: PageState['parallels'] = [];
-  private passageRanges: (Range | null)[] = [];
+  private passageRanges: (StaticRange | null)[] = [];
   private markerObserver: IntersectionObserver | null = null;
   /** Indices into parallels of the passages near the viewport: the ones with markers. */
   private readonly visiblePassages = new Set<number>();
@@ -197,8 +198,8 @@ export class PageController {
     this.hoverTimer = setTimeout(() => this.closeCard(), HOVER_CLOSE_MS);
   }
 
-  openCard(termId: string, anchor: Range | null, pinned: boolean): void {
-    const rect = anchor?.getBoundingClientRect();
+  openCard(termId: string, anchor: AbstractRange | null, pinned: boolean): void {
+    const rect = anchor ? liveRange(anchor, this.doc)?.getBoundingClientRect() : undefined;
     const position = rect
       ? { left: rect.left, top: rect.bottom + 6 }
       : { left: this.win.innerWidth / 2 - 180, top: 80 };

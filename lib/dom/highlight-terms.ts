@@ -1,10 +1,27 @@
 import { matchTerms, type TermMatcher } from '../match-terms';
 import { positionAt, type TextBlock } from './text-blocks';
 
-/** A recognised term on the page: a Range over the page's own text nodes, which stay untouched. */
+/**
+ * A recognised term on the page, over the page's own text nodes, which stay untouched. A
+ * StaticRange, not a live Range: the browser updates every live Range on every text change,
+ * which on a page with thousands of terms makes each edit (the page's or a script switch) slow.
+ * Wenmai rescans after changes instead.
+ */
 export interface TermRange {
   termId: string;
-  range: Range;
+  range: StaticRange;
+}
+
+/** A live Range over a static one, for measuring (rects, hit tests) at the moment it is needed. */
+export function liveRange(range: AbstractRange, doc: Document = document): Range | null {
+  try {
+    const live = doc.createRange();
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    return live;
+  } catch {
+    return null; // The page changed the text since: the range no longer fits.
+  }
 }
 
 export const HIGHLIGHT_NAME = 'wenmai-term';
@@ -22,9 +39,12 @@ export function findTermRanges(
     for (const hit of matchTerms(block.text, matcher)) {
       const start = positionAt(block, hit.start);
       const end = positionAt(block, hit.end, true);
-      const range = doc.createRange();
-      range.setStart(start.node, start.offset);
-      range.setEnd(end.node, end.offset);
+      const range = new (doc.defaultView ?? window).StaticRange({
+        startContainer: start.node,
+        startOffset: start.offset,
+        endContainer: end.node,
+        endOffset: end.offset,
+      });
       found.push({ termId: hit.termId, range });
     }
   }
@@ -41,7 +61,7 @@ export function supportsHighlights(win: HighlightWindow = window): boolean {
 /** Paints ranges under a highlight name (replacing what was painted under it), or clears it. */
 export function paintRanges(
   name: string,
-  ranges: readonly Range[],
+  ranges: readonly AbstractRange[],
   win: HighlightWindow = window,
 ): void {
   if (!supportsHighlights(win)) return;
@@ -106,9 +126,10 @@ export class TermHitTester {
     const caret = caretAt(doc, x, y);
     if (!caret) return null;
     for (const term of this.byNode.get(caret.node) ?? []) {
-      if (!term.range.isPointInRange(caret.node, caret.offset)) continue;
+      const live = liveRange(term.range, doc);
+      if (!live?.isPointInRange(caret.node, caret.offset)) continue;
       // A caret position is also reported beside text: confirm with the term's boxes.
-      for (const rect of Array.from(term.range.getClientRects())) {
+      for (const rect of Array.from(live.getClientRects())) {
         if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1)
           return term;
       }

@@ -43,7 +43,7 @@ export function locatePassages(
   blocks: readonly TextBlock[],
   passages: readonly string[],
   doc: Document = document,
-): (Range | null)[] {
+): (StaticRange | null)[] {
   const page = compactPage(blocks);
   let from = 0;
   return passages.map((passage) => {
@@ -64,9 +64,12 @@ export function locatePassages(
     const endBlock = blocks[page.block[last]!]!;
     const a = positionAt(startBlock, page.offset[start]!);
     const b = positionAt(endBlock, page.offset[last]! + 1, true);
-    const range = doc.createRange();
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    return range;
+    // Static, like the term ranges: many live Ranges slow every text change on the page.
+    return new (doc.defaultView ?? window).StaticRange({
+      startContainer: a.node,
+      startOffset: a.offset,
+      endContainer: b.node,
+      endOffset: b.offset,
+    });
   });
 }

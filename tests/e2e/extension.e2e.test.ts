@@ -43,8 +43,14 @@ const analyzed = (state: PageState) => state.article !== null;
 /** Text of every range in Wenmai's term highlight, as the page shows it. */
 const highlighted = (page: Page) =>
   page.evaluate(() =>
-    [...((CSS.highlights.get('wenmai-term') as Iterable<Range> | undefined) ?? [])].map((r) =>
-      r.toString(),
+    [...((CSS.highlights.get('wenmai-term') as Iterable<AbstractRange> | undefined) ?? [])].map(
+      (r) => {
+        // Wenmai paints StaticRanges: read each through a live Range.
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live.toString();
+      },
     ),
   );
 const shadow = (page: Page, testId: string) => page.locator(`wenmai-ui [data-testid="${testId}"]`);
@@ -89,7 +95,14 @@ describe('on a Traditional repost of a corpus article', () => {
 
   it('opens a glossary card on hover, and closes it with Esc', async () => {
     const box = await page.evaluate(() => {
-      const ranges = [...(CSS.highlights.get('wenmai-term') as Iterable<Range>)];
+      const ranges = [...(CSS.highlights.get('wenmai-term') as Iterable<AbstractRange>)].map(
+        (r) => {
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          return live;
+        },
+      );
       const range = ranges.find((r) => r.toString() === '新質生產力')!;
       range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
       const rect = range.getClientRects()[0]!;
@@ -311,7 +324,7 @@ describe('on a page with fields, editable regions and hostile scripts', () => {
   it('highlights nothing inside fields, editable regions, code or SVG', async () => {
     const inside = await page.evaluate(
       () =>
-        [...(CSS.highlights.get('wenmai-term') as Iterable<Range>)].filter((r) =>
+        [...(CSS.highlights.get('wenmai-term') as Iterable<AbstractRange>)].filter((r) =>
           (r.startContainer.parentElement as Element).closest(
             'input, textarea, [contenteditable], code, svg',
           ),

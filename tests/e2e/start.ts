@@ -13,7 +13,14 @@ const OUT = join(ROOT, 'artifacts', 'screenshots');
 
 async function hoverFirstTerm(page: Page, text: string): Promise<void> {
   const point = await page.evaluate((text) => {
-    const ranges = [...((CSS.highlights.get('wenmai-term') as Iterable<Range> | undefined) ?? [])];
+    const ranges = [
+      ...((CSS.highlights.get('wenmai-term') as Iterable<AbstractRange> | undefined) ?? []),
+    ].map((r) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live;
+    });
     const range = ranges.find((r) => r.toString() === text) ?? ranges[0];
     if (!range) return null;
     range.startContainer.parentElement?.scrollIntoView({ block: 'center' });

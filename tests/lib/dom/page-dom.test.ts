@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { converterFor } from '../../../lib/convert-script';
 import { PageConverter } from '../../../lib/dom/convert-page';
+import { liveRange } from '../../../lib/dom/highlight-terms';
 import { locatePassages } from '../../../lib/dom/locate-passages';
 import { collectTextBlocks } from '../../../lib/dom/text-blocks';
 
@@ -111,8 +112,8 @@ describe('locatePassages', () => {
       ],
       doc,
     );
-    expect(ranges[0]?.toString()).toBe('發展新質生產力，是推動高質量發展的內在要求');
-    expect(ranges[1]?.toString()).toBe('第二段：加强基层治理,破解小马拉大车难题');
+    expect(ranges[0] && liveRange(ranges[0], doc)?.toString()).toBe('發展新質生產力，是推動高質量發展的內在要求');
+    expect(ranges[1] && liveRange(ranges[1], doc)?.toString()).toBe('第二段：加强基层治理,破解小马拉大车难题');
     expect(ranges[2]).toBeNull();
   });
 });
