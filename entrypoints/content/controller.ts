@@ -9,7 +9,6 @@ import {
   HIGHLIGHT_NAME,
   liveRange,
   paintRanges,
-  startHighlight,
   PASSAGE_HIGHLIGHT_NAME,
   TermHitTester,
   type TermRange,
@@ -125,21 +124,28 @@ export class PageController {
     this.blocks = blocks;
     this.terms = terms;
     if (this.activeTerm) this.setActiveTerm(null);
-    const highlight = startHighlight(HIGHLIGHT_NAME, this.win);
     this.scanning = new Promise<void>((done) => {
+      // Painted after the first slice (the top of the page), then once at the end: every change
+      // to a registered highlight makes the browser revalidate all of its ranges.
+      const paint = (): void => {
+        paintRanges(
+          HIGHLIGHT_NAME,
+          terms.map((t) => t.range),
+          this.win,
+        );
+        this.hitTester = new TermHitTester(terms);
+      };
       const slice = (from: number): void => {
         if (generation !== this.scanGeneration) return done();
-        const found = this.highlightsEnabled
-          ? findTermRanges(blocks.slice(from, from + SCAN_SLICE_BLOCKS), this.matcher, this.doc)
-          : [];
-        for (const term of found) {
-          terms.push(term);
-          highlight?.add(term.range);
+        if (this.highlightsEnabled) {
+          terms.push(
+            ...findTermRanges(blocks.slice(from, from + SCAN_SLICE_BLOCKS), this.matcher, this.doc),
+          );
         }
-        this.hitTester = new TermHitTester(terms);
-        if (from + SCAN_SLICE_BLOCKS < blocks.length)
-          setTimeout(() => slice(from + SCAN_SLICE_BLOCKS), 0);
-        else done();
+        const last = from + SCAN_SLICE_BLOCKS >= blocks.length;
+        if (from === 0 || last) paint();
+        if (last) done();
+        else setTimeout(() => slice(from + SCAN_SLICE_BLOCKS), 0);
       };
       slice(0);
     });
@@ -448,6 +454,12 @@ export class PageController {
     this.closeOverlays();
     // Set first: text the page adds while the switch is under way follows the new script.
     this.script = script;
+    // Highlights off while the text changes: the browser revalidates every highlighted range on
+    // each change, which would dominate the switch. The rescan below paints them again.
+    this.scanGeneration++;
+    this.terms = [];
+    this.hitTester = new TermHitTester([]);
+    paintRanges(HIGHLIGHT_NAME, [], this.win);
     if (script === 'original') {
       await this.converter.restore(this.write, yieldToPage);
     } else {

@@ -69,14 +69,6 @@ export function paintRanges(
   else win.CSS.highlights.set(name, new win.Highlight(...ranges));
 }
 
-/** Registers an empty highlight under a name (replacing what was there) to add ranges to; null without the API. */
-export function startHighlight(name: string, win: HighlightWindow = window): Highlight | null {
-  if (!supportsHighlights(win)) return null;
-  const highlight = new win.Highlight();
-  win.CSS.highlights.set(name, highlight);
-  return highlight;
-}
-
 /** The stylesheet for the highlights, in the reader's chosen style. */
 export function highlightCss(style: 'underline' | 'background' | 'color'): string {
   const term =
