@@ -99,6 +99,8 @@ export default defineContentScript({
     // Highlights first: the shadow-root UI can mount after them.
     controller = page;
     page.start();
+    // The UI mounts in a task of its own, after the first highlights are painted.
+    await new Promise((resolve) => setTimeout(resolve, 0));
 
     const t = (key: string): string => browser.i18n.getMessage(key as 'extName') || key;
     const openReader = (articleId: string, passageId?: string): void => {

@@ -112,8 +112,12 @@ describe('locatePassages', () => {
       ],
       doc,
     );
-    expect(ranges[0] && liveRange(ranges[0], doc)?.toString()).toBe('發展新質生產力，是推動高質量發展的內在要求');
-    expect(ranges[1] && liveRange(ranges[1], doc)?.toString()).toBe('第二段：加强基层治理,破解小马拉大车难题');
+    expect(ranges[0] && liveRange(ranges[0], doc)?.toString()).toBe(
+      '發展新質生產力，是推動高質量發展的內在要求',
+    );
+    expect(ranges[1] && liveRange(ranges[1], doc)?.toString()).toBe(
+      '第二段：加强基层治理,破解小马拉大车难题',
+    );
     expect(ranges[2]).toBeNull();
   });
 });
