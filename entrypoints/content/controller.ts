@@ -290,8 +290,8 @@ export class PageController {
         similar: result.similar,
         titles: { ...this.store.get().titles, ...titles },
       });
-      // Markers wait for a frame of their own: placing them reads layout.
-      this.win.requestAnimationFrame(() => this.relocatePassages());
+      // Markers wait for an idle moment of their own: placing them reads layout.
+      this.whenIdle(() => this.relocatePassages());
     } catch {
       // The background is restarting or the extension was reloaded: the next change retries.
     }
@@ -431,6 +431,15 @@ export class PageController {
 
   private write = (apply: () => void): void => this.observer.pause(apply);
 
+  /** Runs work when the page is idle (markers can wait; the page's own tasks cannot). */
+  private whenIdle(work: () => void): void {
+    const idle = (
+      this.win as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }
+    ).requestIdleCallback;
+    if (idle) idle.call(this.win, work, { timeout: 1000 });
+    else setTimeout(work, 0);
+  }
+
   /** Blocks on or near the screen first: the reader sees the switch at once, the rest follows. */
   private inViewFirst(blocks: TextBlock[]): TextBlock[] {
     const height = this.win.innerHeight;
@@ -474,8 +483,8 @@ export class PageController {
       );
     }
     this.scanTerms();
-    // Markers follow in a frame of their own, after the reply: placing them reads layout.
-    this.win.requestAnimationFrame(() => this.relocatePassages());
+    // Markers follow when the page is idle, after the reply: placing them reads layout.
+    this.whenIdle(() => this.relocatePassages());
   }
 
   private async convertChanged(changes: PageChanges): Promise<void> {

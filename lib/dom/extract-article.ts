@@ -6,7 +6,7 @@ export interface ExtractedArticle {
   title: string;
   text: string;
   /** How it was found: a forum rule, Readability, or the page body as a last resort. */
-  method: 'discuz' | 'readability' | 'body';
+  method: 'discuz' | 'markup' | 'readability' | 'body';
   byline?: string;
   /** Forum post metadata, when a forum rule found the post. */
   forum?: { author?: string; date?: string; board?: string };
@@ -48,6 +48,30 @@ function extractDiscuz(doc: Document): ExtractedArticle | null {
   return { title, text, method: 'discuz', forum };
 }
 
+/** Pages with more text than this get the semantic-markup rule before Readability (which takes ~60 ms on 100,000 characters). */
+const LARGE_PAGE_CHARS = 30_000;
+/** The marked-up article must hold at least this share of the page's text to be trusted. */
+const MARKED_ARTICLE_SHARE = 0.5;
+
+/**
+ * Large pages whose markup says where the article is (a single <article>, or itemprop=articleBody)
+ * are read from that element directly: Readability would spend tens of milliseconds to find the
+ * same element.
+ */
+function extractMarkedArticle(doc: Document): ExtractedArticle | null {
+  const pageChars = doc.body?.textContent?.length ?? 0;
+  if (pageChars < LARGE_PAGE_CHARS) return null;
+  const marked = doc.querySelectorAll('[itemprop="articleBody"], article');
+  if (marked.length !== 1) return null;
+  const element = marked[0]!;
+  const heading = textOf(element.querySelector('h1')) ?? textOf(doc.querySelector('h1'));
+  const lines = blockLines(element);
+  if (lines[0] === heading) lines.shift(); // the headline is the title, not a paragraph
+  const text = lines.join('\n');
+  if (text.length < MARKED_ARTICLE_SHARE * pageChars) return null;
+  return { title: heading ?? doc.title.trim(), text, method: 'markup' };
+}
+
 function extractReadability(doc: Document): ExtractedArticle | null {
   // Readability rewrites the document it is given: always hand it a clone.
   const clone = doc.cloneNode(true) as Document;
@@ -72,7 +96,7 @@ function extractReadability(doc: Document): ExtractedArticle | null {
  * signatures for content), then Readability, then the body's text.
  */
 export function extractArticle(doc: Document): ExtractedArticle | null {
-  const found = extractDiscuz(doc) ?? extractReadability(doc);
+  const found = extractDiscuz(doc) ?? extractMarkedArticle(doc) ?? extractReadability(doc);
   if (found) return found;
   const text = doc.body ? blockLines(doc.body).join('\n') : '';
   return text ? { title: doc.title.trim(), text, method: 'body' } : null;

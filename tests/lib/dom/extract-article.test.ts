@@ -44,6 +44,19 @@ describe('extractArticle', () => {
     expect(article.text.split('\n')).toEqual(paragraphs);
   });
 
+  it('reads a large page from its single <article> element, without the sidebar', () => {
+    const long = Array.from(
+      { length: 480 },
+      (_, i) => `<p>${paragraphs[i % paragraphs.length]}</p>`,
+    ).join('');
+    const page = doc(`<body><nav><a>首页</a></nav><article><h1>长文标题</h1>${long}</article>
+      <aside><ul><li>推荐阅读:今日天气晴</li></ul></aside></body>`);
+    const article = extractArticle(page)!;
+    expect(article).toMatchObject({ method: 'markup', title: '长文标题' });
+    expect(article.text.split('\n')).toHaveLength(480);
+    expect(article.text).not.toContain('今日天气晴');
+  });
+
   it('finds the text of a page with no article markup', () => {
     expect(extractArticle(doc('<body><div>短短一句话。</div></body>'))?.text).toBe('短短一句话。');
   });
