@@ -1,13 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { countScript, langFromCounts, MIN_HAN_CHARS } from '../lib/detect-script';
-import { sampleText } from '../lib/dom/walk-text';
+import { samplePageLang } from '../lib/dom/page-lang';
 import { shareGlossaryRequest } from '../lib/glossary-prefetch';
-import type { PageState } from '../lib/page-state';
+import { emptyPageState } from '../lib/page-state';
 import { askBackground } from '../lib/send-message';
-
-/** Characters read to decide whether a page is Chinese at all. */
-const SAMPLE_CHARS = 8_000;
 
 /**
  * Runs on every page and frame, and is all that runs on pages without Chinese text: it reads a
@@ -21,9 +17,7 @@ export default defineContentScript({
   runAt: 'document_end',
 
   main(ctx) {
-    const body = document.body;
-    const counts = body ? countScript(sampleText(body, SAMPLE_CHARS)) : null;
-    const lang = counts && counts.han >= MIN_HAN_CHARS ? langFromCounts(counts) : 'other';
+    const lang = samplePageLang(document);
     if (lang !== 'other') {
       browser.runtime.sendMessage({ type: 'wenmai/start-page' }).catch(() => {
         // The extension is updating or was reloaded: this page stays as it is.
@@ -32,15 +26,7 @@ export default defineContentScript({
       shareGlossaryRequest(askBackground({ type: 'wenmai/get-glossary' }));
       return;
     }
-    const state: PageState = {
-      url: location.href,
-      lang,
-      script: 'original',
-      article: null,
-      similar: [],
-      terms: [],
-      parallels: [],
-    };
+    const state = emptyPageState(location.href, lang);
     // Answers only the extension (never the page), and only the commands it knows.
     const listener = (
       message: unknown,

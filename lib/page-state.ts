@@ -36,3 +36,8 @@ export interface PageState {
 }
 
 export type DisplayScript = 'original' | 'simplified' | 'traditional';
+
+/** The state of a page Wenmai leaves alone (not Chinese, or not analyzed). */
+export function emptyPageState(url: string, lang: PageLang): PageState {
+  return { url, lang, script: 'original', article: null, similar: [], terms: [], parallels: [] };
+}

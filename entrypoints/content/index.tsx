@@ -2,20 +2,17 @@ import ReactDOM from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { countScript, langFromCounts, MIN_HAN_CHARS } from '../../lib/detect-script';
-import { sampleText, WENMAI_UI_ATTRIBUTE } from '../../lib/dom/walk-text';
+import { samplePageLang } from '../../lib/dom/page-lang';
+import { WENMAI_UI_ATTRIBUTE } from '../../lib/dom/walk-text';
 import { buildTermMatcher } from '../../lib/match-terms';
 import { parseContentRequest } from '../../lib/content-requests';
 import { takeGlossaryRequest } from '../../lib/glossary-prefetch';
-import type { PageState } from '../../lib/page-state';
+import { emptyPageState, type PageState } from '../../lib/page-state';
 import { askBackground } from '../../lib/send-message';
 import { App } from './App';
 import { PageController } from './controller';
 import { UiStore } from './store';
 import styles from './style.css?inline';
-
-/** Characters read to decide whether a page is Chinese at all. */
-const SAMPLE_CHARS = 20_000;
 
 /**
  * Wenmai's page script. Not in the manifest: the background injects it into frames that
@@ -56,22 +53,10 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 
-    const body = document.body;
-    const counts = body
-      ? countScript(sampleText(body, SAMPLE_CHARS))
-      : { han: 0, letters: 0, traditional: 0, simplified: 0 };
-    const lang = counts.han < MIN_HAN_CHARS ? 'other' : langFromCounts(counts);
-    otherState = {
-      url: location.href,
-      lang,
-      script: 'original',
-      article: null,
-      similar: [],
-      terms: [],
-      parallels: [],
-    };
+    const lang = samplePageLang(document);
+    otherState = emptyPageState(location.href, lang);
     // Not a Chinese page: stop here, having loaded no glossary, matcher, corpus or converter.
-    if (lang === 'other' || !body) return;
+    if (lang === 'other') return;
 
     let glossaryReply;
     try {
