@@ -8,8 +8,7 @@ export { isHan };
  * to one code unit, so offsets in folded text are offsets in the original text.
  */
 
-const FOLD = new Map<number, number>();
-for (let i = 0; i < FOLD_FROM.length; i++) FOLD.set(FOLD_FROM.charCodeAt(i), FOLD_TO.charCodeAt(i));
+let fold: Map<number, number> | null = null;
 
 /** CJK punctuation without a full-width ASCII twin, folded to its ASCII counterpart. */
 const PUNCTUATION: Record<string, string> = {
@@ -41,8 +40,16 @@ const PUNCTUATION: Record<string, string> = {
   '•': '.',
   '\u00a0': ' ',
 };
-for (const [from, to] of Object.entries(PUNCTUATION))
-  FOLD.set(from.charCodeAt(0), to.charCodeAt(0));
+/** Built on first use: the detector that runs on every page only needs it on Chinese ones. */
+function foldTable(): Map<number, number> {
+  if (fold) return fold;
+  fold = new Map<number, number>();
+  for (let i = 0; i < FOLD_FROM.length; i++)
+    fold.set(FOLD_FROM.charCodeAt(i), FOLD_TO.charCodeAt(i));
+  for (const [from, to] of Object.entries(PUNCTUATION))
+    fold.set(from.charCodeAt(0), to.charCodeAt(0));
+  return fold;
+}
 
 /** Zero-width and soft-hyphen characters that sites insert inside words (anti-copy, Google Docs). */
 export function isIgnorable(code: number): boolean {
@@ -60,7 +67,7 @@ export function isIgnorable(code: number): boolean {
 export function foldCode(code: number): number {
   if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0; // full-width ASCII block
   if (code >= 0x41 && code <= 0x5a) return code + 0x20;
-  return FOLD.get(code) ?? code;
+  return (fold ?? foldTable()).get(code) ?? code;
 }
 
 /** Folds a string code unit by code unit; the result has the same length as the input. */

@@ -28,13 +28,24 @@ const key = (node: number, code: number): number => node * 0x10000 + code;
 
 /** Builds the matcher for a glossary. */
 export function buildTermMatcher(entries: readonly GlossaryEntry[]): TermMatcher {
+  return buildMatcherFromForms(entries.map((entry) => ({ id: entry.id, forms: termForms(entry) })));
+}
+
+/** The term ids and written forms a matcher needs: what the quick-start cache stores. */
+export interface TermFormsOf {
+  id: string;
+  forms: readonly string[];
+}
+
+/** Builds a matcher from term ids and their forms. */
+export function buildMatcherFromForms(entries: readonly TermFormsOf[]): TermMatcher {
   const edges = new Map<number, number>();
   const terminals = new Map<number, number>();
   const termIds: string[] = [];
   let nodes = 1;
   for (const entry of entries) {
     const termIndex = termIds.push(entry.id) - 1;
-    for (const form of termForms(entry)) {
+    for (const form of entry.forms) {
       let node = 1;
       for (let i = 0; i < form.length; i++) {
         const code = form.charCodeAt(i);

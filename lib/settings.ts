@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isHostDisabled } from './sites';
 
 /** The reader's preferences, stored in IndexedDB and included in backups. */
 export const settingsSchema = z
@@ -18,5 +19,5 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
 /** True when Wenmai is switched off for this hostname (subdomains included). */
 export function isSiteDisabled(settings: Settings, hostname: string): boolean {
-  return settings.disabledSites.some((site) => hostname === site || hostname.endsWith(`.${site}`));
+  return isHostDisabled(settings.disabledSites, hostname);
 }

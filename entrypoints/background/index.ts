@@ -5,6 +5,7 @@ import type { CorpusIndex } from '../../lib/corpus-index';
 import { importBundle, importedBundleVersion } from '../../lib/db/import-bundle';
 import { loadCorpusIndex } from '../../lib/db/load-corpus';
 import { getSettings } from '../../lib/db/repository';
+import { QUICK_START_KEY, quickStartFrom } from '../../lib/quick-start';
 import type { Settings } from '../../lib/settings';
 import { WenmaiDB } from '../../lib/db/schema';
 import {
@@ -52,9 +53,26 @@ export default defineBackground(() => {
       } finally {
         corpusPromise = null;
         importing = null;
+        publishQuickStart();
       }
     })();
     return importing;
+  };
+
+  /** Keeps the detector's quick-start copy of the glossary and highlight settings current. */
+  let publishTimer: ReturnType<typeof setTimeout> | null = null;
+  const publishQuickStart = (): void => {
+    if (publishTimer) clearTimeout(publishTimer);
+    publishTimer = setTimeout(() => {
+      publishTimer = null;
+      Promise.all([ctx.corpus(), ctx.settings()])
+        .then(([corpus, settings]) =>
+          browser.storage.local.set({
+            [QUICK_START_KEY]: quickStartFrom(corpus.glossary, settings),
+          }),
+        )
+        .catch(() => undefined);
+    }, 100);
   };
 
   const ctx: BackgroundContext = {
@@ -66,10 +84,12 @@ export default defineBackground(() => {
     },
     invalidateCorpus: () => {
       corpusPromise = null;
+      publishQuickStart();
     },
     settings: () => (settingsPromise ??= getSettings(db)),
     invalidateSettings: () => {
       settingsPromise = null;
+      publishQuickStart();
     },
     importStatus: () => status,
     reimportBundle: () => runImport(true),

@@ -20,6 +20,7 @@ import type { GlossaryEntry } from '../../lib/glossary';
 import type { TermMatcher } from '../../lib/match-terms';
 import type { ContentRequest } from '../../lib/content-requests';
 import type { DisplayScript, PageState } from '../../lib/page-state';
+import { takeQuickSheet } from '../../lib/glossary-prefetch';
 import { askBackground } from '../../lib/send-message';
 import type { Settings } from '../../lib/settings';
 import type { UiStore } from './store';
@@ -80,7 +81,12 @@ export class PageController {
     this.highlightsEnabled = settings.highlightsEnabled;
     this.sheet = new win.CSSStyleSheet();
     this.sheet.replaceSync(highlightCss(settings.highlightStyle));
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
+    // Replaces the detector's first-screen stylesheet, if it painted one.
+    const quickSheet = takeQuickSheet();
+    doc.adoptedStyleSheets = [
+      ...doc.adoptedStyleSheets.filter((sheet) => sheet !== quickSheet),
+      this.sheet,
+    ];
     this.observer = new PageObserver(doc.body, (changes) => this.onChanges(changes), win);
     ctx.onInvalidated(() => this.stop());
   }
