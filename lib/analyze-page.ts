@@ -3,7 +3,7 @@ import { cleanArticle } from './clean-article';
 import type { CorpusIndex } from './corpus-index';
 import { detectLang } from './detect-script';
 import { countTerms, matchTerms } from './match-terms';
-import type { DisplayScript, PageState } from './page-state';
+import { termSummary, type DisplayScript, type PageState } from './page-state';
 import { splitPassages } from './passages';
 
 /** The parts of a page analysis starts from (see lib/dom/extract-article for how they are taken). */
@@ -65,13 +65,7 @@ export function analyzePage(input: PageInput, corpus: CorpusIndex): PageState {
 
   const termCounts = countTerms(matchTerms(input.visibleText, corpus.matcher));
   const glossary = new Map(corpus.glossary.map((entry) => [entry.id, entry]));
-  state.terms = [...termCounts]
-    .map(([termId, count]) => ({
-      termId,
-      headword: glossary.get(termId)?.headword ?? termId,
-      count,
-    }))
-    .sort((a, b) => b.count - a.count || (a.termId < b.termId ? -1 : 1));
+  state.terms = termSummary(termCounts, glossary);
 
   if (!clean || clean.text.length === 0) return state;
   const found = compareArticle(clean.text, corpus);

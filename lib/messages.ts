@@ -7,7 +7,7 @@ import { settingsSchema, type Settings } from './settings';
 
 export { parseContentRequest, type ContentRequest } from './content-requests';
 
-/** The page-script commands as a zod schema, for requests that carry one (tab-command). */
+/** The page-script commands as a zod schema: the reference the hand-written check is tested against. */
 export const contentRequestSchema: z.ZodType<ContentRequest> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('wenmai/page-state') }).strict(),
   z
@@ -149,10 +149,6 @@ export const backgroundRequests = {
       variant: z.enum(['tw', 'hk']),
     })
     .strict(),
-  /** Runs a content-script command in a tab (popup switches). */
-  'wenmai/tab-command': z
-    .object({ tabId: z.number().int(), command: z.lazy(() => contentRequestSchema) })
-    .strict(),
 } as const;
 
 /** What each background request answers (inside Result). */
@@ -179,7 +175,6 @@ export interface BackgroundResponses {
   'wenmai/import-status': ImportStatus;
   'wenmai/open-reader': { opened: boolean };
   'wenmai/convert': { texts: string[] };
-  'wenmai/tab-command': PageState | null;
 }
 
 export type BackgroundType = keyof typeof backgroundRequests;

@@ -41,3 +41,17 @@ export type DisplayScript = 'original' | 'simplified' | 'traditional';
 export function emptyPageState(url: string, lang: PageLang): PageState {
   return { url, lang, script: 'original', article: null, similar: [], terms: [], parallels: [] };
 }
+
+/** Term counts as PageState lists them: headword in Simplified, most frequent first. */
+export function termSummary(
+  counts: ReadonlyMap<string, number>,
+  glossary: ReadonlyMap<string, { headword: string }>,
+): PageState['terms'] {
+  return [...counts]
+    .map(([termId, count]) => ({
+      termId,
+      headword: glossary.get(termId)?.headword ?? termId,
+      count,
+    }))
+    .sort((a, b) => b.count - a.count || (a.termId < b.termId ? -1 : 1));
+}

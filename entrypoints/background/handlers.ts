@@ -266,8 +266,4 @@ export const handlers: Handlers = {
     const convert = converterFor(request.to, request.variant);
     return { texts: request.texts.map((text) => convert(text)) };
   },
-
-  'wenmai/tab-command': async (request) => {
-    return (await browser.tabs.sendMessage(request.tabId, request.command)) ?? null;
-  },
 };

@@ -19,7 +19,7 @@ import { collectTextBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 import type { GlossaryEntry } from '../../lib/glossary';
 import type { TermMatcher } from '../../lib/match-terms';
 import type { ContentRequest } from '../../lib/content-requests';
-import type { DisplayScript, PageState } from '../../lib/page-state';
+import { termSummary, type DisplayScript, type PageState } from '../../lib/page-state';
 import { takeQuickSheet } from '../../lib/glossary-prefetch';
 import { askBackground } from '../../lib/send-message';
 import type { Settings } from '../../lib/settings';
@@ -541,13 +541,7 @@ export class PageController {
       if (term.range.startContainer.isConnected && !term.range.collapsed)
         counts.set(term.termId, (counts.get(term.termId) ?? 0) + 1);
     }
-    const terms = [...counts]
-      .map(([termId, count]) => ({
-        termId,
-        headword: this.glossary.get(termId)?.headword ?? termId,
-        count,
-      }))
-      .sort((a, b) => b.count - a.count || (a.termId < b.termId ? -1 : 1));
+    const terms = termSummary(counts, this.glossary);
     return {
       url: this.win.location.href,
       lang: this.lang,

@@ -36,10 +36,6 @@ export async function listArticles(db: WenmaiDB): Promise<ArticleSummary[]> {
   return (await db.articles.orderBy('id').toArray()).map(summarizeArticle);
 }
 
-export async function allArticles(db: WenmaiDB): Promise<StoredArticle[]> {
-  return db.articles.toArray();
-}
-
 /** Stores an article the reader added (replacing an earlier copy of the same id). */
 export async function putUserArticle(db: WenmaiDB, article: BundleArticle): Promise<void> {
   await db.articles.put({ ...article, origin: 'user', addedAt: Date.now() });

@@ -28,10 +28,6 @@ export class PageConverter {
     if (this.originals.has(node)) this.originals.set(node, node.data);
   }
 
-  get convertedCount(): number {
-    return this.originals.size;
-  }
-
   /**
    * Converts blocks (their original text, per block so phrases split by inline tags convert as
    * phrases). `write` wraps the DOM writes, so the caller's observer can ignore them.
