@@ -64,7 +64,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['entrypoints/content/**/*.ts', 'entrypoints/content/**/*.tsx'],
+    files: [
+      'entrypoints/content-script/**/*.ts',
+      'entrypoints/content-script/**/*.tsx',
+      'entrypoints/detect.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

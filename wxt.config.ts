@@ -19,7 +19,19 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'scripting'],
+    permissions: ['contextMenus', 'unlimitedStorage', 'scripting'],
+    // To inject the page script into Chinese pages and register the first-screen config script.
+    host_permissions: ['http://*/*', 'https://*/*'],
+    // The detector is an unlisted script (entrypoints/detect.ts), declared here by hand: WXT's own
+    // content-script wrapper would announce the extension to every page (see the file).
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['detect.js'],
+        run_at: 'document_start',
+        all_frames: true,
+      },
+    ],
     commands: {
       'toggle-script': {
         suggested_key: { default: 'Alt+Shift+S' },

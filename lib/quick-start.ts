@@ -4,51 +4,124 @@ import type { Settings } from './settings';
 import { termForms } from './term-forms';
 
 /**
- * What the detector needs to highlight a Chinese page's first screen at DOMContentLoaded, before
- * the page's first layout: term forms and the highlight settings. The background keeps a copy in
- * extension storage, which the detector starts reading at document_start.
+ * First-screen highlighting. The detector paints the terms of a Chinese page's first screen at
+ * document_end, before the page's first layout, so highlights arrive with the first paint. That
+ * needs the term forms and the reader's highlight settings synchronously, and extension storage is
+ * asynchronous (its reply often lands after the first layout). So:
+ *   - the term forms of the bundled glossary are compiled into the detector (BUNDLED_TERMS);
+ *   - the settings reach it through which tiny config script the background registers to run
+ *     before it (public/quick/<style>.js, which only sets a global in the extension's isolated
+ *     world), on every site but those switched off, and only while highlights are on and the
+ *     reader's glossary still has every bundled term as shipped.
+ * The page script repaints the whole page with the reader's full glossary moments later.
  */
-export interface QuickStart {
-  version: 1;
-  terms: TermFormsOf[];
-  highlightsEnabled: boolean;
-  highlightStyle: Settings['highlightStyle'];
-  disabledSites: string[];
+
+type HighlightStyle = Settings['highlightStyle'];
+
+/** The global a config script sets for the detector (isolated world: pages cannot see it). */
+export const QUICK_CONFIG_KEY = '__wenmaiQuick';
+
+export interface QuickConfig {
+  highlightStyle: HighlightStyle;
 }
 
-export const QUICK_START_KEY = 'wenmaiQuickStart';
+const STYLES: readonly HighlightStyle[] = ['underline', 'background', 'color'];
 
-export function quickStartFrom(glossary: readonly GlossaryEntry[], settings: Settings): QuickStart {
+/** The config script for a highlight style, as registered by the background. */
+export const quickConfigFile = (style: HighlightStyle): string => `quick/${style}.js`;
+
+/** The config a config script left, checked by hand; null when there is none or it is odd. */
+export function readQuickConfig(holder: object = globalThis): QuickConfig | null {
+  const value = (holder as Record<string, unknown>)[QUICK_CONFIG_KEY];
+  if (typeof value !== 'object' || value === null) return null;
+  const style = (value as { highlightStyle?: unknown }).highlightStyle;
+  return STYLES.includes(style as HighlightStyle)
+    ? { highlightStyle: style as HighlightStyle }
+    : null;
+}
+
+/** Parses the compiled-in term list: one term a line, id then forms, tab-separated. */
+export function parseBundledTerms(packed: string): TermFormsOf[] {
+  const terms: TermFormsOf[] = [];
+  for (const line of packed.split('\n')) {
+    const [id, ...forms] = line.split('\t');
+    if (id && forms.length > 0) terms.push({ id, forms });
+  }
+  return terms;
+}
+
+/** Packs a glossary's term forms for compiling into the detector (see parseBundledTerms). */
+export function packTerms(entries: readonly TermFormsOf[]): string {
+  return entries.map((entry) => [entry.id, ...entry.forms].join('\t')).join('\n');
+}
+
+/**
+ * True when every bundled term is in the reader's glossary with the same forms: then painting the
+ * first screen from the bundled list shows nothing the reader removed or changed. (Terms the reader
+ * added are simply not on the first screen until the page script repaints.)
+ */
+export function bundledTermsCurrent(
+  bundled: readonly TermFormsOf[],
+  glossary: readonly Pick<GlossaryEntry, 'id' | 'headword' | 'traditional' | 'aliases'>[],
+): boolean {
+  const byId = new Map(glossary.map((entry) => [entry.id, entry]));
+  return bundled.every((term) => {
+    const entry = byId.get(term.id);
+    if (!entry) return false;
+    const forms = termForms(entry);
+    return forms.length === term.forms.length && forms.every((f, i) => f === term.forms[i]);
+  });
+}
+
+const IP_HOST = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/i;
+const NAME_HOST = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/i;
+
+/**
+ * Match patterns for a switched-off site, subdomains included (as isHostDisabled reads it);
+ * null for a host no pattern can express.
+ */
+export function sitePatterns(site: string): string[] | null {
+  if (IP_HOST.test(site)) return [`*://${site}/*`];
+  if (!NAME_HOST.test(site)) return null;
+  return [`*://${site}/*`, `*://*.${site}/*`];
+}
+
+export const PAGE_MATCHES = ['http://*/*', 'https://*/*'];
+
+/** A content-script registration for the background to make (the API's own shape, trimmed). */
+export interface QuickRegistration {
+  id: string;
+  js: string[];
+  matches: string[];
+  excludeMatches: string[];
+  runAt: 'document_start';
+  allFrames: true;
+}
+
+export const QUICK_REGISTRATION_ID = 'wenmai-quick-start';
+
+/**
+ * The config-script registration the settings call for, or null for none: highlights off, the
+ * reader's glossary no longer has the bundled terms as shipped, or a switched-off site no pattern
+ * can express (then the page script alone paints, after checking the site itself).
+ */
+export function quickRegistration(
+  settings: Settings,
+  glossaryCurrent: boolean,
+): QuickRegistration | null {
+  if (!settings.highlightsEnabled || !glossaryCurrent) return null;
+  const excludeMatches: string[] = [];
+  for (const site of settings.disabledSites) {
+    const patterns = sitePatterns(site);
+    if (!patterns) return null;
+    excludeMatches.push(...patterns);
+  }
   return {
-    version: 1,
-    terms: glossary.map((entry) => ({ id: entry.id, forms: termForms(entry) })),
-    highlightsEnabled: settings.highlightsEnabled,
-    highlightStyle: settings.highlightStyle,
-    disabledSites: [...settings.disabledSites],
+    id: QUICK_REGISTRATION_ID,
+    js: [quickConfigFile(settings.highlightStyle)],
+    matches: PAGE_MATCHES,
+    excludeMatches,
+    runAt: 'document_start',
+    allFrames: true,
   };
-}
-
-const STYLES = new Set(['underline', 'background', 'color']);
-
-/** Checks a stored value by hand (no schema library in the detector); anything odd is ignored. */
-export function isQuickStart(value: unknown): value is QuickStart {
-  if (typeof value !== 'object' || value === null) return false;
-  const q = value as Partial<QuickStart>;
-  return (
-    q.version === 1 &&
-    typeof q.highlightsEnabled === 'boolean' &&
-    typeof q.highlightStyle === 'string' &&
-    STYLES.has(q.highlightStyle) &&
-    Array.isArray(q.disabledSites) &&
-    q.disabledSites.every((s) => typeof s === 'string') &&
-    Array.isArray(q.terms) &&
-    q.terms.every(
-      (t) =>
-        typeof t === 'object' &&
-        t !== null &&
-        typeof t.id === 'string' &&
-        Array.isArray(t.forms) &&
-        t.forms.every((f) => typeof f === 'string'),
-    )
-  );
 }

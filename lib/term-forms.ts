@@ -2,6 +2,8 @@
 import type { GlossaryEntry } from './glossary';
 
 /** Every written form the matcher should recognise: headword, Traditional forms, aliases. */
-export function termForms(entry: GlossaryEntry): string[] {
+export function termForms(
+  entry: Pick<GlossaryEntry, 'headword' | 'traditional' | 'aliases'>,
+): string[] {
   return [...new Set([entry.headword, ...entry.traditional, ...entry.aliases])];
 }

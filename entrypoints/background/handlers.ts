@@ -30,10 +30,12 @@ export interface BackgroundContext {
   db: WenmaiDB;
   /** The corpus index, rebuilt from the database after any change. */
   corpus: () => Promise<CorpusIndex>;
-  invalidateCorpus: () => void;
+  /** Resolves once the first-screen registration follows the new glossary. */
+  invalidateCorpus: () => Promise<void>;
   /** The reader's settings, kept in memory between changes. */
   settings: () => Promise<Settings>;
-  invalidateSettings: () => void;
+  /** Resolves once the first-screen registration follows the new settings. */
+  invalidateSettings: () => Promise<void>;
   importStatus: () => ImportStatus;
   /** Re-imports the shipped bundle (after a wipe). */
   reimportBundle: () => Promise<void>;
@@ -73,12 +75,12 @@ async function addArticle(
   const article = prepareArticle(input, corpus.matcher, corpus.stop);
   if (article.text.length === 0) throw new Error(`${name}: no article text found`);
   await putUserArticle(ctx.db, article);
-  ctx.invalidateCorpus();
+  void ctx.invalidateCorpus();
   return article;
 }
 
-/** The page script, injected only into frames whose text is Chinese (see entrypoints/detect.content.ts). */
-const PAGE_SCRIPT = '/content-scripts/content.js';
+/** The page script, injected only into frames whose text is Chinese (see entrypoints/detect.ts). */
+const PAGE_SCRIPT = '/content-script.js';
 
 export const handlers: Handlers = {
   'wenmai/start-page': async (_request, ctx, sender) => {
@@ -184,7 +186,7 @@ export const handlers: Handlers = {
 
   'wenmai/delete-article': async (request, ctx) => {
     const deleted = await deleteArticle(ctx.db, request.articleId);
-    ctx.invalidateCorpus();
+    void ctx.invalidateCorpus();
     return { deleted };
   },
 
@@ -207,13 +209,13 @@ export const handlers: Handlers = {
 
   'wenmai/save-term': async (request, ctx) => {
     const entry = await saveUserTerm(ctx.db, request.entry);
-    ctx.invalidateCorpus();
+    await ctx.invalidateCorpus();
     return { entry };
   },
 
   'wenmai/delete-term': async (request, ctx) => {
     const deleted = await deleteTerm(ctx.db, request.termId);
-    ctx.invalidateCorpus();
+    await ctx.invalidateCorpus();
     return { deleted };
   },
 
@@ -221,7 +223,7 @@ export const handlers: Handlers = {
 
   'wenmai/set-settings': async (request, ctx) => {
     const saved = await saveSettings(ctx.db, request.settings);
-    ctx.invalidateSettings();
+    await ctx.invalidateSettings();
     return saved;
   },
 
@@ -237,8 +239,7 @@ export const handlers: Handlers = {
     const parsed = parseBackup(request.json);
     if (!parsed.ok) throw new Error(parsed.error);
     const restored = await restoreBackup(ctx.db, parsed.value);
-    ctx.invalidateCorpus();
-    ctx.invalidateSettings();
+    await Promise.all([ctx.invalidateCorpus(), ctx.invalidateSettings()]);
     return restored;
   },
 
@@ -246,8 +247,7 @@ export const handlers: Handlers = {
     const wiped = await wipeUserData(ctx.db);
     // Edited bundle entries were replaced by the reader's versions: bring the shipped ones back.
     await ctx.reimportBundle();
-    ctx.invalidateCorpus();
-    ctx.invalidateSettings();
+    await Promise.all([ctx.invalidateCorpus(), ctx.invalidateSettings()]);
     return wiped;
   },
 

@@ -5,7 +5,14 @@ import type { CorpusIndex } from '../../lib/corpus-index';
 import { importBundle, importedBundleVersion } from '../../lib/db/import-bundle';
 import { loadCorpusIndex } from '../../lib/db/load-corpus';
 import { getSettings } from '../../lib/db/repository';
-import { QUICK_START_KEY, quickStartFrom } from '../../lib/quick-start';
+import { BUNDLED_TERMS } from '../../lib/generated/bundled-terms';
+import {
+  bundledTermsCurrent,
+  parseBundledTerms,
+  QUICK_REGISTRATION_ID,
+  quickRegistration,
+  type QuickRegistration,
+} from '../../lib/quick-start';
 import type { Settings } from '../../lib/settings';
 import { WenmaiDB } from '../../lib/db/schema';
 import {
@@ -53,26 +60,31 @@ export default defineBackground(() => {
       } finally {
         corpusPromise = null;
         importing = null;
-        publishQuickStart();
+        void syncQuickStart();
       }
     })();
     return importing;
   };
 
-  /** Keeps the detector's quick-start copy of the glossary and highlight settings current. */
-  let publishTimer: ReturnType<typeof setTimeout> | null = null;
-  const publishQuickStart = (): void => {
-    if (publishTimer) clearTimeout(publishTimer);
-    publishTimer = setTimeout(() => {
-      publishTimer = null;
-      Promise.all([ctx.corpus(), ctx.settings()])
-        .then(([corpus, settings]) =>
-          browser.storage.local.set({
-            [QUICK_START_KEY]: quickStartFrom(corpus.glossary, settings),
-          }),
-        )
-        .catch(() => undefined);
-    }, 100);
+  /**
+   * Keeps the first-screen config script registered as the settings and glossary call for
+   * (lib/quick-start.ts); resolves once it is, so that pages loaded after a settings change
+   * follow it. Calls made while a sync waits to start share that sync.
+   */
+  let queuedSync: Promise<void> | null = null;
+  let lastSync: Promise<void> = Promise.resolve();
+  const syncQuickStart = (): Promise<void> => {
+    queuedSync ??= lastSync = lastSync.then(async () => {
+      queuedSync = null;
+      try {
+        const [corpus, settings] = await Promise.all([ctx.corpus(), ctx.settings()]);
+        const current = bundledTermsCurrent(parseBundledTerms(BUNDLED_TERMS), corpus.glossary);
+        await applyRegistration(quickRegistration(settings, current));
+      } catch {
+        // No registration: pages are painted by the page script alone, a moment later.
+      }
+    });
+    return queuedSync;
   };
 
   const ctx: BackgroundContext = {
@@ -84,12 +96,12 @@ export default defineBackground(() => {
     },
     invalidateCorpus: () => {
       corpusPromise = null;
-      publishQuickStart();
+      return syncQuickStart();
     },
     settings: () => (settingsPromise ??= getSettings(db)),
     invalidateSettings: () => {
       settingsPromise = null;
-      publishQuickStart();
+      return syncQuickStart();
     },
     importStatus: () => status,
     reimportBundle: () => runImport(true),
@@ -165,3 +177,14 @@ export default defineBackground(() => {
     if (command === 'toggle-highlights') sendToTab(tab?.id, { type: 'wenmai/toggle-highlights' });
   });
 });
+
+/** Replaces the first-screen config registration with the wanted one (or none). */
+async function applyRegistration(wanted: QuickRegistration | null): Promise<void> {
+  const scripting = browser.scripting;
+  // Older Firefox builds lack dynamic registration: the page script then paints alone.
+  if (!scripting?.registerContentScripts) return;
+  const existing = await scripting.getRegisteredContentScripts({ ids: [QUICK_REGISTRATION_ID] });
+  if (existing.length > 0)
+    await scripting.unregisterContentScripts({ ids: [QUICK_REGISTRATION_ID] });
+  if (wanted) await scripting.registerContentScripts([{ ...wanted, persistAcrossSessions: true }]);
+}

@@ -58,15 +58,36 @@ export function supportsHighlights(win: HighlightWindow = window): boolean {
   return typeof win.Highlight === 'function' && 'highlights' in win.CSS;
 }
 
-/** Paints ranges under a highlight name (replacing what was painted under it), or clears it. */
+/**
+ * Paints ranges under a highlight name (replacing what was painted under it), or clears it.
+ * Returns the Highlight now registered, if any.
+ */
 export function paintRanges(
   name: string,
   ranges: readonly AbstractRange[],
   win: HighlightWindow = window,
+): Highlight | null {
+  if (!supportsHighlights(win)) return null;
+  if (ranges.length === 0) {
+    win.CSS.highlights.delete(name);
+    return null;
+  }
+  const highlight = new win.Highlight(...ranges);
+  win.CSS.highlights.set(name, highlight);
+  return highlight;
+}
+
+/**
+ * Clears a highlight name only if it still holds one of ours: after an extension update the new
+ * page script paints under the same names, and the old one must not wipe its highlights.
+ */
+export function clearOwnHighlight(
+  name: string,
+  own: Highlight | undefined,
+  win: HighlightWindow = window,
 ): void {
-  if (!supportsHighlights(win)) return;
-  if (ranges.length === 0) win.CSS.highlights.delete(name);
-  else win.CSS.highlights.set(name, new win.Highlight(...ranges));
+  if (own && supportsHighlights(win) && win.CSS.highlights.get(name) === own)
+    win.CSS.highlights.delete(name);
 }
 
 /** The stylesheet for the highlights, in the reader's chosen style. */

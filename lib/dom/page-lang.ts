@@ -1,4 +1,11 @@
-import { countScript, langFromCounts, MIN_HAN_CHARS, type PageLang } from '../detect-script';
+import {
+  countHanAndLetters,
+  countScript,
+  isChineseCounts,
+  langFromCounts,
+  MIN_HAN_CHARS,
+  type PageLang,
+} from '../detect-script';
 import { sampleText } from './walk-text';
 
 /** Characters read to decide whether a page is Chinese at all. */
@@ -9,4 +16,24 @@ export function samplePageLang(doc: Document = document, limit = PAGE_SAMPLE_CHA
   if (!doc.body) return 'other';
   const counts = countScript(sampleText(doc.body, limit, doc));
   return counts.han < MIN_HAN_CHARS ? 'other' : langFromCounts(counts);
+}
+
+/** A page whose title, language tag and first this many characters hold no Han is not Chinese. */
+export const QUICK_SAMPLE_CHARS = 2_000;
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Whether a page is Chinese at all: all the detector needs to decide. Most of the web is decided on
+ * a short sample (walking text nodes is the detector's main cost on every page); a page with any
+ * sign of Chinese gets the full sample samplePageLang reads.
+ */
+export function isChinesePage(doc: Document = document, limit = PAGE_SAMPLE_CHARS): boolean {
+  if (!doc.body) return false;
+  const hinted = /^zh\b/i.test(doc.documentElement.lang) || HAN.test(doc.title);
+  let text = sampleText(doc.body, hinted ? limit : Math.min(limit, QUICK_SAMPLE_CHARS), doc);
+  if (!hinted) {
+    if (!HAN.test(text)) return false;
+    if (limit > QUICK_SAMPLE_CHARS) text = sampleText(doc.body, limit, doc);
+  }
+  return isChineseCounts(countHanAndLetters(text));
 }

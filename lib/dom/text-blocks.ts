@@ -32,8 +32,15 @@ export function isInsideExcluded(node: Node, root: Node): boolean {
   return false;
 }
 
-/** Collects the text blocks under a root, skipping everything isExcludedElement rules out. */
-export function collectTextBlocks(root: Node, doc: Document = document): TextBlock[] {
+/**
+ * Collects the text blocks under a root, skipping everything isExcludedElement rules out; stops
+ * after `maxBlocks` blocks (the first screen of a page needs only its first blocks).
+ */
+export function collectTextBlocks(
+  root: Node,
+  doc: Document = document,
+  maxBlocks = Infinity,
+): TextBlock[] {
   const blocks: TextBlock[] = [];
   if (root.nodeType === 1 && isInsideExcluded(root, doc.documentElement)) return blocks;
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
@@ -51,6 +58,7 @@ export function collectTextBlocks(root: Node, doc: Document = document): TextBlo
     if (!text.data) continue;
     const block = nearestBlock(text, root);
     if (!current || block !== currentBlock) {
+      if (blocks.length >= maxBlocks) break;
       current = { nodes: [], starts: [], text: '' };
       blocks.push(current);
       currentBlock = block;

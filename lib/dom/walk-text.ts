@@ -127,15 +127,23 @@ export function blockLines(root: Node): string[] {
 }
 
 /**
- * Up to `limit` characters of readable text, read cheaply (no layout): enough to tell whether a
- * page is Chinese before anything else is loaded.
+ * Up to `limit` characters of text, read cheaply (no layout, no script call per element): enough
+ * to tell whether a page is Chinese before anything else is loaded. Skips text directly inside
+ * scripts, styles, fields and the like; text nested deeper in excluded elements may count, which a
+ * sample can afford.
  */
 export function sampleText(root: Node, limit: number, doc: Document = document): string {
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4, {
-    acceptNode: (node) => (node.nodeType === 1 ? (isExcludedElement(node as Element) ? 2 : 3) : 1),
-  });
+  const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
   let text = '';
-  for (let node = walker.nextNode(); node && text.length < limit; node = walker.nextNode())
+  for (let node = walker.nextNode(); node && text.length < limit; node = walker.nextNode()) {
+    const parent = node.parentNode;
+    if (
+      parent &&
+      parent.nodeType === 1 &&
+      EXCLUDED_TAGS.has((parent as Element).tagName.toUpperCase())
+    )
+      continue;
     text += (node as Text).data;
+  }
   return text.slice(0, limit);
 }

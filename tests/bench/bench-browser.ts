@@ -13,7 +13,8 @@
  *     that only runs content-script code (e.g. the script switches, answered from
  *     runtime.onMessage), so the trace is what the long-task target is judged on;
  *   - main-thread script and task time and JS heap (CDP Performance.getMetrics);
- *   - DOMContentLoaded → first 'wenmai-term' highlight (polled each animation frame);
+ *   - DOMContentLoaded → first 'wenmai-term' highlight registered (polled between tasks), → the
+ *     page's first animation frame and whether it had the highlights, → the first frame that had them;
  *   - with the extension on the Chinese page: script switches simplified → traditional → original,
  *     each awaited end to end from the service worker, first run (cold OpenCC converters in the
  *     background) and repeated runs; the byte-identical restore of body.innerHTML; heap after a
@@ -38,6 +39,7 @@ import {
   sendToTab,
   serve,
   waitForImport,
+  waitForQuickStart,
   waitForState,
   type Launched,
 } from '../e2e/harness';
@@ -100,7 +102,8 @@ function table(headers: string[], rows: string[][], align: ('l' | 'r')[]): void 
 
 const INIT_SCRIPT = `(() => {
   if (window.top !== window) return;
-  const b = (window.__wenmaiBench = { dcl: null, firstHighlight: null, longTasks: [] });
+  const b = (window.__wenmaiBench = { dcl: null, firstHighlight: null, registered: null, firstFrame: null, inFirstFrame: false, longTasks: [] });
+  const size = () => { const h = window.CSS && CSS.highlights && CSS.highlights.get('wenmai-term'); return h ? h.size : 0; };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration });
@@ -111,9 +114,17 @@ const INIT_SCRIPT = `(() => {
   document.addEventListener('DOMContentLoaded', () => {
     b.dcl = performance.now();
     const stopAt = b.dcl + ${POLL_MS};
+    // Between tasks: when the highlights are registered (a task after the one they were set in).
+    const between = () => {
+      if (b.registered === null && size() > 0) b.registered = performance.now();
+      if (b.registered === null && b.firstFrame === null && performance.now() < stopAt) setTimeout(between, 0);
+    };
+    setTimeout(between, 0);
+    // Each frame: whether the first frame had them, and the first frame that had them.
     const poll = () => {
-      const h = window.CSS && CSS.highlights && CSS.highlights.get('wenmai-term');
-      if (b.firstHighlight === null && h && h.size > 0) b.firstHighlight = performance.now();
+      if (b.firstFrame === null) { b.firstFrame = performance.now(); b.inFirstFrame = size() > 0; }
+      if (b.firstHighlight === null && size() > 0) b.firstHighlight = performance.now();
+      if (b.registered === null && size() > 0) b.registered = performance.now();
       if (performance.now() < stopAt) requestAnimationFrame(poll);
     };
     requestAnimationFrame(poll);
@@ -127,6 +138,9 @@ interface Task {
 interface BenchData {
   dcl: number | null;
   firstHighlight: number | null;
+  registered: number | null;
+  firstFrame: number | null;
+  inFirstFrame: boolean;
   longTasks: Task[];
   error?: string;
   now: number;
@@ -264,6 +278,11 @@ interface LoadResult {
   load: number;
   /** After DCL; NaN when no highlight appeared within the poll. */
   firstHighlight: number;
+  /** After DCL, seen between tasks; NaN when none appeared within the poll. */
+  registered: number;
+  /** The page's first animation frame after DCL. */
+  firstFrame: number;
+  inFirstFrame: boolean;
   highlightsAtEnd: number;
   /** After DCL; NaN without analysis. */
   analyzedBy: number;
@@ -335,6 +354,9 @@ async function loadOnce(
       dcl,
       load: data.load,
       firstHighlight: data.firstHighlight === null ? NaN : data.firstHighlight - dcl,
+      registered: data.registered === null ? NaN : data.registered - dcl,
+      firstFrame: data.firstFrame === null ? NaN : data.firstFrame - dcl,
+      inFirstFrame: data.inFirstFrame,
       highlightsAtEnd: data.highlightsNow,
       analyzedBy: analyzedAt - dcl,
       longTasks: taskStats(data.longTasks),
@@ -425,7 +447,7 @@ async function loadOnce(
 // ---------------------------------------------------------------------------------------------
 // CPU profile attribution
 
-const CONTENT_SCRIPT = 'content-scripts/content.js';
+const CONTENT_SCRIPT = 'content-script.js';
 let contentSource: string[] | null = null;
 
 function frameLabel(frame: ProfileNode['callFrame']): string {
@@ -619,7 +641,9 @@ async function profiledLoad(mode: Mode, url: string, chinese: boolean): Promise<
   emit(
     `${chinese ? 'Chinese' : 'English'} page, with the extension, one extra load with a CPU profile ` +
       `(DCL at ${ms(r.dcl)} ms, load at ${ms(r.load)} ms` +
-      (chinese ? `, first highlight seen at ${ms(r.dcl + r.firstHighlight)} ms` : '') +
+      (chinese
+        ? `, highlights registered at ${ms(r.dcl + r.registered)} ms, first frame with them at ${ms(r.dcl + r.firstHighlight)} ms`
+        : '') +
       `; trace tasks > ${LONG_TASK_MS} ms: ${r.traceTaskList.map((t) => `${ms(t.duration)}@${ms(t.start)}`).join(' ') || 'none'})`,
   );
   const attribute = (
@@ -702,6 +726,7 @@ async function main(): Promise<void> {
         if (mode.launched) {
           const ext = await mode.context.newPage();
           await waitForImport(mode.launched, ext);
+          await waitForQuickStart(mode.launched);
           chromium ||=
             ((await ext.evaluate('navigator.userAgent')) as string).match(
               /Chrome\/([\d.]+)/,
@@ -724,7 +749,7 @@ async function main(): Promise<void> {
                 `(longest ${ms(r.traceTasks.longest)} ms; Long Tasks API ${r.longTasks.count}), ` +
                 `script ${ms(r.scriptMs)} ms` +
                 (Number.isFinite(r.firstHighlight)
-                  ? `, first highlight +${ms(r.firstHighlight)} ms`
+                  ? `, highlights registered +${ms(r.registered)} ms, first frame with them +${ms(r.firstHighlight)} ms`
                   : '') +
                 (r.switches
                   ? `, switches ${ms(r.switches.simplified)}/${ms(r.switches.traditional)}/${ms(r.switches.original)} ms` +
@@ -775,7 +800,10 @@ function report(series: Series[], chromium: string): void {
     '  heap = CDP JSHeapUsedSize of the page isolate (content script included); "after GC" = after',
   );
   out(
-    '  HeapProfiler.collectGarbage. First highlight: seen by a requestAnimationFrame poll (± one frame).',
+    '  HeapProfiler.collectGarbage. Highlights registered: seen by a setTimeout poll between tasks after',
+  );
+  out(
+    '  DCL; first frame (with highlights): seen by a requestAnimationFrame poll, i.e. before that frame paints.',
   );
 
   const verdicts: [string, boolean, string][] = [];
@@ -798,13 +826,15 @@ function report(series: Series[], chromium: string): void {
       ['task time (ms)', (r) => r.taskMs, ms],
       ['JS heap used (MiB)', (r) => r.heap, mb],
       ['JS heap after GC (MiB)', (r) => r.heapGc, mb],
-      ['first highlight − DCL (ms)', (r) => r.firstHighlight, ms],
+      ['first frame − DCL (ms)', (r) => r.firstFrame, ms],
+      ['highlights registered − DCL (ms)', (r) => r.registered, ms],
+      ['first frame with highlights − DCL (ms)', (r) => r.firstHighlight, ms],
       ['analyzed by − DCL (ms, 200-ms poll)', (r) => r.analyzedBy, ms],
     ];
     table(
       ['metric', 'without', 'with', 'with/without', 'Δ'],
       rows
-        .filter(([label]) => page === 'zh' || !/analyzed|highlight/.test(label))
+        .filter(([label]) => page === 'zh' || !/analyzed|highlight|frame/.test(label))
         .map(([label, f, fmt]) => {
           const a = med(without, f);
           const b = med(withExt, f);
@@ -840,7 +870,11 @@ function report(series: Series[], chromium: string): void {
           `${s.parallels.length} passages with parallels, article of ${s.article?.chars ?? 0} characters`,
       );
       out(
-        `  first highlight − DCL per load (ms): ${withExt.map((r) => ms(r.firstHighlight)).join(', ')}`,
+        `  per load (ms after DCL): highlights registered [${withExt.map((r) => ms(r.registered)).join(', ')}]; ` +
+          `first frame [${withExt.map((r) => `${ms(r.firstFrame)}${r.inFirstFrame ? ' with' : ' without'}`).join(', ')}]`,
+      );
+      out(
+        `  the page's own first frame without the extension (ms after DCL): [${without.map((r) => ms(r.firstFrame)).join(', ')}]`,
       );
     }
     if (page === 'en' && withExt.some((r) => r.highlightsAtEnd > 0))
@@ -873,13 +907,25 @@ function report(series: Series[], chromium: string): void {
       ]);
     }
     if (page === 'zh') {
+      // Nothing reaches the screen before the page's first frame, which on a 100,000-character
+      // page can itself come more than 200 ms after DOMContentLoaded (see "first frame − DCL"
+      // without the extension): the target is met when the highlights are registered within
+      // 200 ms and are in that first frame.
+      const registered = med(withExt, (r) => r.registered);
       const fh = med(withExt, (r) => r.firstHighlight);
+      const ownFrame = med(without, (r) => r.firstFrame);
       verdicts.push([
-        `Chinese page: first highlights within ${TARGET_FIRST_HIGHLIGHT_MS} ms of DOMContentLoaded (median)`,
-        fh <= TARGET_FIRST_HIGHLIGHT_MS,
-        Number.isFinite(fh)
-          ? `${ms(fh)} ms`
+        `Chinese page: first highlights registered within ${TARGET_FIRST_HIGHLIGHT_MS} ms of DOMContentLoaded (median)`,
+        registered <= TARGET_FIRST_HIGHLIGHT_MS,
+        Number.isFinite(registered)
+          ? `${ms(registered)} ms`
           : `no highlight within ${POLL_MS} ms of DOMContentLoaded`,
+      ]);
+      verdicts.push([
+        "Chinese page: first highlights in the page's first frame (every load)",
+        withExt.every((r) => r.inFirstFrame),
+        `${withExt.filter((r) => r.inFirstFrame).length}/${withExt.length} loads; first frame with highlights ` +
+          `${ms(fh)} ms after DCL (median), the page's own first frame ${ms(ownFrame)} ms without the extension`,
       ]);
     }
     const longestNoise = Math.max(5, 0.1 * longestA);

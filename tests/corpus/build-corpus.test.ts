@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBundle, type CorpusBundle } from '../../lib/bundle';
-import { buildBundle, PATHS, serializeBundle } from '../../corpus/build/build-corpus';
+import {
+  buildBundle,
+  bundledTermsModule,
+  PATHS,
+  serializeBundle,
+} from '../../corpus/build/build-corpus';
 import { loadGlossary } from '../../corpus/build/load-glossary';
 
 const input = {
@@ -24,6 +29,10 @@ describe('corpus build', () => {
 
   it('matches the bundle committed in public/ (run npm run corpus:build after changing the corpus)', () => {
     expect(readFileSync(PATHS.bundle, 'utf8')).toBe(serializeBundle(bundle));
+  });
+
+  it("matches the detector's compiled-in term list (run npm run corpus:build after changing the glossary)", () => {
+    expect(readFileSync(PATHS.bundledTerms, 'utf8')).toBe(bundledTermsModule(bundle));
   });
 
   it('writes a bundle that validates, with every seed under its file name and a stable id', () => {

@@ -10,6 +10,7 @@ import {
   sendToTab,
   serve,
   waitForImport,
+  waitForQuickStart,
   waitForState,
   type Launched,
 } from './harness';
@@ -32,9 +33,10 @@ afterAll(async () => {
   server?.close();
 });
 
-async function open(name: string): Promise<Page> {
+async function open(name: string, initScript?: string): Promise<Page> {
   const page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
+  if (initScript) await page.addInitScript(initScript);
   await page.goto(`${origin}/fixtures/${name}`);
   return page;
 }
@@ -303,6 +305,50 @@ describe('on a page that changes', () => {
   });
 });
 
+/** Records, in the page's own world, every message posted to it and what the first frame showed. */
+const WATCH_PAGE = `(() => {
+  const w = (window.__watch = { messages: [], firstFrameHighlights: null });
+  window.addEventListener('message', (event) => w.messages.push(event.data));
+  document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => {
+    const h = CSS.highlights.get('wenmai-term');
+    w.firstFrameHighlights = h ? h.size : 0;
+  }));
+})();`;
+type Watch = { messages: unknown[]; firstFrameHighlights: number | null };
+const watched = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __watch: Watch }).__watch);
+
+describe('the first screen', () => {
+  it("is highlighted in the page's first frame, before the page script runs", async () => {
+    await waitForQuickStart(browser);
+    const page = await open('news-repost-traditional.html', WATCH_PAGE);
+    await expect.poll(async () => (await watched(page)).firstFrameHighlights).toBeGreaterThan(0);
+    // The page script then repaints the whole page.
+    await waitForState(browser, page, analyzed);
+    expect((await highlighted(page)).length).toBeGreaterThan(
+      (await watched(page)).firstFrameHighlights!,
+    );
+  });
+
+  it('is left alone while highlights are off', async () => {
+    const settings = (await askBackgroundFrom(extensionPage, {
+      type: 'wenmai/get-settings',
+    })) as Record<string, unknown>;
+    await askBackgroundFrom(extensionPage, {
+      type: 'wenmai/set-settings',
+      settings: { ...settings, highlightsEnabled: false },
+    });
+    try {
+      const page = await open('news-repost-traditional.html', WATCH_PAGE);
+      await waitForState(browser, page, analyzed);
+      expect((await watched(page)).firstFrameHighlights).toBe(0);
+      expect(await page.evaluate(() => CSS.highlights.get('wenmai-term')?.size ?? 0)).toBe(0);
+    } finally {
+      await askBackgroundFrom(extensionPage, { type: 'wenmai/set-settings', settings });
+    }
+  });
+});
+
 describe('on a page with fields, editable regions and hostile scripts', () => {
   let page: Page;
   const snapshot = (p: Page) =>
@@ -353,6 +399,30 @@ describe('on a page with fields, editable regions and hostile scripts', () => {
       source: string;
     }[];
     expect(articles.some((a) => a.source.includes('evil.example'))).toBe(false);
+  });
+
+  it('is not announced to the page, and events the page forges cannot stop it', async () => {
+    const watchedPage = await open('hostile-page.html', WATCH_PAGE);
+    await waitForState(browser, watchedPage, analyzed);
+    // The page posted its own three attempts twice over; nothing came from Wenmai.
+    const { messages } = await watched(watchedPage);
+    expect(JSON.stringify(messages)).not.toContain(browser.extensionId);
+    expect(messages).toHaveLength(6);
+    // WXT's content-script context stops when the page dispatches its "started" event: Wenmai's
+    // scripts do not use it, so events in that form (with the real extension id) change nothing.
+    await watchedPage.evaluate((id) => {
+      for (const name of ['detect', 'content', 'content-script'])
+        document.dispatchEvent(
+          new CustomEvent(`${id}:${name}:wxt:content-script-started`, {
+            detail: { contentScriptName: name, messageId: 'page' },
+          }),
+        );
+    }, browser.extensionId);
+    await watchedPage.waitForTimeout(300);
+    expect(await watchedPage.evaluate(() => document.querySelectorAll('wenmai-ui').length)).toBe(1);
+    const state = await sendToTab(browser, watchedPage, { type: 'wenmai/page-state' });
+    expect(state?.terms.length).toBeGreaterThan(0);
+    await watchedPage.close();
   });
 
   it('keeps the page’s own event handlers working', async () => {

@@ -101,6 +101,22 @@ export async function waitForImport(launched: Launched, page: Page): Promise<voi
 }
 
 /**
+ * Waits until the background has registered the first-screen config script (lib/quick-start.ts),
+ * or, with `registered: false`, until it has none.
+ */
+export async function waitForQuickStart(launched: Launched, registered = true): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const count = await launched.worker.evaluate(
+      async () => (await chrome.scripting.getRegisteredContentScripts()).length,
+    );
+    if (count > 0 === registered) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the first-screen config script was never ${registered ? '' : 'un'}registered`);
+}
+
+/**
  * Sends a content-script command to a page's tab, from the extension's service worker (the way the
  * popup and keyboard commands reach it). The tab is found as the active one: without the "tabs"
  * permission the extension cannot read tab URLs.

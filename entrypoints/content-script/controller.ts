@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageLang } from '../../lib/detect-script';
 import { PageConverter } from '../../lib/dom/convert-page';
 import { extractArticle } from '../../lib/dom/extract-article';
@@ -8,6 +7,7 @@ import {
   highlightCss,
   HIGHLIGHT_NAME,
   liveRange,
+  clearOwnHighlight,
   paintRanges,
   PASSAGE_HIGHLIGHT_NAME,
   TermHitTester,
@@ -22,6 +22,7 @@ import type { ContentRequest } from '../../lib/content-requests';
 import { termSummary, type DisplayScript, type PageState } from '../../lib/page-state';
 import { takeQuickSheet } from '../../lib/glossary-prefetch';
 import { askBackground } from '../../lib/send-message';
+import type { ScriptLifetime } from '../../lib/script-lifetime';
 import type { Settings } from '../../lib/settings';
 import type { UiStore } from './store';
 
@@ -66,9 +67,11 @@ export class PageController {
   private scanning: Promise<void> = Promise.resolve();
   private scanGeneration = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The Highlight this instance last registered under each name (see clearOwnHighlight). */
+  private readonly painted = new Map<string, Highlight>();
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly lifetime: ScriptLifetime,
     private readonly doc: Document,
     private readonly win: PageWindow,
     private readonly matcher: TermMatcher,
@@ -88,23 +91,49 @@ export class PageController {
       this.sheet,
     ];
     this.observer = new PageObserver(doc.body, (changes) => this.onChanges(changes), win);
-    ctx.onInvalidated(() => this.stop());
+    lifetime.onEnd(() => this.stop());
   }
 
   start(): void {
     this.scanTerms();
-    const { ctx, doc, win } = this;
-    ctx.addEventListener(doc, 'mousemove', (event) => this.onPointer(event as MouseEvent), {
-      passive: true,
-    });
-    ctx.addEventListener(doc, 'click', (event) => this.onClick(event as MouseEvent), {
-      passive: true,
-    });
-    ctx.addEventListener(doc, 'keydown', (event) => {
-      if ((event as KeyboardEvent).key === 'Escape') this.closeOverlays();
-    });
-    ctx.addEventListener(win, 'resize', () => this.placeMarkers(), { passive: true });
-    ctx.addEventListener(win, 'load', () => this.placeMarkers());
+    const { doc, win, lifetime } = this;
+    const { signal } = lifetime;
+    // Every handler first checks that the extension is still there (see ScriptLifetime).
+    doc.addEventListener(
+      'mousemove',
+      (event) => {
+        if (lifetime.alive()) this.onPointer(event);
+      },
+      { passive: true, signal },
+    );
+    doc.addEventListener(
+      'click',
+      (event) => {
+        if (lifetime.alive()) this.onClick(event);
+      },
+      { passive: true, signal },
+    );
+    doc.addEventListener(
+      'keydown',
+      (event) => {
+        if (lifetime.alive() && event.key === 'Escape') this.closeOverlays();
+      },
+      { signal },
+    );
+    win.addEventListener(
+      'resize',
+      () => {
+        if (lifetime.alive()) this.placeMarkers();
+      },
+      { passive: true, signal },
+    );
+    win.addEventListener(
+      'load',
+      () => {
+        if (lifetime.alive()) this.placeMarkers();
+      },
+      { signal },
+    );
     // Extraction clones the page: do it when the page is idle, after the first highlights.
     this.scheduleAnalysis(0);
   }
@@ -113,8 +142,14 @@ export class PageController {
     this.observer.disconnect();
     this.markerObserver?.disconnect();
     for (const name of [HIGHLIGHT_NAME, ACTIVE_HIGHLIGHT_NAME, PASSAGE_HIGHLIGHT_NAME])
-      paintRanges(name, [], this.win);
+      clearOwnHighlight(name, this.painted.get(name), this.win);
     this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+  }
+
+  private paint(name: string, ranges: readonly AbstractRange[], win: PageWindow): void {
+    const highlight = paintRanges(name, ranges, win);
+    if (highlight) this.painted.set(name, highlight);
+    else this.painted.delete(name);
   }
 
   // ---- terms ----------------------------------------------------------------------------------
@@ -134,7 +169,7 @@ export class PageController {
       // Painted after the first slice (the top of the page), then once at the end: every change
       // to a registered highlight makes the browser revalidate all of its ranges.
       const paint = (): void => {
-        paintRanges(
+        this.paint(
           HIGHLIGHT_NAME,
           terms.map((t) => t.range),
           this.win,
@@ -168,7 +203,7 @@ export class PageController {
 
   private setActiveTerm(term: TermRange | null): void {
     this.activeTerm = term;
-    paintRanges(ACTIVE_HIGHLIGHT_NAME, term ? [term.range] : [], this.win);
+    this.paint(ACTIVE_HIGHLIGHT_NAME, term ? [term.range] : [], this.win);
   }
 
   private onPointer(event: MouseEvent): void {
@@ -385,7 +420,7 @@ export class PageController {
     const parallel = this.parallels.find((p) => p.passage === passage);
     if (!parallel) return;
     const range = this.passageRanges[this.parallels.indexOf(parallel)];
-    paintRanges(PASSAGE_HIGHLIGHT_NAME, range ? [range] : [], this.win);
+    this.paint(PASSAGE_HIGHLIGHT_NAME, range ? [range] : [], this.win);
     this.store.update({
       panel: { index: passage, text: parallel.text, matches: parallel.matches },
     });
@@ -404,7 +439,7 @@ export class PageController {
   }
 
   closePanel(): void {
-    paintRanges(PASSAGE_HIGHLIGHT_NAME, [], this.win);
+    this.paint(PASSAGE_HIGHLIGHT_NAME, [], this.win);
     this.store.update({ panel: null });
   }
 
@@ -474,7 +509,7 @@ export class PageController {
     this.scanGeneration++;
     this.terms = [];
     this.hitTester = new TermHitTester([]);
-    paintRanges(HIGHLIGHT_NAME, [], this.win);
+    this.paint(HIGHLIGHT_NAME, [], this.win);
     if (script === 'original') {
       await this.converter.restore(this.write, yieldToPage);
     } else {
@@ -517,6 +552,7 @@ export class PageController {
   }
 
   private onChanges(changes: PageChanges): void {
+    if (!this.lifetime.alive()) return;
     // Conversions and rescans run one after another, never interleaved.
     this.queue = this.queue
       .then(() => this.convertChanged(changes))

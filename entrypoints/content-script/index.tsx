@@ -1,13 +1,14 @@
 import ReactDOM from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { samplePageLang } from '../../lib/dom/page-lang';
+import { mountShadowHost } from '../../lib/dom/shadow-host';
 import { WENMAI_UI_ATTRIBUTE } from '../../lib/dom/walk-text';
 import { buildTermMatcher } from '../../lib/match-terms';
 import { parseContentRequest } from '../../lib/content-requests';
 import { takeGlossaryRequest } from '../../lib/glossary-prefetch';
 import { emptyPageState, type PageState } from '../../lib/page-state';
+import { ScriptLifetime } from '../../lib/script-lifetime';
 import { askBackground } from '../../lib/send-message';
 import { App } from './App';
 import { PageController } from './controller';
@@ -16,15 +17,14 @@ import styles from './style.css?inline';
 
 /**
  * Wenmai's page script. Not in the manifest: the background injects it into frames that
- * entrypoints/detect.content.ts found to be Chinese.
+ * entrypoints/detect.ts found to be Chinese. An unlisted script rather than a WXT content script:
+ * WXT's content-script context posts a message to the page when it starts (telling every page the
+ * extension is there) and stops the script when the page dispatches a matching DOM event.
  */
-export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
-  registration: 'runtime',
-  // The stylesheet is bundled as text into the shadow root: no request for it at mount time.
-  cssInjectionMode: 'manual',
+export default defineUnlistedScript({
+  globalName: false,
 
-  async main(ctx) {
+  async main() {
     // The background injects this script once per frame; never run two of it side by side.
     // (This is the content script's own isolated world: page scripts cannot set or see the flag.)
     const flagged = window as unknown as { __wenmaiPageScript?: boolean };
@@ -51,7 +51,7 @@ export default defineContentScript({
       return false;
     };
     browser.runtime.onMessage.addListener(listener);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    const lifetime = new ScriptLifetime(() => Boolean(browser.runtime?.id));
 
     const lang = samplePageLang(document);
     otherState = emptyPageState(location.href, lang);
@@ -72,7 +72,7 @@ export default defineContentScript({
     const matcher = buildTermMatcher(entries);
     const glossary = new Map(entries.map((entry) => [entry.id, entry]));
     const page = new PageController(
-      ctx,
+      lifetime,
       document,
       window,
       matcher,
@@ -95,39 +95,32 @@ export default defineContentScript({
         ...(passageId ? { passageId } : {}),
       }).catch(() => undefined);
     };
-    const ui = await createShadowRootUi(ctx, {
-      name: 'wenmai-ui',
+    // The stylesheet is bundled as text into the shadow root: no request for it at mount time.
+    const ui = mountShadowHost(document, {
+      tag: 'wenmai-ui',
       css: styles,
-      position: 'inline',
-      anchor: 'html',
-      append: 'last',
-      onMount(container, _shadow, host) {
-        host.setAttribute(WENMAI_UI_ATTRIBUTE, '');
-        // Markers sit in document coordinates; the host must not take part in the page's layout.
-        host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;z-index:2147483646;';
-        const root = ReactDOM.createRoot(container);
-        root.render(
-          <App
-            store={store}
-            actions={{
-              t,
-              openReader,
-              openTerm: (termId) => page.openCard(termId, null, true),
-              openPanel: (passage) => page.openPanel(passage),
-              closeCard: () => page.closeCard(),
-              closePanel: () => page.closePanel(),
-              dismissBanner: () => store.update({ bannerDismissed: true }),
-              keepCard: () => page.keepCard(),
-              leaveCard: () => page.leaveCard(),
-            }}
-          />,
-        );
-        return root;
-      },
-      onRemove(root) {
-        root?.unmount();
-      },
+      hostAttribute: WENMAI_UI_ATTRIBUTE,
     });
-    ui.mount();
+    const root = ReactDOM.createRoot(ui.container);
+    root.render(
+      <App
+        store={store}
+        actions={{
+          t,
+          openReader,
+          openTerm: (termId) => page.openCard(termId, null, true),
+          openPanel: (passage) => page.openPanel(passage),
+          closeCard: () => page.closeCard(),
+          closePanel: () => page.closePanel(),
+          dismissBanner: () => store.update({ bannerDismissed: true }),
+          keepCard: () => page.keepCard(),
+          leaveCard: () => page.leaveCard(),
+        }}
+      />,
+    );
+    lifetime.onEnd(() => {
+      root.unmount();
+      ui.remove();
+    });
   },
 });

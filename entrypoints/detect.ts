@@ -1,0 +1,106 @@
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { BUNDLED_TERMS } from '../lib/generated/bundled-terms';
+import { isChinesePage } from '../lib/dom/page-lang';
+import {
+  findTermRanges,
+  highlightCss,
+  HIGHLIGHT_NAME,
+  paintRanges,
+} from '../lib/dom/highlight-terms';
+import { collectTextBlocks } from '../lib/dom/text-blocks';
+import { shareGlossaryRequest, shareQuickSheet } from '../lib/glossary-prefetch';
+import { buildMatcherFromForms } from '../lib/match-terms';
+import { parseBundledTerms, readQuickConfig, type QuickConfig } from '../lib/quick-start';
+import { emptyPageState } from '../lib/page-state';
+import { askBackground } from '../lib/send-message';
+
+/**
+ * Runs on every page and frame (a manifest content script), and is all that runs on pages without
+ * Chinese text: at DOMContentLoaded it reads a sample of the text and either answers for the page as 'other' or paints the first screen's terms and asks
+ * the background to inject Wenmai's page script (entrypoints/content-script). An unlisted script,
+ * not a WXT content script: WXT's script context would announce the extension to every page.
+ */
+export default defineUnlistedScript({
+  globalName: false,
+  main() {
+    // Declared at document_start so this runs inside DOMContentLoaded, before the first frame: a
+    // document_end script may run after it, with the page laid out and painted once already.
+    if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', detect, { once: true });
+    else detect();
+  },
+});
+
+function detect(): void {
+  if (!isChinesePage(document)) {
+    answerAsOther(emptyPageState(location.href, 'other'));
+    return;
+  }
+  const quick = readQuickConfig();
+  const pageScriptRunning = (globalThis as { __wenmaiPageScript?: boolean }).__wenmaiPageScript;
+  if (quick && !pageScriptRunning) highlightFirstScreen(quick);
+  // The page script (330 kB to compile, then the glossary) waits until the page's first frame is
+  // out: it has nothing to add to that frame, and would delay it.
+  afterFirstFrame(() => {
+    browser.runtime.sendMessage({ type: 'wenmai/start-page' }).catch(() => {
+      // The extension is updating or was reloaded: this page stays as it is.
+    });
+    // Fetched while the page script is being injected; it picks the reply up.
+    shareGlossaryRequest(askBackground({ type: 'wenmai/get-glossary' }));
+  });
+}
+
+/** Hidden tabs render no frames: they go ahead after this long. */
+const FIRST_FRAME_WAIT_MS = 500;
+
+/** Runs a callback in a task after the next frame, or after a while if no frame comes. */
+function afterFirstFrame(callback: () => void): void {
+  let done = false;
+  const run = (): void => {
+    if (done) return;
+    done = true;
+    callback();
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, FIRST_FRAME_WAIT_MS);
+}
+
+/** Answers only the extension (never the page), and only the commands it knows. */
+function answerAsOther(state: ReturnType<typeof emptyPageState>): void {
+  browser.runtime.onMessage.addListener(
+    (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => {
+      if (sender.id !== browser.runtime.id) return false;
+      const type =
+        typeof message === 'object' && message !== null
+          ? (message as { type?: unknown }).type
+          : undefined;
+      if (typeof type !== 'string' || !type.startsWith('wenmai/')) return false;
+      sendResponse(type === 'wenmai/article-text' ? null : state);
+      return false;
+    },
+  );
+}
+
+/** Blocks highlighted before the page's first layout: about the first screens of a news page. */
+const FIRST_SCREEN_BLOCKS = 60;
+
+/**
+ * Paints the bundled glossary's terms in the first text blocks, so they show in the page's first
+ * paint. The page script repaints the whole page (with the reader's own terms) moments later.
+ */
+function highlightFirstScreen(quick: QuickConfig): void {
+  if (!document.body) return;
+  const blocks = collectTextBlocks(document.body, document, FIRST_SCREEN_BLOCKS);
+  const matcher = buildMatcherFromForms(parseBundledTerms(BUNDLED_TERMS));
+  const terms = findTermRanges(blocks, matcher, document);
+  if (terms.length === 0) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(highlightCss(quick.highlightStyle));
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  shareQuickSheet(sheet);
+  paintRanges(
+    HIGHLIGHT_NAME,
+    terms.map((t) => t.range),
+  );
+}
