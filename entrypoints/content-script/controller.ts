@@ -13,7 +13,7 @@ import {
   TermHitTester,
   type TermRange,
 } from '../../lib/dom/highlight-terms';
-import { locatePassages } from '../../lib/dom/locate-passages';
+import { PassageLocator } from '../../lib/dom/locate-passages';
 import { PageObserver, type PageChanges } from '../../lib/dom/observe-page';
 import { collectTextBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 import type { GlossaryEntry } from '../../lib/glossary';
@@ -28,13 +28,29 @@ import type { UiStore } from './store';
 
 /** Hover must rest this long on a term before its card opens (a pointer passing by opens nothing). */
 const HOVER_OPEN_MS = 350;
-/** Lets the page run (and paint) between slices of the extension's work. */
-const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** A hidden tab renders no frames: conversion goes on after this long without one. */
+const FRAME_WAIT_MS = 100;
+/**
+ * Lets the page render a frame before the next slice of text is rewritten, so each frame lays out
+ * one slice: between plain tasks the rewrites pile up and one frame lays them all out at once.
+ */
+const yieldFrame = (win: Window): Promise<void> =>
+  new Promise((resolve) => {
+    let done = false;
+    const go = (): void => {
+      if (!done) resolve();
+      done = true;
+    };
+    win.requestAnimationFrame(() => setTimeout(go, 0));
+    setTimeout(go, FRAME_WAIT_MS);
+  });
 /** Elements a passage marker lines up with. */
 const BLOCK_SELECTOR = 'p, li, div, td, blockquote, section, article';
 /** Text blocks matched per task when highlighting (about 15,000 characters of a news page). */
 const SCAN_SLICE_BLOCKS = 150;
 const HOVER_CLOSE_MS = 400;
+/** Passages located per task. */
+const LOCATE_SLICE_PASSAGES = 150;
 /** Added text beyond this many characters is worth re-checking the article against the corpus. */
 const REANALYZE_CHARS = 200;
 const REANALYZE_MS = 1200;
@@ -66,6 +82,7 @@ export class PageController {
   private analysis: Promise<void> = Promise.resolve();
   private scanning: Promise<void> = Promise.resolve();
   private scanGeneration = 0;
+  private locateGeneration = 0;
   private queue: Promise<unknown> = Promise.resolve();
   /** The Highlight this instance last registered under each name (see clearOwnHighlight). */
   private readonly painted = new Map<string, Highlight>();
@@ -197,7 +214,7 @@ export class PageController {
     this.rescanTimer ??= setTimeout(() => {
       this.rescanTimer = null;
       this.scanTerms();
-      this.relocatePassages();
+      void this.relocatePassages();
     }, 0);
   }
 
@@ -332,25 +349,37 @@ export class PageController {
         titles: { ...this.store.get().titles, ...titles },
       });
       // Markers wait for an idle moment of their own: placing them reads layout.
-      this.whenIdle(() => this.relocatePassages());
+      this.whenIdle(() => void this.relocatePassages());
     } catch {
       // The background is restarting or the extension was reloaded: the next change retries.
     }
   }
 
-  private relocatePassages(): void {
+  /**
+   * Finds the page ranges of the passages with parallels, a slice per task (an article has hundreds),
+   * then watches where they are for markers. A newer call supersedes one under way.
+   */
+  private async relocatePassages(): Promise<void> {
+    const generation = ++this.locateGeneration;
     this.markerObserver?.disconnect();
+    this.markerObserver = null;
     this.visiblePassages.clear();
     if (this.parallels.length === 0) {
       this.passageRanges = [];
       this.store.update({ markers: [] });
       return;
     }
-    this.passageRanges = locatePassages(
-      this.blocks,
-      this.parallels.map((p) => p.text),
-      this.doc,
-    );
+    const parallels = this.parallels;
+    // Folding the page's text is a task of its own; then a slice of passages per task.
+    const locator = new PassageLocator(this.blocks, this.doc);
+    const ranges: (StaticRange | null)[] = [];
+    for (let from = 0; from < parallels.length; from += LOCATE_SLICE_PASSAGES) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (generation !== this.locateGeneration) return;
+      for (const parallel of parallels.slice(from, from + LOCATE_SLICE_PASSAGES))
+        ranges.push(locator.locate(parallel.text));
+    }
+    this.passageRanges = ranges;
     // Markers are placed for passages near the viewport, as they come into view: a page with
     // hundreds of parallels never lays them all out (or renders them) at once.
     const byElement = new Map<Element, number[]>();
@@ -511,7 +540,7 @@ export class PageController {
     this.hitTester = new TermHitTester([]);
     this.paint(HIGHLIGHT_NAME, [], this.win);
     if (script === 'original') {
-      await this.converter.restore(this.write, yieldToPage);
+      await this.converter.restore(this.write, () => yieldFrame(this.win));
     } else {
       const target = script;
       const lang = this.langFor(target);
@@ -520,12 +549,12 @@ export class PageController {
         (t) => this.convertTexts(t, target),
         lang,
         this.write,
-        yieldToPage,
+        () => yieldFrame(this.win),
       );
     }
     this.scanTerms();
     // Markers follow when the page is idle, after the reply: placing them reads layout.
-    this.whenIdle(() => this.relocatePassages());
+    this.whenIdle(() => void this.relocatePassages());
   }
 
   private async convertChanged(changes: PageChanges): Promise<void> {

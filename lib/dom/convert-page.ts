@@ -91,7 +91,10 @@ export class PageConverter {
     if (element.getAttribute('lang') !== lang) element.setAttribute('lang', lang);
   }
 
-  /** Puts back every original text and lang attribute, a slice of nodes at a time. */
+  /**
+   * Puts back every original text and lang attribute, a slice of nodes at a time; a block's lang
+   * goes back with its text, so each block is restyled and laid out once.
+   */
   async restore(
     write: (apply: () => void) => void,
     yieldToPage: () => Promise<void> = async () => {},
@@ -99,6 +102,14 @@ export class PageConverter {
     let restored = 0;
     const entries = [...this.originals];
     this.originals.clear();
+    const langs = this.langs;
+    const restoreLang = (element: Element | null): void => {
+      if (!element || !langs.has(element)) return;
+      const lang = langs.get(element)!;
+      langs.delete(element);
+      if (lang === null) element.removeAttribute('lang');
+      else element.setAttribute('lang', lang);
+    };
     for (let from = 0; from < entries.length; from += WRITE_SLICE_NODES) {
       if (from > 0) await yieldToPage();
       write(() => {
@@ -107,16 +118,12 @@ export class PageConverter {
             node.data = original;
             restored++;
           }
+          restoreLang(node.parentElement);
         }
       });
     }
-    write(() => {
-      for (const [element, lang] of this.langs) {
-        if (lang === null) element.removeAttribute('lang');
-        else element.setAttribute('lang', lang);
-      }
-    });
-    this.langs.clear();
+    // Blocks whose text nodes the page has removed or moved meanwhile.
+    if (langs.size > 0) write(() => [...langs.keys()].forEach(restoreLang));
     return restored;
   }
 }

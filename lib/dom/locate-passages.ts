@@ -1,4 +1,4 @@
-import { compactForMatch, foldCode, isContent } from '../fold-script';
+import { foldCode, isContent } from '../fold-script';
 import { positionAt, type TextBlock } from './text-blocks';
 
 /** Characters of a passage's start (and end) searched for in the page. */
@@ -36,40 +36,72 @@ function compactPage(blocks: readonly TextBlock[]): CompactPage {
 }
 
 /**
- * Finds the page ranges of article passages (texts from the cleaned article), in order.
- * Matching ignores script, punctuation and whitespace, and skips what cleaning removed around them.
+ * The first and last `ANCHOR_CHARS` content characters of a passage, folded as in compactPage:
+ * all that is searched for, so locating a passage costs the same whatever its length.
  */
-export function locatePassages(
-  blocks: readonly TextBlock[],
-  passages: readonly string[],
-  doc: Document = document,
-): (StaticRange | null)[] {
-  const page = compactPage(blocks);
-  let from = 0;
-  return passages.map((passage) => {
-    const compact = compactForMatch(passage);
-    if (compact.length === 0) return null;
-    const head = compact.slice(0, ANCHOR_CHARS);
-    let start = page.text.indexOf(head, from);
+function anchors(passage: string): { head: string; tail: string } {
+  let head = '';
+  for (let i = 0; i < passage.length && head.length < ANCHOR_CHARS; i++) {
+    const folded = foldCode(passage.charCodeAt(i));
+    if (isContent(folded)) head += String.fromCharCode(folded);
+  }
+  let tail = '';
+  for (let i = passage.length - 1; i >= 0 && tail.length < ANCHOR_CHARS; i--) {
+    const folded = foldCode(passage.charCodeAt(i));
+    if (isContent(folded)) tail = String.fromCharCode(folded) + tail;
+  }
+  return { head, tail };
+}
+
+/**
+ * Locates article passages (texts from the cleaned article) in a page, one at a time and in order,
+ * so a caller can spread a long article over several tasks. Matching ignores script, punctuation
+ * and whitespace, and skips what cleaning removed around them.
+ */
+export class PassageLocator {
+  private readonly page: CompactPage;
+  /** Where the previous passage ended: passages come in article order. */
+  private from = 0;
+
+  constructor(
+    private readonly blocks: readonly TextBlock[],
+    private readonly doc: Document = document,
+  ) {
+    this.page = compactPage(blocks);
+  }
+
+  locate(passage: string): StaticRange | null {
+    const { page, blocks } = this;
+    const { head, tail } = anchors(passage);
+    if (head.length === 0) return null;
+    let start = page.text.indexOf(head, this.from);
     if (start < 0) start = page.text.indexOf(head);
     if (start < 0) return null;
-    const tail = compact.slice(-ANCHOR_CHARS);
-    const tailAt = page.text.indexOf(tail, start);
-    const last =
-      tailAt >= 0 && tailAt - start < compact.length * 2
-        ? tailAt + tail.length - 1
-        : start + head.length - 1;
-    from = last + 1;
+    // The tail is looked for within twice the passage's raw length (which bounds its compact
+    // length): further on, it would be another passage's.
+    const tailAt = page.text.slice(start, start + passage.length * 2).indexOf(tail);
+    const last = tailAt >= 0 ? start + tailAt + tail.length - 1 : start + head.length - 1;
+    this.from = last + 1;
     const startBlock = blocks[page.block[start]!]!;
     const endBlock = blocks[page.block[last]!]!;
     const a = positionAt(startBlock, page.offset[start]!);
     const b = positionAt(endBlock, page.offset[last]! + 1, true);
     // Static, like the term ranges: many live Ranges slow every text change on the page.
-    return new (doc.defaultView ?? window).StaticRange({
+    return new (this.doc.defaultView ?? window).StaticRange({
       startContainer: a.node,
       startOffset: a.offset,
       endContainer: b.node,
       endOffset: b.offset,
     });
-  });
+  }
+}
+
+/** Finds the page ranges of article passages, in order (see PassageLocator). */
+export function locatePassages(
+  blocks: readonly TextBlock[],
+  passages: readonly string[],
+  doc: Document = document,
+): (StaticRange | null)[] {
+  const locator = new PassageLocator(blocks, doc);
+  return passages.map((passage) => locator.locate(passage));
 }

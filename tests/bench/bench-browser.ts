@@ -111,6 +111,11 @@ const INIT_SCRIPT = `(() => {
   } catch (e) {
     b.error = String(e);
   }
+  // On window, DOMContentLoaded comes after every listener on document (the detector's among them),
+  // in the same task: highlights set there are seen here.
+  window.addEventListener('DOMContentLoaded', () => {
+    if (b.registered === null && size() > 0) b.registered = performance.now();
+  });
   document.addEventListener('DOMContentLoaded', () => {
     b.dcl = performance.now();
     const stopAt = b.dcl + ${POLL_MS};
