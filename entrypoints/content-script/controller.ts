@@ -49,6 +49,12 @@ const BLOCK_SELECTOR = 'p, li, div, td, blockquote, section, article';
 /** Text blocks matched per task when highlighting (about 15,000 characters of a news page). */
 const SCAN_SLICE_BLOCKS = 150;
 const HOVER_CLOSE_MS = 400;
+/**
+ * Term highlights are registered only for blocks within this margin of the viewport: the browser
+ * revalidates every registered range in each frame after any change to the page, which with
+ * thousands of terms costs tens of milliseconds a frame. Scrolling brings the rest in.
+ */
+const HIGHLIGHT_MARGIN = '200% 0px';
 /** Passages located per task. */
 const LOCATE_SLICE_PASSAGES = 150;
 /** Added text beyond this many characters is worth re-checking the article against the corpus. */
@@ -73,6 +79,10 @@ export class PageController {
   private parallels: PageState['parallels'] = [];
   private passageRanges: (StaticRange | null)[] = [];
   private markerObserver: IntersectionObserver | null = null;
+  /** Watches the blocks' elements: which blocks are near the viewport (see HIGHLIGHT_MARGIN). */
+  private blockObserver: IntersectionObserver | null = null;
+  private nearBlocks = new Set<number>();
+  private termPaintQueued = false;
   /** Indices into parallels of the passages near the viewport: the ones with markers. */
   private readonly visiblePassages = new Set<number>();
   private activeTerm: TermRange | null = null;
@@ -158,6 +168,7 @@ export class PageController {
   private stop(): void {
     this.observer.disconnect();
     this.markerObserver?.disconnect();
+    this.blockObserver?.disconnect();
     for (const name of [HIGHLIGHT_NAME, ACTIVE_HIGHLIGHT_NAME, PASSAGE_HIGHLIGHT_NAME])
       clearOwnHighlight(name, this.painted.get(name), this.win);
     this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
@@ -172,8 +183,8 @@ export class PageController {
   // ---- terms ----------------------------------------------------------------------------------
 
   /**
-   * Finds and paints every term, a slice of blocks per task: the top of the page is highlighted
-   * at once, and a long page never holds the main thread for long.
+   * Finds every term, a slice of blocks per task (a long page never holds the main thread for
+   * long), and paints those near the viewport: the top of the page at once.
    */
   private scanTerms(): Promise<void> {
     const generation = ++this.scanGeneration;
@@ -182,32 +193,79 @@ export class PageController {
     this.blocks = blocks;
     this.terms = terms;
     if (this.activeTerm) this.setActiveTerm(null);
+    this.watchBlocks(blocks);
     this.scanning = new Promise<void>((done) => {
-      // Painted after the first slice (the top of the page), then once at the end: every change
-      // to a registered highlight makes the browser revalidate all of its ranges.
-      const paint = (): void => {
-        this.paint(
-          HIGHLIGHT_NAME,
-          terms.map((t) => t.range),
-          this.win,
-        );
-        this.hitTester = new TermHitTester(terms);
-      };
       const slice = (from: number): void => {
         if (generation !== this.scanGeneration) return done();
+        const to = Math.min(blocks.length, from + SCAN_SLICE_BLOCKS);
         if (this.highlightsEnabled) {
-          terms.push(
-            ...findTermRanges(blocks.slice(from, from + SCAN_SLICE_BLOCKS), this.matcher, this.doc),
-          );
+          for (const term of findTermRanges(blocks.slice(from, to), this.matcher, this.doc))
+            terms.push({ ...term, block: term.block + from });
         }
-        const last = from + SCAN_SLICE_BLOCKS >= blocks.length;
-        if (from === 0 || last) paint();
-        if (last) done();
-        else setTimeout(() => slice(from + SCAN_SLICE_BLOCKS), 0);
+        const last = to >= blocks.length;
+        // Repainted when this slice found terms near the viewport (the first slice is the top of
+        // the page, painted before the observer has reported anything).
+        let near = from === 0;
+        for (let i = from; i < to && !near; i++) near = this.nearBlocks.has(i);
+        if (near || last) this.paintTerms();
+        if (last) {
+          this.hitTester = new TermHitTester(terms);
+          done();
+        } else setTimeout(() => slice(to), 0);
       };
       slice(0);
     });
     return this.scanning;
+  }
+
+  /** Tracks which blocks are near the viewport, repainting the terms as that changes. */
+  private watchBlocks(blocks: readonly TextBlock[]): void {
+    this.blockObserver?.disconnect();
+    this.nearBlocks = new Set();
+    for (let i = 0; i < Math.min(blocks.length, SCAN_SLICE_BLOCKS); i++) this.nearBlocks.add(i);
+    const byElement = new Map<Element, number[]>();
+    blocks.forEach((block, i) => {
+      const element = block.nodes[0]?.parentElement;
+      if (!element) return;
+      const indices = byElement.get(element);
+      if (indices) indices.push(i);
+      else byElement.set(element, [i]);
+    });
+    let first = true;
+    const observer = new this.win.IntersectionObserver(
+      (entries) => {
+        // The first report covers every block: it replaces the guess that the top is in view.
+        if (first) this.nearBlocks = new Set();
+        first = false;
+        for (const entry of entries) {
+          for (const i of byElement.get(entry.target) ?? []) {
+            if (entry.isIntersecting) this.nearBlocks.add(i);
+            else this.nearBlocks.delete(i);
+          }
+        }
+        this.queueTermPaint();
+      },
+      { rootMargin: HIGHLIGHT_MARGIN },
+    );
+    for (const element of byElement.keys()) observer.observe(element);
+    this.blockObserver = observer;
+  }
+
+  private queueTermPaint(): void {
+    if (this.termPaintQueued) return;
+    this.termPaintQueued = true;
+    queueMicrotask(() => {
+      this.termPaintQueued = false;
+      this.paintTerms();
+    });
+  }
+
+  /** Registers the highlight for the terms near the viewport (one registration per change). */
+  private paintTerms(): void {
+    const ranges: StaticRange[] = [];
+    for (const term of this.terms) if (this.nearBlocks.has(term.block)) ranges.push(term.range);
+    this.paint(HIGHLIGHT_NAME, ranges, this.win);
+    if (this.hitTester.size !== this.terms.length) this.hitTester = new TermHitTester(this.terms);
   }
 
   private scheduleRescan(): void {

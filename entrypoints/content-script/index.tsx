@@ -21,6 +21,8 @@ import styles from './style.css?inline';
  * WXT's content-script context posts a message to the page when it starts (telling every page the
  * extension is there) and stops the script when the page dispatches a matching DOM event.
  */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 export default defineUnlistedScript({
   globalName: false,
 
@@ -67,6 +69,9 @@ export default defineUnlistedScript({
     }
     const { entries, settings } = glossaryReply;
     // Sites the reader switched off never get this script (the background checks before injecting).
+    // The prefetched glossary is usually there already: still, start in a task of its own rather
+    // than in the one that compiled this script.
+    await nextTask();
 
     const store = new UiStore();
     const matcher = buildTermMatcher(entries);
@@ -83,9 +88,10 @@ export default defineUnlistedScript({
     );
     // Highlights first: the shadow-root UI can mount after them.
     controller = page;
+    await nextTask();
     page.start();
     // The UI mounts in a task of its own, after the first highlights are painted.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
 
     const t = (key: string): string => browser.i18n.getMessage(key as 'extName') || key;
     const openReader = (articleId: string, passageId?: string): void => {

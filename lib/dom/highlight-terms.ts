@@ -10,6 +10,8 @@ import { positionAt, type TextBlock } from './text-blocks';
 export interface TermRange {
   termId: string;
   range: StaticRange;
+  /** Index of its block in the blocks it was found in. */
+  block: number;
 }
 
 /** A live Range over a static one, for measuring (rects, hit tests) at the moment it is needed. */
@@ -35,7 +37,7 @@ export function findTermRanges(
   doc: Document = document,
 ): TermRange[] {
   const found: TermRange[] = [];
-  for (const block of blocks) {
+  blocks.forEach((block, index) => {
     for (const hit of matchTerms(block.text, matcher)) {
       const start = positionAt(block, hit.start);
       const end = positionAt(block, hit.end, true);
@@ -45,9 +47,9 @@ export function findTermRanges(
         endContainer: end.node,
         endOffset: end.offset,
       });
-      found.push({ termId: hit.termId, range });
+      found.push({ termId: hit.termId, range, block: index });
     }
-  }
+  });
   return found;
 }
 
@@ -123,8 +125,11 @@ export function caretAt(
 /** Finds terms under the pointer quickly: ranges indexed by the text nodes they start or end in. */
 export class TermHitTester {
   private readonly byNode = new Map<Node, TermRange[]>();
+  /** How many terms it tests. */
+  readonly size: number;
 
   constructor(terms: readonly TermRange[]) {
+    this.size = terms.length;
     for (const term of terms) {
       for (const node of new Set([term.range.startContainer, term.range.endContainer])) {
         const list = this.byNode.get(node) ?? [];

@@ -1,4 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,8 +23,19 @@ let origin: string;
 let extensionPage: Page;
 const pageErrors: string[] = [];
 
+/** A long page: one term a screen, for the highlights kept near the viewport. */
+const LONG_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>长页面</title>
+<style>p { margin: 0 0 900px; font: 16px/1.8 sans-serif; }</style></head><body><article>
+${Array.from({ length: 40 }, (_, i) => `<p id="p${i}">第${i + 1}段：各地坚持因地制宜发展新质生产力，推动高质量发展。</p>`).join('\n')}
+</article></body></html>`;
+
 beforeAll(async () => {
-  ({ origin, server } = await serve({ fixtures: join(ROOT, 'tests', 'fixtures') }));
+  const generated = mkdtempSync(join(tmpdir(), 'wenmai-e2e-'));
+  writeFileSync(join(generated, 'long-page.html'), LONG_PAGE);
+  ({ origin, server } = await serve({
+    fixtures: join(ROOT, 'tests', 'fixtures'),
+    generated,
+  }));
   browser = (await launch()) as Launched;
   extensionPage = await browser.context.newPage();
   await waitForImport(browser, extensionPage);
@@ -317,6 +330,30 @@ const WATCH_PAGE = `(() => {
 type Watch = { messages: unknown[]; firstFrameHighlights: number | null };
 const watched = (page: Page) =>
   page.evaluate(() => (window as unknown as { __watch: Watch }).__watch);
+
+describe('on a long page', () => {
+  it('registers highlights near the viewport, and brings the rest in on scrolling', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${origin}/generated/long-page.html`);
+    const state = await waitForState(browser, page, (s) => s.terms.length > 0);
+    // Every occurrence is recognised and counted…
+    expect(state.terms.find((t) => t.headword === '新质生产力')?.count).toBe(40);
+    const paragraphsWithHighlights = () =>
+      page.evaluate(() => {
+        const ids = new Set<string>();
+        for (const r of (CSS.highlights.get('wenmai-term') ?? []) as Iterable<AbstractRange>)
+          ids.add((r.startContainer.parentElement as Element).id);
+        return [...ids].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      });
+    // …but only those near the viewport are registered.
+    await expect.poll(async () => (await paragraphsWithHighlights()).length).toBeLessThan(10);
+    expect(await paragraphsWithHighlights()).toContain('p0');
+    await page.evaluate(() => document.getElementById('p39')!.scrollIntoView());
+    await expect.poll(paragraphsWithHighlights).toContain('p39');
+    expect(await paragraphsWithHighlights()).not.toContain('p0');
+    await page.close();
+  });
+});
 
 describe('the first screen', () => {
   it("is highlighted in the page's first frame, before the page script runs", async () => {
