@@ -68,6 +68,7 @@ export default tseslint.config(
       'entrypoints/content-script/**/*.ts',
       'entrypoints/content-script/**/*.tsx',
       'entrypoints/detect.ts',
+      'entrypoints/content-ui.tsx',
     ],
     rules: {
       'no-restricted-imports': [

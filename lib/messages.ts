@@ -87,6 +87,8 @@ const textSchema = z.string().max(5_000_000);
 export const backgroundRequests = {
   /** A page found to be Chinese asks for Wenmai's page script (injected into the sender's frame). */
   'wenmai/start-page': z.object({}).strict(),
+  /** The page script asks for its in-page UI, a script of its own (injected into the same frame). */
+  'wenmai/start-ui': z.object({}).strict(),
   /** Glossary and settings for the content script's matcher. */
   'wenmai/get-glossary': z.object({}).strict(),
   /** Similar articles and parallel passages for a page's article. */
@@ -154,6 +156,7 @@ export const backgroundRequests = {
 /** What each background request answers (inside Result). */
 export interface BackgroundResponses {
   'wenmai/start-page': { started: boolean };
+  'wenmai/start-ui': { started: boolean };
   'wenmai/get-glossary': { entries: GlossaryEntry[]; settings: Settings };
   'wenmai/analyze': Pick<PageState, 'lang' | 'article' | 'similar' | 'parallels'>;
   'wenmai/term': TermCard;

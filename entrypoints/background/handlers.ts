@@ -80,20 +80,31 @@ async function addArticle(
 }
 
 /** The page script, injected only into frames whose text is Chinese (see entrypoints/detect.ts). */
-const PAGE_SCRIPT = '/content-script.js';
+const PAGE_SCRIPT = '/content-script.js' as const;
+/** Its React UI, injected when the page script has painted (a second script: a shorter compile). */
+const UI_SCRIPT = '/content-ui.js' as const;
+
+/** Injects one of Wenmai's scripts into the sender's frame, unless its site is switched off. */
+async function injectIntoSender(
+  file: typeof PAGE_SCRIPT | typeof UI_SCRIPT,
+  ctx: BackgroundContext,
+  sender: Browser.runtime.MessageSender,
+): Promise<{ started: boolean }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !sender.url) return { started: false };
+  const settings = await ctx.settings();
+  if (isSiteDisabled(settings, new URL(sender.url).hostname)) return { started: false };
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [sender.frameId ?? 0] },
+    files: [file],
+  });
+  return { started: true };
+}
 
 export const handlers: Handlers = {
-  'wenmai/start-page': async (_request, ctx, sender) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || !sender.url) return { started: false };
-    const settings = await ctx.settings();
-    if (isSiteDisabled(settings, new URL(sender.url).hostname)) return { started: false };
-    await browser.scripting.executeScript({
-      target: { tabId, frameIds: [sender.frameId ?? 0] },
-      files: [PAGE_SCRIPT],
-    });
-    return { started: true };
-  },
+  'wenmai/start-page': (_request, ctx, sender) => injectIntoSender(PAGE_SCRIPT, ctx, sender),
+
+  'wenmai/start-ui': (_request, ctx, sender) => injectIntoSender(UI_SCRIPT, ctx, sender),
 
   'wenmai/get-glossary': async (_request, ctx) => {
     // Every Chinese page asks at load: answered from the loaded corpus, not the database.

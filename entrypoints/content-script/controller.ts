@@ -265,7 +265,9 @@ export class PageController {
     const ranges: StaticRange[] = [];
     for (const term of this.terms) if (this.nearBlocks.has(term.block)) ranges.push(term.range);
     this.paint(HIGHLIGHT_NAME, ranges, this.win);
-    if (this.hitTester.size !== this.terms.length) this.hitTester = new TermHitTester(this.terms);
+    // Hover needs the terms in view; the whole page's are indexed once the scan ends.
+    if (this.hitTester.size === 0 && this.terms.length > 0)
+      this.hitTester = new TermHitTester(this.terms);
   }
 
   private scheduleRescan(): void {

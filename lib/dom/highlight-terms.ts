@@ -130,12 +130,15 @@ export class TermHitTester {
 
   constructor(terms: readonly TermRange[]) {
     this.size = terms.length;
+    const add = (node: Node, term: TermRange): void => {
+      const list = this.byNode.get(node);
+      if (list) list.push(term);
+      else this.byNode.set(node, [term]);
+    };
     for (const term of terms) {
-      for (const node of new Set([term.range.startContainer, term.range.endContainer])) {
-        const list = this.byNode.get(node) ?? [];
-        list.push(term);
-        this.byNode.set(node, list);
-      }
+      const { startContainer, endContainer } = term.range;
+      add(startContainer, term);
+      if (endContainer !== startContainer) add(endContainer, term);
     }
   }
 

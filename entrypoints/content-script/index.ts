@@ -1,19 +1,16 @@
-import ReactDOM from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { samplePageLang } from '../../lib/dom/page-lang';
-import { mountShadowHost } from '../../lib/dom/shadow-host';
-import { WENMAI_UI_ATTRIBUTE } from '../../lib/dom/walk-text';
 import { buildTermMatcher } from '../../lib/match-terms';
 import { parseContentRequest } from '../../lib/content-requests';
 import { takeGlossaryRequest } from '../../lib/glossary-prefetch';
-import { emptyPageState, type PageState } from '../../lib/page-state';
+import { emptyPageState } from '../../lib/page-state';
+import type { PageLang } from '../../lib/detect-script';
 import { ScriptLifetime } from '../../lib/script-lifetime';
 import { askBackground } from '../../lib/send-message';
-import { App } from './App';
 import { PageController } from './controller';
 import { UiStore } from './store';
-import styles from './style.css?inline';
+import { takeMountUi } from './ui-bridge';
 
 /**
  * Wenmai's page script. Not in the manifest: the background injects it into frames that
@@ -33,7 +30,8 @@ export default defineUnlistedScript({
     if (flagged.__wenmaiPageScript) return;
     flagged.__wenmaiPageScript = true;
     let controller: PageController | null = null;
-    let otherState: PageState | null = null;
+    let lang: PageLang | null = null;
+    const pageLang = (): PageLang => (lang ??= samplePageLang(document));
 
     // Only this extension may command the page's Wenmai; page scripts cannot reach this listener,
     // and a message that does not parse is ignored.
@@ -49,16 +47,19 @@ export default defineUnlistedScript({
         controller.handle(request).then(sendResponse, () => sendResponse(null));
         return true;
       }
-      sendResponse(request.type === 'wenmai/article-text' ? null : otherState);
+      sendResponse(
+        request.type === 'wenmai/article-text' ? null : emptyPageState(location.href, pageLang()),
+      );
       return false;
     };
     browser.runtime.onMessage.addListener(listener);
     const lifetime = new ScriptLifetime(() => Boolean(browser.runtime?.id));
 
-    const lang = samplePageLang(document);
-    otherState = emptyPageState(location.href, lang);
+    // The page's script in detail (Simplified, Traditional, mixed) is read in a task after the one
+    // that compiled this script.
+    await nextTask();
     // Not a Chinese page: stop here, having loaded no glossary, matcher, corpus or converter.
-    if (lang === 'other') return;
+    if (pageLang() === 'other') return;
 
     let glossaryReply;
     try {
@@ -69,8 +70,7 @@ export default defineUnlistedScript({
     }
     const { entries, settings } = glossaryReply;
     // Sites the reader switched off never get this script (the background checks before injecting).
-    // The prefetched glossary is usually there already: still, start in a task of its own rather
-    // than in the one that compiled this script.
+    // The prefetched glossary is usually there already: the matcher is built in a task of its own.
     await nextTask();
 
     const store = new UiStore();
@@ -84,15 +84,20 @@ export default defineUnlistedScript({
       glossary,
       settings,
       store,
-      lang,
+      pageLang(),
     );
     // Highlights first: the shadow-root UI can mount after them.
     controller = page;
     await nextTask();
     page.start();
-    // The UI mounts in a task of its own, after the first highlights are painted.
-    await nextTask();
-
+    // The UI is a script of its own, injected now that the first highlights are painted.
+    try {
+      await askBackground({ type: 'wenmai/start-ui' });
+    } catch {
+      return; // The extension is updating or was reloaded: highlights without the UI.
+    }
+    const mountUi = takeMountUi();
+    if (!mountUi || !lifetime.alive()) return;
     const t = (key: string): string => browser.i18n.getMessage(key as 'extName') || key;
     const openReader = (articleId: string, passageId?: string): void => {
       void askBackground({
@@ -101,32 +106,17 @@ export default defineUnlistedScript({
         ...(passageId ? { passageId } : {}),
       }).catch(() => undefined);
     };
-    // The stylesheet is bundled as text into the shadow root: no request for it at mount time.
-    const ui = mountShadowHost(document, {
-      tag: 'wenmai-ui',
-      css: styles,
-      hostAttribute: WENMAI_UI_ATTRIBUTE,
+    const unmount = mountUi(store, {
+      t,
+      openReader,
+      openTerm: (termId) => page.openCard(termId, null, true),
+      openPanel: (passage) => page.openPanel(passage),
+      closeCard: () => page.closeCard(),
+      closePanel: () => page.closePanel(),
+      dismissBanner: () => store.update({ bannerDismissed: true }),
+      keepCard: () => page.keepCard(),
+      leaveCard: () => page.leaveCard(),
     });
-    const root = ReactDOM.createRoot(ui.container);
-    root.render(
-      <App
-        store={store}
-        actions={{
-          t,
-          openReader,
-          openTerm: (termId) => page.openCard(termId, null, true),
-          openPanel: (passage) => page.openPanel(passage),
-          closeCard: () => page.closeCard(),
-          closePanel: () => page.closePanel(),
-          dismissBanner: () => store.update({ bannerDismissed: true }),
-          keepCard: () => page.keepCard(),
-          leaveCard: () => page.leaveCard(),
-        }}
-      />,
-    );
-    lifetime.onEnd(() => {
-      root.unmount();
-      ui.remove();
-    });
+    lifetime.onEnd(unmount);
   },
 });

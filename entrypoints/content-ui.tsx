@@ -1,0 +1,33 @@
+import ReactDOM from 'react-dom/client';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { mountShadowHost } from '../lib/dom/shadow-host';
+import { WENMAI_UI_ATTRIBUTE } from '../lib/dom/walk-text';
+import { App } from './content-script/App';
+import styles from './content-script/style.css?inline';
+import { UI_MOUNT_KEY, type MountUi } from './content-script/ui-bridge';
+
+/**
+ * The page script's React UI (banner, glossary card, markers, parallel panel), a script of its own:
+ * injected after the page script has painted, so that neither compiles in one long task. It only
+ * leaves a mount function for the page script (see ui-bridge.ts).
+ */
+export default defineUnlistedScript({
+  globalName: false,
+  main() {
+    const mount: MountUi = (store, actions) => {
+      // The stylesheet is bundled as text into the shadow root: no request for it at mount time.
+      const host = mountShadowHost(document, {
+        tag: 'wenmai-ui',
+        css: styles,
+        hostAttribute: WENMAI_UI_ATTRIBUTE,
+      });
+      const root = ReactDOM.createRoot(host.container);
+      root.render(<App store={store} actions={actions} />);
+      return () => {
+        root.unmount();
+        host.remove();
+      };
+    };
+    (globalThis as Record<string, unknown>)[UI_MOUNT_KEY] = mount;
+  },
+});
