@@ -213,7 +213,8 @@ export class PageController {
           done();
         } else setTimeout(() => slice(to), 0);
       };
-      slice(0);
+      // Matching starts in a task after the one that collected the blocks.
+      setTimeout(() => slice(0), 0);
     });
     return this.scanning;
   }
@@ -571,14 +572,17 @@ export class PageController {
   }
 
   /** Blocks on or near the screen first: the reader sees the switch at once, the rest follows. */
+  /**
+   * The blocks near the viewport first (as the block observer last saw them: no layout is read),
+   * so the visible part converts first.
+   */
   private inViewFirst(blocks: TextBlock[]): TextBlock[] {
-    const height = this.win.innerHeight;
+    const nearElements = new Set<Element | null | undefined>();
+    for (const i of this.nearBlocks) nearElements.add(this.blocks[i]?.nodes[0]?.parentElement);
     const near: TextBlock[] = [];
     const rest: TextBlock[] = [];
-    for (const block of blocks) {
-      const rect = block.nodes[0]!.parentElement?.getBoundingClientRect();
-      (rect && rect.bottom > -height && rect.top < 2 * height ? near : rest).push(block);
-    }
+    for (const block of blocks)
+      (nearElements.has(block.nodes[0]?.parentElement) ? near : rest).push(block);
     return [...near, ...rest];
   }
 
@@ -612,6 +616,8 @@ export class PageController {
         () => yieldFrame(this.win),
       );
     }
+    // The rescan starts after the frame that lays out the last slice.
+    await yieldFrame(this.win);
     this.scanTerms();
     // Markers follow when the page is idle, after the reply: placing them reads layout.
     this.whenIdle(() => void this.relocatePassages());
