@@ -1,4 +1,3 @@
-import ReactDOM from 'react-dom/client';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { mountShadowHost } from '../lib/dom/shadow-host';
 import { WENMAI_UI_ATTRIBUTE } from '../lib/dom/walk-text';
@@ -14,14 +13,16 @@ import { UI_MOUNT_KEY, type MountUi } from './content-script/ui-bridge';
 export default defineUnlistedScript({
   globalName: false,
   main() {
-    const mount: MountUi = (store, actions) => {
+    const mount: MountUi = async (store, actions) => {
+      // React initialises here, in a task after the one that compiled this script.
+      const { createRoot } = await import('react-dom/client');
       // The stylesheet is bundled as text into the shadow root: no request for it at mount time.
       const host = mountShadowHost(document, {
         tag: 'wenmai-ui',
         css: styles,
         hostAttribute: WENMAI_UI_ATTRIBUTE,
       });
-      const root = ReactDOM.createRoot(host.container);
+      const root = createRoot(host.container);
       root.render(<App store={store} actions={actions} />);
       return () => {
         root.unmount();

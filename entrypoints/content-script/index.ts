@@ -106,7 +106,8 @@ export default defineUnlistedScript({
         ...(passageId ? { passageId } : {}),
       }).catch(() => undefined);
     };
-    const unmount = mountUi(store, {
+    await nextTask();
+    const unmount = await mountUi(store, {
       t,
       openReader,
       openTerm: (termId) => page.openCard(termId, null, true),

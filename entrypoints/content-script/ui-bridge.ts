@@ -8,8 +8,8 @@ import type { UiStore } from './store';
  */
 export const UI_MOUNT_KEY = '__wenmaiMountUi';
 
-/** Mounts the UI for a store; returns the unmount. */
-export type MountUi = (store: UiStore, actions: ContentActions) => () => void;
+/** Mounts the UI for a store; resolves to the unmount. */
+export type MountUi = (store: UiStore, actions: ContentActions) => Promise<() => void>;
 
 export function takeMountUi(holder: object = globalThis): MountUi | null {
   const record = holder as Record<string, unknown>;
