@@ -193,7 +193,6 @@ export class PageController {
     this.blocks = blocks;
     this.terms = terms;
     if (this.activeTerm) this.setActiveTerm(null);
-    this.watchBlocks(blocks);
     this.scanning = new Promise<void>((done) => {
       const slice = (from: number): void => {
         if (generation !== this.scanGeneration) return done();
@@ -213,8 +212,11 @@ export class PageController {
           done();
         } else setTimeout(() => slice(to), 0);
       };
-      // Matching starts in a task after the one that collected the blocks.
-      setTimeout(() => slice(0), 0);
+      // Observing the blocks and matching start in a task after the one that collected them.
+      setTimeout(() => {
+        if (generation === this.scanGeneration) this.watchBlocks(blocks);
+        slice(0);
+      }, 0);
     });
     return this.scanning;
   }
@@ -608,8 +610,11 @@ export class PageController {
     } else {
       const target = script;
       const lang = this.langFor(target);
+      const blocks = this.inViewFirst(collectTextBlocks(this.doc.body, this.doc));
+      // Sending the page's text to the background is a task of its own.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       await this.converter.convert(
-        this.inViewFirst(collectTextBlocks(this.doc.body, this.doc)),
+        blocks,
         (t) => this.convertTexts(t, target),
         lang,
         this.write,
