@@ -14,7 +14,7 @@ export default defineUnlistedScript({
   globalName: false,
   main() {
     const mount: MountUi = async (store, actions) => {
-      // React initialises here, in a task after the one that compiled this script.
+      // The UI runtime initialises here, in a task after the one that compiled this script.
       const { createRoot } = await import('react-dom/client');
       // The stylesheet is bundled as text into the shadow root: no request for it at mount time.
       const host = mountShadowHost(document, {
