@@ -9,6 +9,7 @@ import {
   paintRanges,
 } from '../lib/dom/highlight-terms';
 import { collectTextBlocks } from '../lib/dom/text-blocks';
+import { afterNextFrame } from '../lib/dom/yield';
 import { shareGlossaryRequest, shareQuickSheet } from '../lib/glossary-prefetch';
 import { buildMatcherFromForms } from '../lib/match-terms';
 import { parseBundledTerms, readQuickConfig, type QuickConfig } from '../lib/quick-start';
@@ -40,9 +41,9 @@ function detect(): void {
   const quick = readQuickConfig();
   const pageScriptRunning = (globalThis as { __wenmaiPageScript?: boolean }).__wenmaiPageScript;
   if (quick && !pageScriptRunning) highlightFirstScreen(quick);
-  // The page script (330 kB to compile, then the glossary) waits until the page's first frame is
+  // The page script (100 kB to compile, then the glossary) waits until the page's first frame is
   // out: it has nothing to add to that frame, and would delay it.
-  afterFirstFrame(() => {
+  void afterNextFrame(window, FIRST_FRAME_WAIT_MS).then(() => {
     browser.runtime.sendMessage({ type: 'wenmai/start-page' }).catch(() => {
       // The extension is updating or was reloaded: this page stays as it is.
     });
@@ -53,18 +54,6 @@ function detect(): void {
 
 /** Hidden tabs render no frames: they go ahead after this long. */
 const FIRST_FRAME_WAIT_MS = 500;
-
-/** Runs a callback in a task after the next frame, or after a while if no frame comes. */
-function afterFirstFrame(callback: () => void): void {
-  let done = false;
-  const run = (): void => {
-    if (done) return;
-    done = true;
-    callback();
-  };
-  requestAnimationFrame(() => setTimeout(run, 0));
-  setTimeout(run, FIRST_FRAME_WAIT_MS);
-}
 
 /** Answers only the extension (never the page), and only the commands it knows. */
 function answerAsOther(state: ReturnType<typeof emptyPageState>): void {

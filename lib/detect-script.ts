@@ -1,4 +1,5 @@
 import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './generated/fold-table';
+import { HAN_CLASS } from './han';
 
 export type PageLang = 'zh-Hans' | 'zh-Hant' | 'zh-mixed' | 'other';
 
@@ -29,7 +30,7 @@ export interface ScriptCounts {
 
 // Counted with native regular expressions: a per-character loop in cold (interpreted) script
 // costs milliseconds on every page the detector samples.
-const NOT_HAN = /[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ud800-\udfff]+/g;
+const NOT_HAN = new RegExp(`[^${HAN_CLASS}]+`, 'g');
 const NOT_LETTER = /[^A-Za-z\u00c0-\u024f]+/g;
 
 /** Han characters and other letters of a text: enough to tell Chinese text from other text. */

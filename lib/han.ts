@@ -9,3 +9,8 @@ export function isHan(code: number): boolean {
     (code >= 0xd800 && code <= 0xdfff)
   );
 }
+
+/** Basic-plane ideographs (isHan without surrogates), as the inside of a regex character class. */
+export const BMP_HAN_CLASS = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+/** The same code units as isHan, as the inside of a regular-expression character class. */
+export const HAN_CLASS = `${BMP_HAN_CLASS}\\ud800-\\udfff`;

@@ -15,6 +15,7 @@ import {
 } from '../../lib/dom/highlight-terms';
 import { PassageLocator } from '../../lib/dom/locate-passages';
 import { PageObserver, type PageChanges } from '../../lib/dom/observe-page';
+import { afterNextFrame, nextTask } from '../../lib/dom/yield';
 import { collectTextBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 import type { GlossaryEntry } from '../../lib/glossary';
 import type { TermMatcher } from '../../lib/match-terms';
@@ -34,16 +35,7 @@ const FRAME_WAIT_MS = 100;
  * Lets the page render a frame before the next slice of text is rewritten, so each frame lays out
  * one slice: between plain tasks the rewrites pile up and one frame lays them all out at once.
  */
-const yieldFrame = (win: Window): Promise<void> =>
-  new Promise((resolve) => {
-    let done = false;
-    const go = (): void => {
-      if (!done) resolve();
-      done = true;
-    };
-    win.requestAnimationFrame(() => setTimeout(go, 0));
-    setTimeout(go, FRAME_WAIT_MS);
-  });
+const yieldFrame = (win: Window): Promise<void> => afterNextFrame(win, FRAME_WAIT_MS);
 /** Elements a passage marker lines up with. */
 const BLOCK_SELECTOR = 'p, li, div, td, blockquote, section, article';
 /** Text blocks matched per task when highlighting (about 15,000 characters of a news page). */
@@ -437,7 +429,7 @@ export class PageController {
     const locator = new PassageLocator(this.blocks, this.doc);
     const ranges: (StaticRange | null)[] = [];
     for (let from = 0; from < parallels.length; from += LOCATE_SLICE_PASSAGES) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       if (generation !== this.locateGeneration) return;
       for (const parallel of parallels.slice(from, from + LOCATE_SLICE_PASSAGES))
         ranges.push(locator.locate(parallel.text));
@@ -612,7 +604,7 @@ export class PageController {
       const lang = this.langFor(target);
       const blocks = this.inViewFirst(collectTextBlocks(this.doc.body, this.doc));
       // Sending the page's text to the background is a task of its own.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       await this.converter.convert(
         blocks,
         (t) => this.convertTexts(t, target),

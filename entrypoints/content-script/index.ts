@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { samplePageLang } from '../../lib/dom/page-lang';
+import { nextTask } from '../../lib/dom/yield';
 import { buildTermMatcher } from '../../lib/match-terms';
 import { parseContentRequest } from '../../lib/content-requests';
 import { takeGlossaryRequest } from '../../lib/glossary-prefetch';
@@ -18,8 +19,6 @@ import { takeMountUi } from './ui-bridge';
  * WXT's content-script context posts a message to the page when it starts (telling every page the
  * extension is there) and stops the script when the page dispatches a matching DOM event.
  */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 export default defineUnlistedScript({
   globalName: false,
 

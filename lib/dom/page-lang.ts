@@ -6,6 +6,7 @@ import {
   MIN_HAN_CHARS,
   type PageLang,
 } from '../detect-script';
+import { BMP_HAN_CLASS } from '../han';
 import { sampleText } from './walk-text';
 
 /** Characters read to decide whether a page is Chinese at all. */
@@ -20,7 +21,7 @@ export function samplePageLang(doc: Document = document, limit = PAGE_SAMPLE_CHA
 
 /** A page whose title, language tag and first this many characters hold no Han is not Chinese. */
 export const QUICK_SAMPLE_CHARS = 2_000;
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const HAN = new RegExp(`[${BMP_HAN_CLASS}]`);
 
 /**
  * Whether a page is Chinese at all: all the detector needs to decide. Most of the web is decided on
