@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { PAGE_MATCHES } from './lib/quick-start';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -34,12 +35,12 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['contextMenus', 'unlimitedStorage', 'scripting'],
     // To inject the page script into Chinese pages and register the first-screen config script.
-    host_permissions: ['http://*/*', 'https://*/*'],
+    host_permissions: PAGE_MATCHES,
     // The detector is an unlisted script (entrypoints/detect.ts), declared here by hand: WXT's own
     // content-script wrapper would announce the extension to every page (see the file).
     content_scripts: [
       {
-        matches: ['http://*/*', 'https://*/*'],
+        matches: PAGE_MATCHES,
         js: ['detect.js'],
         run_at: 'document_start',
         all_frames: true,

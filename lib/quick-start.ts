@@ -86,6 +86,7 @@ export function sitePatterns(site: string): string[] | null {
   return [`*://${site}/*`, `*://*.${site}/*`];
 }
 
+/** Every page Wenmai runs on (manifest, host permissions, registrations). */
 export const PAGE_MATCHES = ['http://*/*', 'https://*/*'];
 
 /** A content-script registration for the background to make (the API's own shape, trimmed). */
