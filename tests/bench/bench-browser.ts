@@ -237,23 +237,17 @@ function mainThreadTasks(
   );
   const start = nav[nav.length - 1];
   if (!start) return { navTs: NaN, tasks: [] };
+  // Complete events on the page's main thread.
+  const onMainThread = (e: TraceEvent): boolean =>
+    e.pid === start.pid && e.tid === start.tid && e.ph === 'X';
   const own = events
-    .filter(
-      (e) =>
-        e.pid === start.pid &&
-        e.tid === start.tid &&
-        e.ph === 'X' &&
-        TASK_EVENTS.has(e.name) &&
-        e.ts >= start.ts,
-    )
+    .filter((e) => onMainThread(e) && TASK_EVENTS.has(e.name) && e.ts >= start.ts)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   // The extension's script runs, outermost only (a FunctionCall inside an EvaluateScript is counted once).
   const extension = events
     .filter(
       (e) =>
-        e.pid === start.pid &&
-        e.tid === start.tid &&
-        e.ph === 'X' &&
+        onMainThread(e) &&
         SCRIPT_EVENTS.has(e.name) &&
         (e.args?.data?.url ?? '').startsWith('chrome-extension://'),
     )
