@@ -1,9 +1,10 @@
 import { useState } from 'react';
+import { CAN_UNDERLINE_HIGHLIGHTS } from '../lib/dom/highlight-terms';
 import type { Settings } from '../lib/settings';
 import { useT, type MessageKey } from './i18n';
 
 const HIGHLIGHT_STYLES: { value: Settings['highlightStyle']; label: MessageKey }[] = [
-  { value: 'underline', label: 'styleUnderline' },
+  { value: 'underline', label: CAN_UNDERLINE_HIGHLIGHTS ? 'styleUnderline' : 'styleTint' },
   { value: 'background', label: 'styleBackground' },
   { value: 'color', label: 'styleColor' },
 ];

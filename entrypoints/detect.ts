@@ -9,8 +9,9 @@ import {
   paintRanges,
 } from '../lib/dom/highlight-terms';
 import { collectTextBlocks } from '../lib/dom/text-blocks';
+import { addPageSheet, shareQuickSheet } from '../lib/dom/page-sheet';
 import { afterNextFrame } from '../lib/dom/yield';
-import { shareGlossaryRequest, shareQuickSheet } from '../lib/glossary-prefetch';
+import { shareGlossaryRequest } from '../lib/glossary-prefetch';
 import { buildMatcherFromForms } from '../lib/match-terms';
 import { parseBundledTerms, readQuickConfig, type QuickConfig } from '../lib/quick-start';
 import { emptyPageState } from '../lib/page-state';
@@ -84,10 +85,7 @@ function highlightFirstScreen(quick: QuickConfig): void {
   const matcher = buildMatcherFromForms(parseBundledTerms(BUNDLED_TERMS));
   const terms = findTermRanges(blocks, matcher, document);
   if (terms.length === 0) return;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(highlightCss(quick.highlightStyle));
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  shareQuickSheet(sheet);
+  shareQuickSheet(addPageSheet(document, highlightCss(quick.highlightStyle)));
   paintRanges(
     HIGHLIGHT_NAME,
     terms.map((t) => t.range),

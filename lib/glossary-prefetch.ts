@@ -23,17 +23,3 @@ export function takeGlossaryRequest(win: object = globalThis): Promise<GlossaryR
   delete holder[KEY];
   return request;
 }
-
-const SHEET_KEY = '__wenmaiQuickSheet';
-
-/** The detector's highlight stylesheet, for the page script to replace with its own. */
-export function shareQuickSheet(sheet: CSSStyleSheet, win: object = globalThis): void {
-  (win as Record<string, unknown>)[SHEET_KEY] = sheet;
-}
-
-export function takeQuickSheet(win: object = globalThis): CSSStyleSheet | undefined {
-  const holder = win as Record<string, unknown>;
-  const sheet = holder[SHEET_KEY] as CSSStyleSheet | undefined;
-  delete holder[SHEET_KEY];
-  return sheet;
-}

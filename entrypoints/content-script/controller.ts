@@ -14,6 +14,7 @@ import {
   type TermRange,
 } from '../../lib/dom/highlight-terms';
 import { PassageLocator } from '../../lib/dom/locate-passages';
+import { addPageSheet, takeQuickSheet, type PageSheet } from '../../lib/dom/page-sheet';
 import { PageObserver, type PageChanges } from '../../lib/dom/observe-page';
 import { afterNextFrame, nextTask } from '../../lib/dom/yield';
 import { collectTextBlocks, type TextBlock } from '../../lib/dom/text-blocks';
@@ -21,7 +22,6 @@ import type { GlossaryEntry } from '../../lib/glossary';
 import type { TermMatcher } from '../../lib/match-terms';
 import type { ContentRequest } from '../../lib/content-requests';
 import { termSummary, type DisplayScript, type PageState } from '../../lib/page-state';
-import { takeQuickSheet } from '../../lib/glossary-prefetch';
 import { askBackground } from '../../lib/send-message';
 import type { ScriptLifetime } from '../../lib/script-lifetime';
 import type { Settings } from '../../lib/settings';
@@ -64,7 +64,7 @@ export class PageController {
   private script: DisplayScript = 'original';
   private readonly converter = new PageConverter();
   private readonly observer: PageObserver;
-  private readonly sheet: CSSStyleSheet;
+  private readonly sheet: PageSheet;
   private article: PageState['article'] = null;
   private lang: PageLang;
   private similar: PageState['similar'] = [];
@@ -101,14 +101,9 @@ export class PageController {
   ) {
     this.lang = initialLang;
     this.highlightsEnabled = settings.highlightsEnabled;
-    this.sheet = new win.CSSStyleSheet();
-    this.sheet.replaceSync(highlightCss(settings.highlightStyle));
     // Replaces the detector's first-screen stylesheet, if it painted one.
-    const quickSheet = takeQuickSheet();
-    doc.adoptedStyleSheets = [
-      ...doc.adoptedStyleSheets.filter((sheet) => sheet !== quickSheet),
-      this.sheet,
-    ];
+    takeQuickSheet()?.remove();
+    this.sheet = addPageSheet(doc, highlightCss(settings.highlightStyle));
     this.observer = new PageObserver(doc.body, (changes) => this.onChanges(changes), win);
     lifetime.onEnd(() => this.stop());
   }
@@ -163,7 +158,7 @@ export class PageController {
     this.blockObserver?.disconnect();
     for (const name of [HIGHLIGHT_NAME, ACTIVE_HIGHLIGHT_NAME, PASSAGE_HIGHLIGHT_NAME])
       clearOwnHighlight(name, this.painted.get(name), this.win);
-    this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    this.sheet.remove();
   }
 
   private paint(name: string, ranges: readonly AbstractRange[], win: PageWindow): void {

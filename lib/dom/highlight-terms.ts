@@ -92,14 +92,26 @@ export function clearOwnHighlight(
     win.CSS.highlights.delete(name);
 }
 
+/**
+ * Firefox (140) draws only colours and backgrounds for ::highlight(), not text-decoration: there the
+ * "underline" style is drawn as a light tint of the same red. A build constant, because CSS cannot
+ * feature-test what a highlight pseudo-element renders.
+ */
+export const CAN_UNDERLINE_HIGHLIGHTS = !import.meta.env.FIREFOX;
+
 /** The stylesheet for the highlights, in the reader's chosen style. */
-export function highlightCss(style: 'underline' | 'background' | 'color'): string {
+export function highlightCss(
+  style: 'underline' | 'background' | 'color',
+  canUnderline = CAN_UNDERLINE_HIGHLIGHTS,
+): string {
   const term =
     style === 'background'
       ? 'background-color: rgba(255, 205, 60, 0.45);'
       : style === 'color'
         ? 'color: #b3261e;'
-        : 'text-decoration: underline dotted rgba(179, 38, 30, 0.85) 2px; text-underline-offset: 0.22em;';
+        : canUnderline
+          ? 'text-decoration: underline dotted rgba(179, 38, 30, 0.85) 2px; text-underline-offset: 0.22em;'
+          : 'background-color: rgba(179, 38, 30, 0.13);';
   return `::highlight(${HIGHLIGHT_NAME}) { ${term} }
 ::highlight(${ACTIVE_HIGHLIGHT_NAME}) { background-color: rgba(255, 180, 0, 0.55); }
 ::highlight(${PASSAGE_HIGHLIGHT_NAME}) { background-color: rgba(90, 140, 255, 0.16); }`;

@@ -1,0 +1,60 @@
+import { WENMAI_UI_ATTRIBUTE } from './walk-text';
+
+/**
+ * A stylesheet Wenmai adds to a page's document: the ::highlight() rules for term highlights must
+ * apply to the page's own text, so they cannot live in the UI's shadow root.
+ */
+export interface PageSheet {
+  remove(): void;
+}
+
+/**
+ * Adds CSS to the document as an adopted stylesheet, which leaves the page's DOM alone. Firefox's
+ * content scripts see document.adoptedStyleSheets through an Xray wrapper that can be neither read
+ * nor assigned; there the CSS goes into a <style> element marked as Wenmai's, at the end of <head>.
+ */
+export function addPageSheet(doc: Document, css: string): PageSheet {
+  const adopted = readAdopted(doc);
+  const view = doc.defaultView;
+  if (adopted && view) {
+    const sheet = new view.CSSStyleSheet();
+    sheet.replaceSync(css);
+    doc.adoptedStyleSheets = [...adopted, sheet];
+    return {
+      remove: () => {
+        doc.adoptedStyleSheets = (readAdopted(doc) ?? []).filter((s) => s !== sheet);
+      },
+    };
+  }
+  const style = doc.createElement('style');
+  style.setAttribute(WENMAI_UI_ATTRIBUTE, '');
+  style.textContent = css;
+  (doc.head ?? doc.documentElement).append(style);
+  return { remove: () => style.remove() };
+}
+
+function readAdopted(doc: Document): CSSStyleSheet[] | null {
+  try {
+    const list = doc.adoptedStyleSheets as CSSStyleSheet[] | undefined;
+    return list ? [...list] : null;
+  } catch {
+    return null;
+  }
+}
+
+const SHEET_KEY = '__wenmaiQuickSheet';
+
+/**
+ * The detector's first-screen highlight sheet, handed to the page script (same isolated world) to
+ * replace with its own.
+ */
+export function shareQuickSheet(sheet: PageSheet, win: object = globalThis): void {
+  (win as Record<string, unknown>)[SHEET_KEY] = sheet;
+}
+
+export function takeQuickSheet(win: object = globalThis): PageSheet | undefined {
+  const holder = win as Record<string, unknown>;
+  const sheet = holder[SHEET_KEY] as PageSheet | undefined;
+  delete holder[SHEET_KEY];
+  return sheet;
+}
