@@ -20,7 +20,7 @@ const EXTENSION = join(ROOT, '.output', 'firefox-mv2');
 const UUID = '5e0c3f4a-8d2b-4c61-9a7e-2f1b6d9c0a11';
 const EXTENSION_ID = 'wenmai@wenmai.local';
 
-let browser: Browser;
+let firefox: Browser;
 let server: Server;
 let origin: string;
 let extensionPage: Page;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   if (!existsSync(join(EXTENSION, 'manifest.json')))
     throw new Error(`no Firefox build in ${EXTENSION}: run "npx wxt build -b firefox" first`);
   ({ origin, server } = await serve({ fixtures: join(ROOT, 'tests', 'fixtures') }));
-  browser = await puppeteer.launch({
+  firefox = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
@@ -38,13 +38,14 @@ beforeAll(async () => {
       'extensions.webextensions.uuids': JSON.stringify({ [EXTENSION_ID]: UUID }),
     },
   });
-  expect(await browser.installExtension(EXTENSION)).toBe(EXTENSION_ID);
+  expect(await firefox.installExtension(EXTENSION)).toBe(EXTENSION_ID);
   extensionPage = await openExtensionPage('popup.html');
   await waitFor(
     'the bundled corpus to be imported',
     () =>
       extensionPage.evaluate(async () => {
-        const reply = (await browser.runtime.sendMessage({ type: 'wenmai/import-status' })) as {
+        const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const reply = (await ext.runtime.sendMessage({ type: 'wenmai/import-status' })) as {
           ok: boolean;
           value: { state: string };
         };
@@ -55,7 +56,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await firefox?.close();
   server?.close();
 });
 
@@ -64,7 +65,7 @@ afterAll(async () => {
  * so this waits for the page's own document instead.
  */
 async function openExtensionPage(path: string): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await firefox.newPage();
   const url = `moz-extension://${UUID}/${path}`;
   await page.goto(url, { timeout: 3000 }).catch(() => undefined);
   await waitFor(`${path} to load`, () =>
@@ -86,7 +87,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeout = 20
 }
 
 async function open(name: string): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await firefox.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${name}: ${String(error)}`));
   await page.goto(`${origin}/fixtures/${name}`);
   return page;
@@ -96,9 +97,10 @@ async function open(name: string): Promise<Page> {
 function sendToTab(url: string, request: ContentRequest): Promise<PageState | null> {
   return extensionPage.evaluate(
     async (u, r) => {
-      const tab = (await browser.tabs.query({})).find((t) => t.url === u);
+      const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const tab = (await ext.tabs.query({})).find((t) => t.url === u);
       if (tab?.id === undefined) throw new Error(`no tab shows ${u}`);
-      return (await browser.tabs.sendMessage(tab.id, r, { frameId: 0 })) as PageState | null;
+      return (await ext.tabs.sendMessage(tab.id, r, { frameId: 0 })) as PageState | null;
     },
     url,
     request,
