@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { mountShadowHost } from '../lib/dom/shadow-host';
+import { mountShadowHost, UI_HOST_TAG } from '../lib/dom/shadow-host';
 import { WENMAI_UI_ATTRIBUTE } from '../lib/dom/walk-text';
 import { App } from './content-script/App';
 import styles from './content-script/style.css?inline';
@@ -18,7 +18,7 @@ export default defineUnlistedScript({
       const { createRoot } = await import('react-dom/client');
       // The stylesheet is bundled as text into the shadow root: no request for it at mount time.
       const host = mountShadowHost(document, {
-        tag: 'wenmai-ui',
+        tag: UI_HOST_TAG,
         css: styles,
         hostAttribute: WENMAI_UI_ATTRIBUTE,
       });

@@ -9,6 +9,7 @@ import { BUNDLED_TERMS } from '../../lib/generated/bundled-terms';
 import {
   bundledTermsCurrent,
   parseBundledTerms,
+  PAGE_MATCHES,
   QUICK_REGISTRATION_ID,
   quickRegistration,
   type QuickRegistration,
@@ -107,8 +108,9 @@ export default defineBackground(() => {
     reimportBundle: () => runImport(true),
   };
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     void runImport(true);
+    if (reason === 'install' || reason === 'update') void startInOpenTabs();
     browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({
         id: 'wenmai-lookup',
@@ -188,3 +190,26 @@ async function applyRegistration(wanted: QuickRegistration | null): Promise<void
     await scripting.unregisterContentScripts({ ids: [QUICK_REGISTRATION_ID] });
   if (wanted) await scripting.registerContentScripts([{ ...wanted, persistAcrossSessions: true }]);
 }
+
+/**
+ * Chromium runs manifest content scripts only in pages loaded after an install or update: pages
+ * already open would go without Wenmai (and, after an update, keep a script cut off from it) until
+ * reloaded. They get the detector now, which starts Wenmai there as on a fresh load. Firefox
+ * injects manifest content scripts into open pages itself.
+ */
+async function startInOpenTabs(): Promise<void> {
+  if (import.meta.env.FIREFOX) return;
+  const tabs = await browser.tabs.query({ url: PAGE_MATCHES });
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined || tab.discarded) return;
+      await browser.scripting
+        .executeScript({ target: { tabId: tab.id, allFrames: true }, files: [DETECTOR_SCRIPT] })
+        .catch(() => {
+          // A page the browser keeps extensions out of (an error page, the web store): skip it.
+        });
+    }),
+  );
+}
+
+const DETECTOR_SCRIPT = '/detect.js' as const;

@@ -14,6 +14,7 @@ import {
   type TermRange,
 } from '../../lib/dom/highlight-terms';
 import { PassageLocator } from '../../lib/dom/locate-passages';
+import { removeLeftovers } from '../../lib/dom/leftovers';
 import { addPageSheet, takeQuickSheet, type PageSheet } from '../../lib/dom/page-sheet';
 import { PageObserver, type PageChanges } from '../../lib/dom/observe-page';
 import { afterNextFrame, nextTask } from '../../lib/dom/yield';
@@ -101,8 +102,10 @@ export class PageController {
   ) {
     this.lang = initialLang;
     this.highlightsEnabled = settings.highlightsEnabled;
-    // Replaces the detector's first-screen stylesheet, if it painted one.
+    // Replaces the detector's first-screen stylesheet, if it painted one, and whatever a Wenmai
+    // from before an extension update left on the page.
     takeQuickSheet()?.remove();
+    removeLeftovers(doc);
     this.sheet = addPageSheet(doc, highlightCss(settings.highlightStyle));
     this.observer = new PageObserver(doc.body, (changes) => this.onChanges(changes), win);
     lifetime.onEnd(() => this.stop());

@@ -11,6 +11,9 @@ export interface ShadowHost {
   remove(): void;
 }
 
+/** The UI host's element name (a custom element name: no page CSS targets it by accident). */
+export const UI_HOST_TAG = 'wenmai-ui';
+
 export function mountShadowHost(
   doc: Document,
   options: { tag: string; css: string; hostAttribute: string },

@@ -84,6 +84,42 @@ export async function launch(
   return { context, worker, extensionId };
 }
 
+/**
+ * Chromium with extensions allowed but Wenmai not loaded yet: install() loads it the way the
+ * browser installs an extension, and loading it again is an update (same id, new scripts).
+ * Through CDP's Extensions.loadUnpacked, which needs --enable-unsafe-extension-debugging.
+ */
+export async function launchForInstall(): Promise<{
+  context: BrowserContext;
+  install: () => Promise<Launched>;
+}> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'wenmai-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_ARGS, '--enable-unsafe-extension-debugging'],
+    viewport: { width: 1280, height: 900 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+  });
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser connection for CDP');
+  const cdp = await browser.newBrowserCDPSession();
+  const install = async (): Promise<Launched> => {
+    const started = context.waitForEvent('serviceworker', { timeout: 20_000 }).catch(() => null);
+    const { id } = (await cdp.send(
+      'Extensions.loadUnpacked' as never,
+      {
+        path: EXTENSION_DIR,
+      } as never,
+    )) as { id: string };
+    const worker =
+      (await started) ?? context.serviceWorkers().find((w) => new URL(w.url()).host === id);
+    if (!worker) throw new Error('Wenmai’s service worker did not start');
+    return { context, worker, extensionId: id };
+  };
+  return { context, install };
+}
+
 /** Waits until the background has imported the bundle. */
 export async function waitForImport(launched: Launched, page: Page): Promise<void> {
   await page.goto(`chrome-extension://${launched.extensionId}/popup.html`);

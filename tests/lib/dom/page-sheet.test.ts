@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { highlightCss } from '../../../lib/dom/highlight-terms';
+import { removeLeftovers } from '../../../lib/dom/leftovers';
 import { addPageSheet } from '../../../lib/dom/page-sheet';
 
 describe('addPageSheet', () => {
@@ -25,5 +26,24 @@ describe('highlightCss', () => {
     expect(tint).not.toContain('text-decoration');
     expect(tint).toMatch(/::highlight\(wenmai-term\) \{ background-color: /);
     expect(highlightCss('color', false)).toBe(highlightCss('color', true));
+  });
+});
+
+describe('removeLeftovers', () => {
+  it("takes down an earlier Wenmai's UI host and stylesheet, and nothing of the page's", () => {
+    const doc = new JSDOM(
+      '<!doctype html><html><head><style id="own">p{}</style></head><body><p data-wenmai-ui>页面自己的</p><wenmai-ui>正文里的</wenmai-ui></body></html>',
+    ).window.document;
+    addPageSheet(doc, '::highlight(wenmai-term) { color: red; }');
+    const host = doc.createElement('wenmai-ui');
+    host.setAttribute('data-wenmai-ui', '');
+    doc.documentElement.append(host);
+    removeLeftovers(doc);
+    expect(doc.querySelector('html > wenmai-ui')).toBeNull();
+    expect(doc.querySelector('style[data-wenmai-ui]')).toBeNull();
+    expect(doc.getElementById('own')).not.toBeNull();
+    expect(doc.body.innerHTML).toBe(
+      '<p data-wenmai-ui="">页面自己的</p><wenmai-ui>正文里的</wenmai-ui>',
+    );
   });
 });

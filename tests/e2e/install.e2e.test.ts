@@ -1,0 +1,92 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchForInstall,
+  ROOT,
+  sendToTab,
+  serve,
+  waitForImport,
+  waitForState,
+  type Launched,
+} from './harness';
+
+let context: BrowserContext;
+let install: () => Promise<Launched>;
+let server: Server;
+let origin: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ({ origin, server } = await serve({ fixtures: join(ROOT, 'tests', 'fixtures') }));
+  ({ context, install } = await launchForInstall());
+});
+
+afterAll(async () => {
+  await context?.close();
+  server?.close();
+});
+
+async function open(name: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
+  await page.goto(`${origin}/fixtures/${name}`);
+  return page;
+}
+
+/** What Wenmai shows on the page: UI hosts, highlight stylesheets and highlighted ranges. */
+const shown = (page: Page) =>
+  page.evaluate(() => ({
+    hosts: document.querySelectorAll('wenmai-ui').length,
+    sheets: document.adoptedStyleSheets.length,
+    highlights: CSS.highlights.get('wenmai-term')?.size ?? 0,
+    banner:
+      document
+        .querySelector('wenmai-ui')
+        ?.shadowRoot?.querySelector('[data-testid="wenmai-banner"]')
+        ?.textContent?.includes('100%') ?? false,
+  }));
+
+describe('pages open while Wenmai is installed and updated', () => {
+  let article: Page;
+  let english: Page;
+  let launched: Launched;
+
+  beforeAll(async () => {
+    article = await open('news-repost-traditional.html');
+    english = await open('english-news.html');
+  });
+
+  it('start without a reload when Wenmai is installed', async () => {
+    expect(await shown(article)).toMatchObject({ hosts: 0, highlights: 0 });
+    launched = await install();
+    await waitForImport(launched, await context.newPage());
+    const state = await waitForState(launched, article, (s) => s.article !== null);
+    expect(state.similar[0]?.relation).toBe('duplicate');
+    await expect.poll(() => shown(article)).toMatchObject({ hosts: 1, sheets: 1, banner: true });
+    expect((await shown(article)).highlights).toBeGreaterThan(0);
+    expect(await sendToTab(launched, english, { type: 'wenmai/page-state' })).toMatchObject({
+      lang: 'other',
+    });
+  });
+
+  it('change over to the updated Wenmai at once: one banner, one stylesheet, still answering', async () => {
+    launched = await install();
+    const state = await waitForState(launched, article, (s) => s.article !== null);
+    expect(state.similar[0]?.relation).toBe('duplicate');
+    // Before any page event could tell the old scripts that they were cut off.
+    await expect.poll(() => shown(article)).toMatchObject({ hosts: 1, sheets: 1, banner: true });
+    expect((await shown(article)).highlights).toBeGreaterThan(0);
+    const simplified = await sendToTab(launched, article, {
+      type: 'wenmai/set-script',
+      script: 'simplified',
+    });
+    expect(simplified?.script).toBe('simplified');
+    expect(await article.evaluate(() => document.body.innerText)).toContain('新质生产力');
+    await article.mouse.move(300, 300);
+    await article.mouse.move(320, 340);
+    expect(await shown(article)).toMatchObject({ hosts: 1, sheets: 1 });
+    expect(pageErrors).toEqual([]);
+  });
+});
