@@ -6,8 +6,8 @@ export type ConvertTexts = (texts: string[]) => Promise<string[]>;
  * Blocks (and nodes) written per slice. Small slices keep each task short: the page relays out
  * what changed between slices, and that cost grows with the slice.
  */
-const WRITE_SLICE_BLOCKS = 40;
-const WRITE_SLICE_NODES = 120;
+const WRITE_SLICE_BLOCKS = 24;
+const WRITE_SLICE_NODES = 72;
 
 /**
  * Converts the page's text nodes between scripts in place and restores them exactly.
