@@ -23,7 +23,9 @@ export function mountShadowHost(
   // Markers sit in document coordinates; the host itself takes no part in the page's layout.
   host.style.cssText =
     'all:initial;position:absolute;top:0;left:0;width:0;height:0;z-index:2147483646;';
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: the UI shows the reader's own corpus (titles, passages of saved articles), which the
+  // page's scripts must not read, nor click through (host.shadowRoot is null to them).
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = options.css;
   const container = doc.createElement('div');

@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageState } from '../../lib/page-state';
 import {
   askBackgroundFrom,
+  InPageUi,
   launch,
   ROOT,
   sendToTab,
   serve,
   waitForImport,
   waitForQuickStart,
+  testId,
   waitForState,
   type Launched,
 } from './harness';
@@ -68,7 +70,8 @@ const highlighted = (page: Page) =>
       },
     ),
   );
-const shadow = (page: Page, testId: string) => page.locator(`wenmai-ui [data-testid="${testId}"]`);
+/** Wenmai's in-page UI on a page (its shadow root is closed: read through the browser). */
+const ui = (page: Page) => InPageUi.of(page);
 
 describe('on a Traditional repost of a corpus article', () => {
   let page: Page;
@@ -99,13 +102,15 @@ describe('on a Traditional repost of a corpus article', () => {
   });
 
   it('shows the banner with the relation and score', async () => {
-    await expect.poll(() => shadow(page, 'wenmai-banner').textContent()).toContain('100%');
+    const view = await ui(page);
+    await expect.poll(() => view.text(testId('wenmai-banner'))).toContain('100%');
     expect(
-      await shadow(page, 'wenmai-banner')
-        .locator('[data-relation]')
-        .first()
-        .getAttribute('data-relation'),
+      await view.attribute(`${testId('wenmai-banner')} [data-relation]`, 'data-relation'),
     ).toBe('duplicate');
+    // The banner names the reader's own corpus articles: the page's scripts cannot read it.
+    expect(
+      await page.evaluate(() => document.querySelector('wenmai-ui')?.shadowRoot === null),
+    ).toBe(true);
   });
 
   it('opens a glossary card on hover, and closes it with Esc', async () => {
@@ -124,26 +129,25 @@ describe('on a Traditional repost of a corpus article', () => {
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.move(box.x, box.y);
-    const card = shadow(page, 'wenmai-card');
+    const view = await ui(page);
+    const card = testId('wenmai-card');
     await expect
-      .poll(() => card.textContent(), { timeout: 5000 })
+      .poll(() => view.text(card), { timeout: 5000 })
       .toContain('new quality productive forces');
-    expect(await card.textContent()).toContain('新質生產力');
-    expect(await shadow(page, 'card-headword').textContent()).toBe('新质生产力');
-    await card.focus();
+    expect(await view.text(card)).toContain('新質生產力');
+    expect(await view.text(testId('card-headword'))).toBe('新质生产力');
+    await view.focus(card);
     await page.keyboard.press('Escape');
-    await expect.poll(() => card.count()).toBe(0);
+    await expect.poll(() => view.count(card)).toBe(0);
   });
 
   it('marks passages that have parallels and shows them side by side with differences marked', async () => {
     expect(state.parallels.length).toBeGreaterThan(0);
-    const marker = shadow(page, 'passage-marker').first();
-    await marker.click();
-    const panel = shadow(page, 'wenmai-parallels');
-    await expect
-      .poll(() => panel.locator('[data-testid="parallel-match"]').count())
-      .toBeGreaterThan(0);
-    expect(await panel.locator('.wm-diff-side').count()).toBeGreaterThanOrEqual(2);
+    const view = await ui(page);
+    await view.click(testId('passage-marker'));
+    const panel = testId('wenmai-parallels');
+    await expect.poll(() => view.count(`${panel} ${testId('parallel-match')}`)).toBeGreaterThan(0);
+    expect(await view.count(`${panel} .wm-diff-side`)).toBeGreaterThanOrEqual(2);
     await page.keyboard.press('Escape');
   });
 
@@ -194,7 +198,7 @@ describe('on other pages', () => {
     const state = await waitForState(browser, page, analyzed);
     expect(state.similar).toEqual([]);
     await page.waitForTimeout(300);
-    expect(await shadow(page, 'wenmai-banner').count()).toBe(0);
+    expect(await (await ui(page)).count(testId('wenmai-banner'))).toBe(0);
   });
 
   it('does nothing on an English page and answers lang other', async () => {
@@ -214,7 +218,8 @@ describe('commands from the context menu, keyboard and options', () => {
     const page = await open('unrelated-chinese.html');
     await waitForState(browser, page, analyzed);
     await sendToTab(browser, page, { type: 'wenmai/lookup', text: '  小马拉大车 ' });
-    await expect.poll(() => shadow(page, 'card-headword').textContent()).toBe('小马拉大车');
+    const view = await ui(page);
+    await expect.poll(() => view.text(testId('card-headword'))).toBe('小马拉大车');
   });
 
   it('cycles original → Simplified → Traditional → original and toggles highlights from the keyboard commands', async () => {

@@ -2,7 +2,13 @@ import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+  type Worker,
+} from 'playwright-core';
 import type { ContentRequest } from '../../lib/messages';
 import type { PageState } from '../../lib/page-state';
 
@@ -206,3 +212,118 @@ export async function waitForState(
     `page state of ${page.url()} never matched; last: ${JSON.stringify(last)?.slice(0, 500)}`,
   );
 }
+
+interface DomNode {
+  nodeId: number;
+  localName?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/**
+ * Wenmai's in-page UI as the reader meets it. Its shadow root is closed (page scripts must not read
+ * the reader's corpus from it), so Playwright's locators cannot see inside; the browser itself can:
+ * this reads and drives the UI through CDP's DOM domain, clicking with the real mouse.
+ */
+export class InPageUi {
+  private constructor(
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+  ) {}
+
+  static async of(page: Page): Promise<InPageUi> {
+    return new InPageUi(page, await page.context().newCDPSession(page));
+  }
+
+  /** Node ids of the elements in the UI's shadow root that match a CSS selector. */
+  private async nodes(selector: string): Promise<number[]> {
+    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: DomNode;
+    };
+    const html = root.children?.find((n) => n.localName === 'html');
+    const shadow = html?.children?.find((n) => n.localName === 'wenmai-ui')?.shadowRoots?.[0];
+    if (!shadow) return [];
+    const { nodeIds } = await this.cdp.send('DOM.querySelectorAll', {
+      nodeId: shadow.nodeId,
+      selector,
+    });
+    return nodeIds;
+  }
+
+  private async call<T>(nodeId: number, fn: string): Promise<T> {
+    const { object } = await this.cdp.send('DOM.resolveNode', { nodeId });
+    const { result } = await this.cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: fn,
+      returnByValue: true,
+    });
+    return result.value as T;
+  }
+
+  async count(selector: string): Promise<number> {
+    return (await this.nodes(selector)).length;
+  }
+
+  /** Waits until something in the UI matches. */
+  async waitFor(selector: string, timeout = 5000): Promise<void> {
+    const end = Date.now() + timeout;
+    while ((await this.count(selector)) === 0) {
+      if (Date.now() > end) throw new Error(`Wenmai's UI showed no ${selector} in ${timeout} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** The text of each match, in document order. */
+  async texts(selector: string): Promise<string[]> {
+    const ids = await this.nodes(selector);
+    return Promise.all(
+      ids.map((id) => this.call<string>(id, 'function () { return this.textContent; }')),
+    );
+  }
+
+  /** The first match's text; null when nothing matches. */
+  async text(selector: string): Promise<string | null> {
+    return (await this.texts(selector))[0] ?? null;
+  }
+
+  async attribute(selector: string, name: string): Promise<string | null> {
+    const [id] = await this.nodes(selector);
+    if (id === undefined) return null;
+    const { attributes } = await this.cdp.send('DOM.getAttributes', { nodeId: id });
+    const at = attributes.indexOf(name);
+    return at >= 0 && at % 2 === 0 ? attributes[at + 1]! : null;
+  }
+
+  /** The nth match's box in the viewport (scrolled into view first). */
+  async box(
+    selector: string,
+    nth = 0,
+  ): Promise<{ x: number; y: number; width: number; height: number }> {
+    const id = (await this.nodes(selector))[nth];
+    if (id === undefined) throw new Error(`nothing in Wenmai's UI matches ${selector} [${nth}]`);
+    await this.cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId: id });
+    const { quads } = await this.cdp.send('DOM.getContentQuads', { nodeId: id });
+    const quad = quads[0];
+    if (!quad) throw new Error(`${selector} [${nth}] is not rendered`);
+    const xs = [quad[0]!, quad[2]!, quad[4]!, quad[6]!];
+    const ys = [quad[1]!, quad[3]!, quad[5]!, quad[7]!];
+    const x = Math.min(...xs);
+    const y = Math.min(...ys);
+    return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+  }
+
+  /** Clicks the middle of the nth match with the mouse, as a reader would. */
+  async click(selector: string, nth = 0): Promise<void> {
+    const b = await this.box(selector, nth);
+    await this.page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+  }
+
+  async focus(selector: string): Promise<void> {
+    const [id] = await this.nodes(selector);
+    if (id === undefined) throw new Error(`nothing in Wenmai's UI matches ${selector}`);
+    await this.cdp.send('DOM.focus', { nodeId: id });
+  }
+}
+
+/** The CSS selector of a test id in Wenmai's UI. */
+export const testId = (id: string): string => `[data-testid="${id}"]`;

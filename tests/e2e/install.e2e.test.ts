@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  InPageUi,
   launchForInstall,
   ROOT,
   sendToTab,
   serve,
+  testId,
   waitForImport,
   waitForState,
   type Launched,
@@ -36,17 +38,15 @@ async function open(name: string): Promise<Page> {
 }
 
 /** What Wenmai shows on the page: UI hosts, highlight stylesheets and highlighted ranges. */
-const shown = (page: Page) =>
-  page.evaluate(() => ({
+const shown = async (page: Page) => ({
+  ...(await page.evaluate(() => ({
     hosts: document.querySelectorAll('wenmai-ui').length,
     sheets: document.adoptedStyleSheets.length,
     highlights: CSS.highlights.get('wenmai-term')?.size ?? 0,
-    banner:
-      document
-        .querySelector('wenmai-ui')
-        ?.shadowRoot?.querySelector('[data-testid="wenmai-banner"]')
-        ?.textContent?.includes('100%') ?? false,
-  }));
+  }))),
+  banner:
+    (await (await InPageUi.of(page)).text(testId('wenmai-banner')))?.includes('100%') ?? false,
+});
 
 describe('pages open while Wenmai is installed and updated', () => {
   let article: Page;

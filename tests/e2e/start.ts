@@ -6,7 +6,16 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, ROOT, serve, waitForImport, waitForState, type Launched } from './harness';
+import {
+  InPageUi,
+  launch,
+  ROOT,
+  serve,
+  testId,
+  waitForImport,
+  waitForState,
+  type Launched,
+} from './harness';
 
 const DEMOS = ['news-repost-traditional.html', 'forum-discuz-repost.html', 'dynamic-page.html'];
 const OUT = join(ROOT, 'artifacts', 'screenshots');
@@ -28,9 +37,7 @@ async function hoverFirstTerm(page: Page, text: string): Promise<void> {
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   }, text);
   if (point) await page.mouse.move(point.x, point.y);
-  await page
-    .locator('wenmai-ui [data-testid="wenmai-card"] .wm-headword')
-    .waitFor({ timeout: 5000 });
+  await (await InPageUi.of(page)).waitFor(`${testId('wenmai-card')} .wm-headword`);
 }
 
 async function main(): Promise<void> {
@@ -65,8 +72,9 @@ async function main(): Promise<void> {
     await shot(news, '2-glossary-card.png');
     await news.keyboard.press('Escape');
     await news.mouse.move(5, 5);
-    await news.locator('wenmai-ui [data-testid="passage-marker"]').nth(3).click();
-    await news.locator('wenmai-ui [data-testid="parallel-match"]').first().waitFor();
+    const newsUi = await InPageUi.of(news);
+    await newsUi.click(testId('passage-marker'), 3);
+    await newsUi.waitFor(testId('parallel-match'));
     await shot(news, '3-parallel-passages.png');
 
     const forum = await browser.context.newPage();
