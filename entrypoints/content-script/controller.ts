@@ -14,7 +14,7 @@ import {
   type TermRange,
 } from '../../lib/dom/highlight-terms';
 import { PassageLocator } from '../../lib/dom/locate-passages';
-import { removeLeftovers } from '../../lib/dom/leftovers';
+import { HANDOVER_EVENT, removeLeftovers } from '../../lib/dom/leftovers';
 import { addPageSheet, takeQuickSheet, type PageSheet } from '../../lib/dom/page-sheet';
 import { PageObserver, type PageChanges } from '../../lib/dom/observe-page';
 import { afterNextFrame, nextTask } from '../../lib/dom/yield';
@@ -151,6 +151,10 @@ export class PageController {
       },
       { signal },
     );
+    // A Wenmai started after an extension update asks this one whether it is still connected;
+    // if not, it ends now rather than on the page's next event. (A page that sends the event
+    // only makes a live instance check that it is live.)
+    doc.addEventListener(HANDOVER_EVENT, () => lifetime.alive(), { signal });
     // Extraction clones the page: do it when the page is idle, after the first highlights.
     this.scheduleAnalysis(0);
   }
@@ -162,6 +166,11 @@ export class PageController {
     for (const name of [HIGHLIGHT_NAME, ACTIVE_HIGHLIGHT_NAME, PASSAGE_HIGHLIGHT_NAME])
       clearOwnHighlight(name, this.painted.get(name), this.win);
     this.sheet.remove();
+    // Wenmai is gone (removed, disabled or updated): the page goes back to its own text.
+    void this.converter.restore(
+      (apply) => apply(),
+      () => yieldFrame(this.win),
+    );
   }
 
   private paint(name: string, ranges: readonly AbstractRange[], win: PageWindow): void {

@@ -2,6 +2,9 @@ import { HIGHLIGHT_NAME } from './highlight-terms';
 import { UI_HOST_TAG } from './shadow-host';
 import { WENMAI_UI_ATTRIBUTE } from './walk-text';
 
+/** Sent by a newly started Wenmai to any earlier instance in the page. */
+export const HANDOVER_EVENT = 'wenmai-handover';
+
 /**
  * Takes down what an earlier instance of Wenmai left on the page. After the extension is updated
  * or reloaded, the old scripts are cut off from it and only notice on the page's next event (see
@@ -10,18 +13,24 @@ import { WENMAI_UI_ATTRIBUTE } from './walk-text';
  * adopted sheets that style its highlights.
  */
 export function removeLeftovers(doc: Document): void {
-  const root = doc.documentElement;
-  for (const child of [...root.children])
-    if (child.localName === UI_HOST_TAG && child.hasAttribute(WENMAI_UI_ATTRIBUTE)) child.remove();
-  for (const style of doc.head?.querySelectorAll(`style[${WENMAI_UI_ATTRIBUTE}]`) ?? [])
-    style.remove();
+  const hosts = [...doc.documentElement.children].filter(
+    (child) => child.localName === UI_HOST_TAG && child.hasAttribute(WENMAI_UI_ATTRIBUTE),
+  );
+  const styles = [...(doc.head?.querySelectorAll(`style[${WENMAI_UI_ATTRIBUTE}]`) ?? [])];
+  let adopted: CSSStyleSheet[] = [];
   try {
-    const adopted = [...doc.adoptedStyleSheets];
-    const kept = adopted.filter((sheet) => !stylesHighlights(sheet));
-    if (kept.length !== adopted.length) doc.adoptedStyleSheets = kept;
+    adopted = [...doc.adoptedStyleSheets];
   } catch {
     // Firefox's content scripts cannot read adopted sheets; Wenmai uses <style> there.
   }
+  const kept = adopted.filter((sheet) => !stylesHighlights(sheet));
+  if (hosts.length === 0 && styles.length === 0 && kept.length === adopted.length) return;
+  // The earlier instance listens for this (see PageController.start): cut off, it ends at once
+  // and puts back the page's original text if it had converted it.
+  const view = doc.defaultView;
+  if (view) doc.dispatchEvent(new view.Event(HANDOVER_EVENT));
+  for (const element of [...hosts, ...styles]) element.remove();
+  if (kept.length !== adopted.length) doc.adoptedStyleSheets = kept;
 }
 
 function stylesHighlights(sheet: CSSStyleSheet): boolean {

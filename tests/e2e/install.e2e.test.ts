@@ -71,19 +71,38 @@ describe('pages open while Wenmai is installed and updated', () => {
     });
   });
 
-  it('change over to the updated Wenmai at once: one banner, one stylesheet, still answering', async () => {
+  it('change over to the updated Wenmai at once: the original text back, one banner, still answering', async () => {
+    const original = await article.evaluate(() => document.body.innerHTML);
+    const converted = await sendToTab(launched, article, {
+      type: 'wenmai/set-script',
+      script: 'simplified',
+    });
+    expect(converted?.script).toBe('simplified');
+    expect(await article.evaluate(() => document.body.innerText)).toContain('新质生产力');
+
     launched = await install();
+    // Before any page event could tell the old scripts that they were cut off: the old instance
+    // put the page's own text back, and only the new one shows.
+    await expect
+      .poll(() => article.evaluate(() => document.body.innerHTML), { timeout: 10_000 })
+      .toBe(original);
     const state = await waitForState(launched, article, (s) => s.article !== null);
+    expect(state).toMatchObject({ lang: 'zh-Hant', script: 'original' });
     expect(state.similar[0]?.relation).toBe('duplicate');
-    // Before any page event could tell the old scripts that they were cut off.
     await expect.poll(() => shown(article)).toMatchObject({ hosts: 1, sheets: 1, banner: true });
     expect((await shown(article)).highlights).toBeGreaterThan(0);
+
     const simplified = await sendToTab(launched, article, {
       type: 'wenmai/set-script',
       script: 'simplified',
     });
     expect(simplified?.script).toBe('simplified');
-    expect(await article.evaluate(() => document.body.innerText)).toContain('新质生产力');
+    const restored = await sendToTab(launched, article, {
+      type: 'wenmai/set-script',
+      script: 'original',
+    });
+    expect(restored?.script).toBe('original');
+    expect(await article.evaluate(() => document.body.innerHTML)).toBe(original);
     await article.mouse.move(300, 300);
     await article.mouse.move(320, 340);
     expect(await shown(article)).toMatchObject({ hosts: 1, sheets: 1 });

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { highlightCss } from '../../../lib/dom/highlight-terms';
-import { removeLeftovers } from '../../../lib/dom/leftovers';
+import { HANDOVER_EVENT, removeLeftovers } from '../../../lib/dom/leftovers';
 import { addPageSheet } from '../../../lib/dom/page-sheet';
 
 describe('addPageSheet', () => {
@@ -34,11 +34,16 @@ describe('removeLeftovers', () => {
     const doc = new JSDOM(
       '<!doctype html><html><head><style id="own">p{}</style></head><body><p data-wenmai-ui>页面自己的</p><wenmai-ui>正文里的</wenmai-ui></body></html>',
     ).window.document;
+    let handovers = 0;
+    doc.addEventListener(HANDOVER_EVENT, () => handovers++);
+    removeLeftovers(doc);
+    expect(handovers).toBe(0); // nothing left over: nothing to tell
     addPageSheet(doc, '::highlight(wenmai-term) { color: red; }');
     const host = doc.createElement('wenmai-ui');
     host.setAttribute('data-wenmai-ui', '');
     doc.documentElement.append(host);
     removeLeftovers(doc);
+    expect(handovers).toBe(1); // the earlier instance is told to end and restore the page's text
     expect(doc.querySelector('html > wenmai-ui')).toBeNull();
     expect(doc.querySelector('style[data-wenmai-ui]')).toBeNull();
     expect(doc.getElementById('own')).not.toBeNull();
