@@ -24,6 +24,8 @@ let firefox: Browser;
 let server: Server;
 let origin: string;
 let extensionPage: Page;
+/** A page opened before Wenmai was installed. */
+let openedBefore: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
@@ -38,6 +40,7 @@ beforeAll(async () => {
       'extensions.webextensions.uuids': JSON.stringify({ [EXTENSION_ID]: UUID }),
     },
   });
+  openedBefore = await open('forum-discuz-repost.html');
   expect(await firefox.installExtension(EXTENSION)).toBe(EXTENSION_ID);
   extensionPage = await openExtensionPage('popup.html');
   await waitFor(
@@ -217,6 +220,37 @@ describe('in Firefox, on a Traditional repost of a corpus article', () => {
     const original = await sendToTab(url, { type: 'wenmai/set-script', script: 'original' });
     expect(original?.script).toBe('original');
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+  });
+});
+
+describe('in Firefox, pages open while Wenmai is installed and updated', () => {
+  const shownOn = (page: Page) =>
+    page.evaluate(() => ({
+      hosts: document.querySelectorAll('wenmai-ui').length,
+      sheets: document.querySelectorAll('style[data-wenmai-ui]').length,
+      highlights: CSS.highlights.get('wenmai-term')?.size ?? 0,
+    }));
+
+  it('start without a reload', async () => {
+    const state = await waitForState(openedBefore.url(), (s) => s.article !== null);
+    expect(state.similar[0]?.relation).toBe('duplicate');
+    const shown = await shownOn(openedBefore);
+    expect(shown).toMatchObject({ hosts: 1, sheets: 1 });
+    expect(shown.highlights).toBeGreaterThan(0);
+  });
+
+  it('show one Wenmai after an update', async () => {
+    expect(await firefox.installExtension(EXTENSION)).toBe(EXTENSION_ID);
+    // The update closed the old extension page.
+    extensionPage = await openExtensionPage('popup.html');
+    await waitFor('the updated Wenmai', async () => {
+      const state = await sendToTab(openedBefore.url(), { type: 'wenmai/page-state' });
+      return state?.article !== null && state?.article !== undefined;
+    });
+    await waitFor('one UI and one stylesheet', async () => {
+      const shown = await shownOn(openedBefore);
+      return shown.hosts === 1 && shown.sheets === 1 && shown.highlights > 0;
+    });
   });
 });
 
