@@ -52,6 +52,9 @@ const WINDOW_MS = 3000;
 /** The first-highlight poll runs this long after DOMContentLoaded, in both modes alike. */
 const POLL_MS = 3000;
 const TARGET_FIRST_HIGHLIGHT_MS = 200;
+/** True once Wenmai's banner covers the bottom-right corner (its UI's shadow root is closed). */
+const BANNER_SHOWN =
+  "document.elementFromPoint(innerWidth - 40, innerHeight - 40)?.localName === 'wenmai-ui'";
 const LONG_TASK_MS = 50;
 /**
  * A long task is the extension's when it would not be long without the extension's scripts in it
@@ -333,6 +336,8 @@ interface LoadResult {
   heap: number;
   heapGc: number;
   state?: PageState;
+  /** Size of that state as the content script sends it (JSON). */
+  stateBytes?: number;
   switches?: SwitchResult;
   navTs: number;
   profiles?: { loaded?: CpuProfile; switched?: CpuProfile };
@@ -367,9 +372,12 @@ async function loadOnce(
     await page.goto(url, { waitUntil: 'load' });
 
     let analyzedAt = NaN;
-    let state: PageState | undefined;
     if (mode.launched && options.chinese) {
-      state = await waitForState(mode.launched, page, (s) => s.article !== null, 30_000);
+      // Analysis is done when the banner shows (this page duplicates corpus articles). Read by a hit
+      // test from the page rather than by asking the content script for its state: the reply (with
+      // every parallel passage, ~0.9 MB here) costs the page 40–75 ms to send, a cost of asking,
+      // not of loading. The state is read once the measured window is over.
+      await page.waitForFunction(BANNER_SHOWN, undefined, { polling: 200, timeout: 30_000 });
       analyzedAt = (await page.evaluate('performance.now()')) as number;
     }
     // Wait out the window after the load event (page clock).
@@ -407,7 +415,6 @@ async function loadOnce(
       heapGc: m1gc.JSHeapUsedSize!,
       navTs: NaN,
       profiles,
-      ...(state ? { state } : {}),
     };
 
     let switchStart = Infinity;
@@ -469,6 +476,11 @@ async function loadOnce(
     }
 
     const trace = mainThreadTasks(await stopTrace(), url);
+    if (mode.launched && options.chinese) {
+      const state = await waitForState(mode.launched, page, (s) => s.article !== null, 30_000);
+      result.state = state;
+      result.stateBytes = Buffer.byteLength(JSON.stringify(state));
+    }
     result.navTs = trace.navTs;
     const long = trace.tasks.filter((t) => t.duration > LONG_TASK_MS);
     result.traceTaskList = long.filter((t) => t.start < data.now);
@@ -873,7 +885,7 @@ function report(series: Series[], chromium: string): void {
       ['first frame − DCL (ms)', (r) => r.firstFrame, ms],
       ['highlights registered − DCL (ms)', (r) => r.registered, ms],
       ['first frame with highlights − DCL (ms)', (r) => r.firstHighlight, ms],
-      ['analyzed by − DCL (ms, 200-ms poll)', (r) => r.analyzedBy, ms],
+      ['banner shown (analyzed) by − DCL (ms, 200-ms poll)', (r) => r.analyzedBy, ms],
     ];
     table(
       ['metric', 'without', 'with', 'with/without', 'Δ'],
@@ -919,7 +931,8 @@ function report(series: Series[], chromium: string): void {
       out(
         `  extension's view (load 1): lang ${s.lang}, ${s.terms.length} distinct terms in ${terms} highlighted ` +
           `ranges (highlight size at the end: ${withExt[0].highlightsAtEnd}), ${s.similar.length} similar articles, ` +
-          `${s.parallels.length} passages with parallels, article of ${s.article?.chars ?? 0} characters`,
+          `${s.parallels.length} passages with parallels, article of ${s.article?.chars ?? 0} characters; ` +
+          `its page-state reply is ${Math.round((withExt[0].stateBytes ?? 0) / 1024)} KiB of JSON (read after the measured window)`,
       );
       out(
         `  per load (ms after DCL): highlights registered [${withExt.map((r) => ms(r.registered)).join(', ')}]; ` +
