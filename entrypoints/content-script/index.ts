@@ -72,7 +72,7 @@ export default defineUnlistedScript({
     // The prefetched glossary is usually there already: the matcher is built in a task of its own.
     await nextTask();
 
-    const store = new UiStore();
+    const store = new UiStore(() => lifetime.alive());
     const matcher = buildTermMatcher(entries);
     const glossary = new Map(entries.map((entry) => [entry.id, entry]));
     const page = new PageController(
@@ -97,7 +97,13 @@ export default defineUnlistedScript({
     }
     const mountUi = takeMountUi();
     if (!mountUi || !lifetime.alive()) return;
-    const t = (key: string): string => browser.i18n.getMessage(key as 'extName') || key;
+    const t = (key: string): string => {
+      try {
+        return browser.i18n.getMessage(key as 'extName') || key;
+      } catch {
+        return key; // cut off from the extension (see UiStore): this UI is about to go
+      }
+    };
     const openReader = (articleId: string, passageId?: string): void => {
       void askBackground({
         type: 'wenmai/open-reader',

@@ -33,6 +33,12 @@ export class UiStore {
   private state: UiState = INITIAL_UI;
   private readonly listeners = new Set<() => void>();
 
+  /**
+   * @param live false once Wenmai's extension is gone (an update, a removal): from then on nothing
+   *   renders, since rendering calls extension APIs that throw in a script cut off from it.
+   */
+  constructor(private readonly live: () => boolean = () => true) {}
+
   get = (): UiState => this.state;
 
   subscribe = (listener: () => void): (() => void) => {
@@ -41,6 +47,7 @@ export class UiStore {
   };
 
   update(patch: Partial<UiState>): void {
+    if (!this.live()) return;
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener();
   }
