@@ -3,13 +3,14 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { BUNDLED_TERMS } from '../lib/generated/bundled-terms';
 import { isChinesePage } from '../lib/dom/page-lang';
 import {
+  clearOwnHighlight,
   findTermRanges,
   highlightCss,
   HIGHLIGHT_NAME,
   paintRanges,
 } from '../lib/dom/highlight-terms';
 import { collectTextBlocks } from '../lib/dom/text-blocks';
-import { addPageSheet, shareQuickSheet } from '../lib/dom/page-sheet';
+import { addPageSheet, shareQuickSheet, takeQuickSheet } from '../lib/dom/page-sheet';
 import { afterNextFrame } from '../lib/dom/yield';
 import { shareGlossaryRequest } from '../lib/glossary-prefetch';
 import { buildMatcherFromForms } from '../lib/match-terms';
@@ -41,15 +42,25 @@ function detect(): void {
   }
   const quick = readQuickConfig();
   const pageScriptRunning = (globalThis as { __wenmaiPageScript?: boolean }).__wenmaiPageScript;
-  if (quick && !pageScriptRunning) highlightFirstScreen(quick);
+  const painted = quick && !pageScriptRunning ? highlightFirstScreen(quick) : null;
   // The page script (100 kB to compile, then the glossary) waits until the page's first frame is
   // out: it has nothing to add to that frame, and would delay it.
   void afterNextFrame(window, FIRST_FRAME_WAIT_MS).then(() => {
+    if (!browser.runtime?.id) {
+      // The extension was updated or removed meanwhile (its APIs would throw): the first screen's
+      // highlights go, and the page is left as it was.
+      takeQuickSheet()?.remove();
+      clearOwnHighlight(HIGHLIGHT_NAME, painted ?? undefined);
+      return;
+    }
     browser.runtime.sendMessage({ type: 'wenmai/start-page' }).catch(() => {
       // The extension is updating or was reloaded: this page stays as it is.
     });
-    // Fetched while the page script is being injected; it picks the reply up.
-    shareGlossaryRequest(askBackground({ type: 'wenmai/get-glossary' }));
+    // Fetched while the page script is being injected; it picks the reply up (and handles a
+    // failure). Handled here too, for when no page script comes to take it.
+    const glossary = askBackground({ type: 'wenmai/get-glossary' });
+    glossary.catch(() => undefined);
+    shareGlossaryRequest(glossary);
   });
 }
 
@@ -79,14 +90,14 @@ const FIRST_SCREEN_BLOCKS = 60;
  * Paints the bundled glossary's terms in the first text blocks, so they show in the page's first
  * paint. The page script repaints the whole page (with the reader's own terms) moments later.
  */
-function highlightFirstScreen(quick: QuickConfig): void {
-  if (!document.body) return;
+function highlightFirstScreen(quick: QuickConfig): Highlight | null {
+  if (!document.body) return null;
   const blocks = collectTextBlocks(document.body, document, FIRST_SCREEN_BLOCKS);
   const matcher = buildMatcherFromForms(parseBundledTerms(BUNDLED_TERMS));
   const terms = findTermRanges(blocks, matcher, document);
-  if (terms.length === 0) return;
+  if (terms.length === 0) return null;
   shareQuickSheet(addPageSheet(document, highlightCss(quick.highlightStyle)));
-  paintRanges(
+  return paintRanges(
     HIGHLIGHT_NAME,
     terms.map((t) => t.range),
   );
