@@ -18,6 +18,7 @@ import {
   waitForState,
   type Launched,
 } from './harness';
+import { highlightedTermPoint, highlightedTexts } from './page-probes';
 
 let browser: Launched;
 let server: Server;
@@ -57,19 +58,7 @@ async function open(name: string, initScript?: string): Promise<Page> {
 }
 
 const analyzed = (state: PageState) => state.article !== null;
-/** Text of every range in Wenmai's term highlight, as the page shows it. */
-const highlighted = (page: Page) =>
-  page.evaluate(() =>
-    [...((CSS.highlights.get('wenmai-term') as Iterable<AbstractRange> | undefined) ?? [])].map(
-      (r) => {
-        // Wenmai paints StaticRanges: read each through a live Range.
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        return live.toString();
-      },
-    ),
-  );
+const highlighted = (page: Page) => page.evaluate(highlightedTexts);
 /** Wenmai's in-page UI on a page (its shadow root is closed: read through the browser). */
 const ui = (page: Page) => InPageUi.of(page);
 
@@ -114,20 +103,7 @@ describe('on a Traditional repost of a corpus article', () => {
   });
 
   it('opens a glossary card on hover, and closes it with Esc', async () => {
-    const box = await page.evaluate(() => {
-      const ranges = [...(CSS.highlights.get('wenmai-term') as Iterable<AbstractRange>)].map(
-        (r) => {
-          const live = document.createRange();
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          return live;
-        },
-      );
-      const range = ranges.find((r) => r.toString() === '新質生產力')!;
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
+    const box = (await page.evaluate(highlightedTermPoint, '新質生產力'))!;
     await page.mouse.move(box.x, box.y);
     const view = await ui(page);
     const card = testId('wenmai-card');

@@ -16,26 +16,13 @@ import {
   waitForState,
   type Launched,
 } from './harness';
+import { highlightedTermPoint } from './page-probes';
 
 const DEMOS = ['news-repost-traditional.html', 'forum-discuz-repost.html', 'dynamic-page.html'];
 const OUT = join(ROOT, 'artifacts', 'screenshots');
 
 async function hoverFirstTerm(page: Page, text: string): Promise<void> {
-  const point = await page.evaluate((text) => {
-    const ranges = [
-      ...((CSS.highlights.get('wenmai-term') as Iterable<AbstractRange> | undefined) ?? []),
-    ].map((r) => {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      return live;
-    });
-    const range = ranges.find((r) => r.toString() === text) ?? ranges[0];
-    if (!range) return null;
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    const rect = range.getClientRects()[0]!;
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, text);
+  const point = await page.evaluate(highlightedTermPoint, text);
   if (point) await page.mouse.move(point.x, point.y);
   await (await InPageUi.of(page)).waitFor(`${testId('wenmai-card')} .wm-headword`);
 }

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentRequest } from '../../../lib/messages';
 import type { PageState } from '../../../lib/page-state';
 import { ROOT, serve } from '../harness';
+import { highlightedTermPoint, highlightedTexts } from '../page-probes';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const EXTENSION = join(ROOT, '.output', 'firefox-mv2');
@@ -119,18 +120,7 @@ async function waitForState(url: string, predicate: (s: PageState) => boolean): 
   return last!;
 }
 
-/** Text of every range in Wenmai's term highlight. */
-const highlighted = (page: Page) =>
-  page.evaluate(() =>
-    [...((CSS.highlights.get('wenmai-term') as Iterable<AbstractRange> | undefined) ?? [])].map(
-      (r) => {
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        return live.toString();
-      },
-    ),
-  );
+const highlighted = (page: Page) => page.evaluate(highlightedTexts);
 
 /**
  * How much of the viewport Wenmai's UI covers, as points of a 20-px grid where the page hits its
@@ -189,19 +179,7 @@ describe('in Firefox, on a Traditional repost of a corpus article', () => {
       await page.evaluate(() => document.querySelector('wenmai-ui')?.shadowRoot === null),
     ).toBe(true);
     const withBanner = await uiCoverage(page);
-    const box = await page.evaluate(() => {
-      const range = [...(CSS.highlights.get('wenmai-term') as Iterable<AbstractRange>)]
-        .map((r) => {
-          const live = document.createRange();
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          return live;
-        })
-        .find((r) => r.toString() === '新質生產力')!;
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
+    const box = (await page.evaluate(highlightedTermPoint, '新質生產力'))!;
     await page.mouse.move(box.x, box.y);
     // The card is 360 px wide: at least 18 × 5 more grid points.
     await waitFor('the glossary card', async () => (await uiCoverage(page)) >= withBanner + 90);

@@ -1,0 +1,36 @@
+/**
+ * Functions run inside a test page (passed to Playwright's or Puppeteer's page.evaluate), so they
+ * use nothing but the page's own DOM: no imports, no closures.
+ */
+
+/** The text of every range in Wenmai's term highlight, as the page shows it. */
+export function highlightedTexts(): string[] {
+  const ranges = (CSS.highlights.get('wenmai-term') as Iterable<AbstractRange> | undefined) ?? [];
+  // Wenmai paints StaticRanges: read each through a live Range.
+  return [...ranges].map((r) => {
+    const live = document.createRange();
+    live.setStart(r.startContainer, r.startOffset);
+    live.setEnd(r.endContainer, r.endOffset);
+    return live.toString();
+  });
+}
+
+/**
+ * The middle of the first highlighted occurrence of a term (the first highlight if none reads so),
+ * scrolled to the middle of the viewport; null when nothing is highlighted.
+ */
+export function highlightedTermPoint(text: string): { x: number; y: number } | null {
+  const ranges = [
+    ...((CSS.highlights.get('wenmai-term') as Iterable<AbstractRange> | undefined) ?? []),
+  ].map((r) => {
+    const live = document.createRange();
+    live.setStart(r.startContainer, r.startOffset);
+    live.setEnd(r.endContainer, r.endOffset);
+    return live;
+  });
+  const range = ranges.find((r) => r.toString() === text) ?? ranges[0];
+  if (!range) return null;
+  range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  const rect = range.getClientRects()[0];
+  return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+}
