@@ -111,6 +111,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void runImport(true);
     if (reason === 'install' || reason === 'update') void startInOpenTabs();
+    // Once, on install: what Wenmai does and where its settings are (never on an update).
+    if (reason === 'install')
+      void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
     browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({
         id: 'wenmai-lookup',
@@ -213,3 +216,4 @@ async function startInOpenTabs(): Promise<void> {
 }
 
 const DETECTOR_SCRIPT = '/detect.js' as const;
+const WELCOME_PAGE = '/welcome.html' as const;

@@ -48,6 +48,9 @@ const shown = async (page: Page) => ({
     (await (await InPageUi.of(page)).text(testId('wenmai-banner')))?.includes('100%') ?? false,
 });
 
+const welcomePages = () =>
+  context.pages().filter((page) => /^chrome-extension:\/\/[a-z]+\/welcome\.html$/.test(page.url()));
+
 describe('pages open while Wenmai is installed and updated', () => {
   let article: Page;
   let english: Page;
@@ -71,6 +74,14 @@ describe('pages open while Wenmai is installed and updated', () => {
     });
   });
 
+  it('opens its welcome page once, on install', async () => {
+    await expect.poll(() => welcomePages().length).toBe(1);
+    const welcome = welcomePages()[0]!;
+    await welcome.waitForSelector('[data-testid="welcome"] h1');
+    expect(await welcome.locator('h1').textContent()).toBe('Welcome to Wenmai');
+    await welcome.close();
+  });
+
   it('change over to the updated Wenmai at once: the original text back, one banner, still answering', async () => {
     const original = await article.evaluate(() => document.body.innerHTML);
     const converted = await sendToTab(launched, article, {
@@ -91,6 +102,8 @@ describe('pages open while Wenmai is installed and updated', () => {
     expect(state.similar[0]?.relation).toBe('duplicate');
     await expect.poll(() => shown(article)).toMatchObject({ hosts: 1, sheets: 1, banner: true });
     expect((await shown(article)).highlights).toBeGreaterThan(0);
+    // An update is not a first run: no welcome page.
+    expect(welcomePages()).toEqual([]);
 
     const simplified = await sendToTab(launched, article, {
       type: 'wenmai/set-script',
