@@ -23,13 +23,8 @@ export function App({ store, actions }: { store: UiStore; actions: ContentAction
   const { t } = actions;
   return (
     <>
-      <div className="wm-markers-layer">
-        <PassageMarkers
-          markers={ui.markers}
-          label={t('parallelsTitle')}
-          onOpen={actions.openPanel}
-        />
-      </div>
+      {/* First in tab order: a keyboard reader entering Wenmai's UI meets the page's summary before
+          the passage markers (stacking is set by z-index, not by order). */}
       {!ui.bannerDismissed && ui.similar.length > 0 && (
         <Banner
           similar={ui.similar}
@@ -38,6 +33,13 @@ export function App({ store, actions }: { store: UiStore; actions: ContentAction
           onDismiss={actions.dismissBanner}
         />
       )}
+      <div className="wm-markers-layer">
+        <PassageMarkers
+          markers={ui.markers}
+          label={t('parallelsTitle')}
+          onOpen={actions.openPanel}
+        />
+      </div>
       {ui.card && (
         <TermCard
           card={ui.card.data}

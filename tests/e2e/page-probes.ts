@@ -34,3 +34,17 @@ export function highlightedTermPoint(text: string): { x: number; y: number } | n
   const rect = range.getClientRects()[0];
   return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
 }
+
+/**
+ * The CSS of each stylesheet Wenmai added to the document for its highlights, whichever way it was
+ * added: an adopted sheet, or a marked <style> where a browser keeps adopted sheets from content
+ * scripts (Firefox before 153 saw them through an Xray wrapper it could not assign).
+ */
+export function wenmaiSheets(): string[] {
+  const text = (sheet: CSSStyleSheet) => [...sheet.cssRules].map((r) => r.cssText).join('\n');
+  const styles = [...document.querySelectorAll('style[data-wenmai-ui]')].map(
+    (style) => style.textContent ?? '',
+  );
+  const adopted = [...document.adoptedStyleSheets].map(text);
+  return [...styles, ...adopted].filter((css) => css.includes('wenmai-term'));
+}

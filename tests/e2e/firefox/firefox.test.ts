@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentRequest } from '../../../lib/messages';
 import type { PageState } from '../../../lib/page-state';
 import { ROOT, serve } from '../harness';
-import { highlightedTermPoint, highlightedTexts } from '../page-probes';
+import { highlightedTermPoint, highlightedTexts, wenmaiSheets } from '../page-probes';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const EXTENSION = join(ROOT, '.output', 'firefox-mv2');
@@ -43,18 +43,17 @@ beforeAll(async () => {
   });
   openedBefore = await open('forum-discuz-repost.html');
   expect(await firefox.installExtension(EXTENSION)).toBe(EXTENSION_ID);
-  extensionPage = await openExtensionPage('popup.html');
+  // Firefox refuses WebDriver navigations to moz-extension:// URLs; the page Wenmai opens itself
+  // on install is the test's way into the extension (its messaging, its tabs).
+  extensionPage = await extensionTab('welcome.html');
   await waitFor(
     'the bundled corpus to be imported',
-    () =>
-      extensionPage.evaluate(async () => {
-        const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
-        const reply = (await ext.runtime.sendMessage({ type: 'wenmai/import-status' })) as {
-          ok: boolean;
-          value: { state: string };
-        };
-        return reply.ok && reply.value.state === 'done';
-      }),
+    async () => {
+      const reply = (await askBackground({ type: 'wenmai/import-status' })) as {
+        state: string;
+      };
+      return reply.state === 'done';
+    },
     60_000,
   );
 });
@@ -65,20 +64,33 @@ afterAll(async () => {
 });
 
 /**
- * Opens an extension page. WebDriver BiDi reports no load event for moz-extension:// navigations,
- * so this waits for the page's own document instead.
+ * The tab showing an extension page (opened by the extension itself) whose path starts so, once
+ * it has loaded.
  */
-async function openExtensionPage(path: string): Promise<Page> {
-  const page = await firefox.newPage();
+async function extensionTab(path: string): Promise<Page> {
   const url = `moz-extension://${UUID}/${path}`;
-  await page.goto(url, { timeout: 3000 }).catch(() => undefined);
-  await waitFor(`${path} to load`, () =>
-    page.evaluate(
-      (u) => location.href === u && document.readyState === 'complete' && 'browser' in globalThis,
-      url,
-    ),
-  );
-  return page;
+  let found: Page | undefined;
+  await waitFor(`Wenmai to open ${path}`, async () => {
+    for (const page of await firefox.pages()) {
+      // Puppeteer keeps such a tab's URL as about:blank: ask the document.
+      const here = await page
+        .evaluate(() => ({ href: location.href, ready: document.readyState === 'complete' }))
+        .catch(() => null);
+      if (here?.href.startsWith(url) && here.ready) found = page;
+    }
+    return found !== undefined;
+  });
+  return found!;
+}
+
+/** Sends a background request from the extension page and unwraps the result. */
+async function askBackground(request: { type: string }): Promise<unknown> {
+  const reply = await extensionPage.evaluate(async (r) => {
+    const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+    return (await ext.runtime.sendMessage(r)) as { ok: boolean; value?: unknown; error?: string };
+  }, request);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
 }
 
 async function waitFor(what: string, check: () => Promise<boolean>, timeout = 20_000) {
@@ -136,6 +148,16 @@ const uiCoverage = (page: Page) =>
     return hits;
   });
 
+describe('in Firefox, on install', () => {
+  it('opens the welcome page, translated', async () => {
+    const shown = await extensionPage.evaluate(() => ({
+      heading: document.querySelector('h1')?.textContent ?? '',
+      jobs: document.querySelectorAll('.wm-welcome-jobs li').length,
+    }));
+    expect(shown).toEqual({ heading: 'Welcome to Wenmai', jobs: 4 });
+  });
+});
+
 describe('in Firefox, on a Traditional repost of a corpus article', () => {
   let page: Page;
   let url: string;
@@ -159,13 +181,11 @@ describe('in Firefox, on a Traditional repost of a corpus article', () => {
     expect(texts.length).toBeLessThanOrEqual(state.terms.reduce((n, t) => n + t.count, 0));
   });
 
-  it('styles the highlights with a page stylesheet Firefox can draw (no underline)', async () => {
-    const css = await page.evaluate(
-      () => document.querySelector('style[data-wenmai-ui]')?.textContent ?? '',
-    );
-    expect(css).toContain('::highlight(wenmai-term)');
-    expect(css).toMatch(/::highlight\(wenmai-term\) \{ background-color/);
-    expect(css).not.toContain('text-decoration');
+  it('styles the highlights with one page stylesheet Firefox can draw (no underline)', async () => {
+    const sheets = await page.evaluate(wenmaiSheets);
+    expect(sheets).toHaveLength(1);
+    expect(sheets[0]).toMatch(/::highlight\(wenmai-term\) \{\s*background-color/);
+    expect(sheets[0]).not.toContain('text-decoration');
   });
 
   it('shows the banner and opens a glossary card on hover, which page scripts cannot read', async () => {
@@ -201,34 +221,22 @@ describe('in Firefox, on a Traditional repost of a corpus article', () => {
   });
 });
 
-describe('in Firefox, pages open while Wenmai is installed and updated', () => {
-  const shownOn = (page: Page) =>
-    page.evaluate(() => ({
-      hosts: document.querySelectorAll('wenmai-ui').length,
-      sheets: document.querySelectorAll('style[data-wenmai-ui]').length,
-      highlights: CSS.highlights.get('wenmai-term')?.size ?? 0,
-    }));
+/** How many Wenmai UIs and highlight stylesheets a page has, and how many terms it highlights. */
+const shownOn = async (page: Page) => ({
+  ...(await page.evaluate(() => ({
+    hosts: document.querySelectorAll('wenmai-ui').length,
+    highlights: CSS.highlights.get('wenmai-term')?.size ?? 0,
+  }))),
+  sheets: (await page.evaluate(wenmaiSheets)).length,
+});
 
+describe('in Firefox, a page open before Wenmai was installed', () => {
   it('start without a reload', async () => {
     const state = await waitForState(openedBefore.url(), (s) => s.article !== null);
     expect(state.similar[0]?.relation).toBe('duplicate');
     const shown = await shownOn(openedBefore);
     expect(shown).toMatchObject({ hosts: 1, sheets: 1 });
     expect(shown.highlights).toBeGreaterThan(0);
-  });
-
-  it('show one Wenmai after an update', async () => {
-    expect(await firefox.installExtension(EXTENSION)).toBe(EXTENSION_ID);
-    // The update closed the old extension page.
-    extensionPage = await openExtensionPage('popup.html');
-    await waitFor('the updated Wenmai', async () => {
-      const state = await sendToTab(openedBefore.url(), { type: 'wenmai/page-state' });
-      return state?.article !== null && state?.article !== undefined;
-    });
-    await waitFor('one UI and one stylesheet', async () => {
-      const shown = await shownOn(openedBefore);
-      return shown.hosts === 1 && shown.sheets === 1 && shown.highlights > 0;
-    });
   });
 });
 
@@ -237,11 +245,48 @@ describe('in Firefox, on an English page', () => {
     const page = await open('english-news.html');
     const state = await waitForState(page.url(), () => true);
     expect(state).toMatchObject({ lang: 'other', article: null, similar: [], terms: [] });
-    expect(
-      await page.evaluate(
-        () => document.querySelector('wenmai-ui, style[data-wenmai-ui]') === null,
-      ),
-    ).toBe(true);
+    expect(await shownOn(page)).toEqual({ hosts: 0, sheets: 0, highlights: 0 });
+  });
+});
+
+describe('in Firefox, after an update', () => {
+  it('shows one Wenmai on a page that was open, whose banner opens the reader by keyboard', async () => {
+    // The page keeps a reference to the old UI, to tell when the updated Wenmai has replaced it.
+    await openedBefore.evaluate(() => {
+      (window as unknown as { oldUi: Element | null }).oldUi = document.querySelector('wenmai-ui');
+    });
+    expect(await firefox.installExtension(EXTENSION)).toBe(EXTENSION_ID);
+    // The update closed the extension's pages and opens none of its own: the reader, opened from
+    // the updated Wenmai's banner, is the way back in.
+    await waitFor('the updated Wenmai to replace the old UI and show its banner', async () => {
+      const replaced = await openedBefore.evaluate(() => {
+        const oldUi = (window as unknown as { oldUi: Element | null }).oldUi;
+        const banner = document.elementFromPoint(innerWidth - 40, innerHeight - 40);
+        return oldUi !== null && !oldUi.isConnected && banner?.localName === 'wenmai-ui';
+      });
+      const shown = await shownOn(openedBefore);
+      return replaced && shown.hosts === 1 && shown.sheets === 1 && shown.highlights > 0;
+    });
+    await openedBefore.bringToFront();
+    // A keyboard reader: from the page's last control, Tab enters the banner (its dismiss button,
+    // then the first similar article) and Enter opens that article.
+    await waitFor('the banner to take focus', async () => {
+      await openedBefore.evaluate(() => {
+        const controls = document.querySelectorAll<HTMLElement>('a[href], button, input');
+        controls[controls.length - 1]?.focus();
+      });
+      await openedBefore.keyboard.press('Tab');
+      return openedBefore.evaluate(() => document.activeElement?.localName === 'wenmai-ui');
+    });
+    await openedBefore.keyboard.press('Tab');
+    await openedBefore.keyboard.press('Enter');
+    extensionPage = await extensionTab('reader.html?article=');
+    await waitFor('the reader to show the article', () =>
+      extensionPage.evaluate(() => (document.querySelector('h1')?.textContent ?? '').length > 0),
+    );
+    const state = await waitForState(openedBefore.url(), (s) => s.article !== null);
+    expect(state.similar[0]?.relation).toBe('duplicate');
+    expect(await shownOn(openedBefore)).toMatchObject({ hosts: 1, sheets: 1 });
   });
 
   it('left no errors in any page', () => {
