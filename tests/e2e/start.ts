@@ -17,6 +17,7 @@ import {
   type Launched,
 } from './harness';
 import { highlightedTermPoint } from './page-probes';
+import { ensureSystemPackages } from './system-packages';
 
 const DEMOS = ['news-repost-traditional.html', 'forum-discuz-repost.html', 'dynamic-page.html'];
 const OUT = join(ROOT, 'artifacts', 'screenshots');
@@ -28,6 +29,7 @@ async function hoverFirstTerm(page: Page, text: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  ensureSystemPackages();
   const { origin, server } = await serve({ fixtures: join(ROOT, 'tests', 'fixtures') });
   const headless = !process.env.DISPLAY || process.env.CI === 'true';
   const browser = (await launch({ headless })) as Launched;
