@@ -1,4 +1,4 @@
-import type { PassageView } from '../lib/messages';
+import type { PassageView } from '../lib/messaging/messages';
 import { DiffView } from './DiffView';
 import { useT } from './i18n';
 import { readerUrl } from './links';

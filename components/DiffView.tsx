@@ -1,4 +1,4 @@
-import { diffPassages } from '../lib/diff-text';
+import { diffPassages } from '../lib/match/diff-text';
 
 export interface DiffViewProps {
   left: { label: string; text: string };

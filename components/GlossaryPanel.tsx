@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { foldText } from '../lib/fold-script';
-import type { GlossaryEntry } from '../lib/glossary';
+import { foldText } from '../lib/normalise/fold-script';
+import type { GlossaryEntry } from '../lib/glossary/glossary';
 import { useT } from './i18n';
 import { CATEGORY_LABELS } from './labels';
 

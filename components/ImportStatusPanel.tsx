@@ -1,4 +1,4 @@
-import type { ImportStatus } from '../lib/messages';
+import type { ImportStatus } from '../lib/messaging/messages';
 import { useT, type MessageKey } from './i18n';
 
 const STATE_LABELS: Record<ImportStatus['state'], MessageKey> = {

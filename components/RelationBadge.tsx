@@ -1,4 +1,4 @@
-import type { Relation } from '../lib/similarity-index';
+import type { Relation } from '../lib/match/similarity-index';
 import { useT, type MessageKey } from './i18n';
 
 const LABELS: Record<Relation, MessageKey> = {

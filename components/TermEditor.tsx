@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { TERM_CATEGORIES, type GlossaryEntry, type TermCategory } from '../lib/glossary';
+import { TERM_CATEGORIES, type GlossaryEntry, type TermCategory } from '../lib/glossary/glossary';
 import { useT, type MessageKey } from './i18n';
 import { CATEGORY_LABELS } from './labels';
 
@@ -41,7 +41,7 @@ function splitList(value: string): string[] {
 
 /**
  * The entry as written: not validated here, so that what the background says is wrong
- * (the one schema, lib/glossary.ts) is what the reader sees.
+ * (the one schema, lib/glossary/glossary.ts) is what the reader sees.
  */
 function fromForm(form: TermForm): Record<string, unknown> {
   return {

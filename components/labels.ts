@@ -1,5 +1,5 @@
-import type { PageLang } from '../lib/detect-script';
-import type { TermCategory } from '../lib/glossary';
+import type { PageLang } from '../lib/normalise/detect-script';
+import type { TermCategory } from '../lib/glossary/glossary';
 import type { MessageKey } from './i18n';
 
 export const LANG_LABELS: Record<PageLang, MessageKey> = {

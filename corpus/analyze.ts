@@ -7,7 +7,7 @@ import { extname, relative } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { analyzePage, type PageInput } from '../lib/analyze-page';
 import { parseBundle } from '../lib/bundle';
-import { CorpusIndex } from '../lib/corpus-index';
+import { CorpusIndex } from '../lib/match/corpus-index';
 import { extractArticle, visibleText } from '../lib/dom/extract-article';
 import type { PageState } from '../lib/page-state';
 import { PATHS } from './build/build-corpus';

@@ -7,9 +7,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanArticle } from '../lib/clean-article';
-import { compactForMatch } from '../lib/fold-script';
-import { termForms, type GlossaryEntry } from '../lib/glossary';
+import { cleanArticle } from '../lib/clean/clean-article';
+import { compactForMatch } from '../lib/normalise/fold-script';
+import type { GlossaryEntry } from '../lib/glossary/glossary';
+import { termForms } from '../lib/glossary/term-forms';
 import { PATHS } from './build/build-corpus';
 import { loadGlossary } from './build/load-glossary';
 import { keywords, loadSegmenter, toSimplified } from './build/segment';

@@ -12,11 +12,11 @@ import {
 import { collectTextBlocks } from '../lib/dom/text-blocks';
 import { addPageSheet, shareQuickSheet, takeQuickSheet } from '../lib/dom/page-sheet';
 import { afterNextFrame } from '../lib/dom/yield';
-import { shareGlossaryRequest } from '../lib/glossary-prefetch';
-import { buildMatcherFromForms } from '../lib/match-terms';
+import { shareGlossaryRequest } from '../lib/messaging/glossary-prefetch';
+import { buildMatcherFromForms } from '../lib/match/match-terms';
 import { parseBundledTerms, readQuickConfig, type QuickConfig } from '../lib/quick-start';
 import { emptyPageState } from '../lib/page-state';
-import { askBackground } from '../lib/send-message';
+import { askBackground } from '../lib/messaging/send-message';
 
 /**
  * Runs on every page and frame (a manifest content script), and is all that runs on pages without

@@ -1,10 +1,10 @@
-import { articleFeatures } from './article-features';
-import { cleanArticle } from './clean-article';
-import type { CorpusIndex } from './corpus-index';
-import { detectLang } from './detect-script';
-import { countTerms, matchTerms } from './match-terms';
+import { articleFeatures } from './match/article-features';
+import { cleanArticle } from './clean/clean-article';
+import type { CorpusIndex } from './match/corpus-index';
+import { detectLang } from './normalise/detect-script';
+import { countTerms, matchTerms } from './match/match-terms';
 import { termSummary, type DisplayScript, type PageState } from './page-state';
-import { splitPassages } from './passages';
+import { splitPassages } from './clean/passages';
 
 /** The parts of a page analysis starts from (see lib/dom/extract-article for how they are taken). */
 export interface PageInput {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { glossaryEntrySchema } from './glossary';
-import { SIGNATURE_SIZE } from './minhash';
+import { glossaryEntrySchema } from './glossary/glossary';
+import { SIGNATURE_SIZE } from './match/minhash';
 
 /** Bumped when the bundle's shape changes; the importer refuses other versions with a clear message. */
 export const BUNDLE_VERSION = 1;

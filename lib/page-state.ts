@@ -1,5 +1,5 @@
-import type { PageLang } from './detect-script';
-import type { Relation } from './similarity-index';
+import type { PageLang } from './normalise/detect-script';
+import type { Relation } from './match/similarity-index';
 
 /** What Wenmai knows about a page: the CLI's --json output and the content script's answer. */
 export interface PageState {

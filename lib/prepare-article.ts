@@ -1,9 +1,9 @@
-import { articleFeatures, type StopShingles } from './article-features';
+import { articleFeatures, type StopShingles } from './match/article-features';
 import type { BundleArticle } from './bundle';
-import { cleanArticle } from './clean-article';
-import { detectLang } from './detect-script';
-import type { TermMatcher } from './match-terms';
-import { splitPassages } from './passages';
+import { cleanArticle } from './clean/clean-article';
+import { detectLang } from './normalise/detect-script';
+import type { TermMatcher } from './match/match-terms';
+import { splitPassages } from './clean/passages';
 
 export interface ArticleSource {
   id: string;

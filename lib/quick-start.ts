@@ -1,7 +1,7 @@
-import type { GlossaryEntry } from './glossary';
-import type { TermFormsOf } from './match-terms';
+import type { GlossaryEntry } from './glossary/glossary';
+import type { TermFormsOf } from './match/match-terms';
 import type { Settings } from './settings';
-import { termForms } from './term-forms';
+import { termForms } from './glossary/term-forms';
 
 /**
  * First-screen highlighting. The detector paints the terms of a Chinese page's first screen at

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { minhashSignature } from '../lib/minhash';
-import { SimilarityIndex, type SimilarArticle } from '../lib/similarity-index';
+import { minhashSignature } from '../lib/match/minhash';
+import { SimilarityIndex, type SimilarArticle } from '../lib/match/similarity-index';
 import { mulberry32, syntheticCorpus } from './bench/synthetic-corpus';
 
 // No timing assertions here: the benchmark (npm run bench) reports times, this checks its inputs.

@@ -1,4 +1,8 @@
-import { glossaryEntrySchema, type GlossaryEntry, type GlossaryEntryInput } from '../lib/glossary';
+import {
+  glossaryEntrySchema,
+  type GlossaryEntry,
+  type GlossaryEntryInput,
+} from '../lib/glossary/glossary';
 
 /** A small glossary for unit tests that must not depend on the shipped glossary's contents. */
 export function testGlossary(entries: Partial<GlossaryEntryInput>[]): GlossaryEntry[] {

@@ -15,10 +15,10 @@ import {
   type CorpusBundle,
   type PassageLink,
 } from '../../lib/bundle';
-import { CorpusIndex } from '../../lib/corpus-index';
+import { CorpusIndex } from '../../lib/match/corpus-index';
 import { prepareArticle } from '../../lib/prepare-article';
 import { packTerms } from '../../lib/quick-start';
-import { termForms } from '../../lib/term-forms';
+import { termForms } from '../../lib/glossary/term-forms';
 import { loadGlossary } from './load-glossary';
 import { keywords, loadSegmenter } from './segment';
 

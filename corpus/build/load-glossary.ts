@@ -7,7 +7,7 @@ import {
   glossaryEntrySchema,
   TERM_CATEGORIES,
   type GlossaryEntry,
-} from '../../lib/glossary';
+} from '../../lib/glossary/glossary';
 
 /** A glossary problem, with the file and entry it is in. */
 export class GlossaryError extends Error {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as jieba from 'nodejs-jieba';
 import * as OpenCC from 'opencc-js';
-import { termForms, type GlossaryEntry } from '../../lib/glossary';
+import type { GlossaryEntry } from '../../lib/glossary/glossary';
+import { termForms } from '../../lib/glossary/term-forms';
 
 // jieba's dictionaries are Simplified: Traditional input fragments into far more pieces.
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { compareArticle } from '../../lib/analyze-page';
-import { cleanArticle } from '../../lib/clean-article';
-import type { CorpusIndex } from '../../lib/corpus-index';
+import { cleanArticle } from '../../lib/clean/clean-article';
+import type { CorpusIndex } from '../../lib/match/corpus-index';
 import { exportBackup, parseBackup, restoreBackup, wipeUserData } from '../../lib/db/backup';
 import {
   deleteArticle,
@@ -13,16 +13,16 @@ import {
   saveUserTerm,
 } from '../../lib/db/repository';
 import type { WenmaiDB } from '../../lib/db/schema';
-import { hashRange } from '../../lib/hash';
-import { converterFor } from '../../lib/convert-script';
-import { detectLang } from '../../lib/detect-script';
-import { matchTerms } from '../../lib/match-terms';
+import { hashRange } from '../../lib/match/hash';
+import { converterFor } from '../../lib/normalise/convert-script';
+import { detectLang } from '../../lib/normalise/detect-script';
+import { matchTerms } from '../../lib/match/match-terms';
 import type {
   BackgroundResponses,
   BackgroundType,
   ImportStatus,
   RequestOf,
-} from '../../lib/messages';
+} from '../../lib/messaging/messages';
 import { prepareArticle } from '../../lib/prepare-article';
 import { isSiteDisabled, type Settings } from '../../lib/settings';
 

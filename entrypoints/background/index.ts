@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { parseBundle } from '../../lib/bundle';
-import type { CorpusIndex } from '../../lib/corpus-index';
+import type { CorpusIndex } from '../../lib/match/corpus-index';
 import { importBundle, importedBundleVersion } from '../../lib/db/import-bundle';
 import { loadCorpusIndex } from '../../lib/db/load-corpus';
 import { getSettings } from '../../lib/db/repository';
@@ -21,7 +21,7 @@ import {
   type ContentRequest,
   type ImportStatus,
   type Result,
-} from '../../lib/messages';
+} from '../../lib/messaging/messages';
 import { handlers, type BackgroundContext } from './handlers';
 
 const BUNDLE_PATH = '/corpus/bundle.json';

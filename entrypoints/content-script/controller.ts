@@ -1,4 +1,4 @@
-import type { PageLang } from '../../lib/detect-script';
+import type { PageLang } from '../../lib/normalise/detect-script';
 import { PageConverter } from '../../lib/dom/convert-page';
 import { extractArticle } from '../../lib/dom/extract-article';
 import {
@@ -19,11 +19,11 @@ import { addPageSheet, takeQuickSheet, type PageSheet } from '../../lib/dom/page
 import { PageObserver, type PageChanges } from '../../lib/dom/observe-page';
 import { afterNextFrame, nextTask } from '../../lib/dom/yield';
 import { collectTextBlocks, type TextBlock } from '../../lib/dom/text-blocks';
-import type { GlossaryEntry } from '../../lib/glossary';
-import type { TermMatcher } from '../../lib/match-terms';
-import type { ContentRequest } from '../../lib/content-requests';
+import type { GlossaryEntry } from '../../lib/glossary/glossary';
+import type { TermMatcher } from '../../lib/match/match-terms';
+import type { ContentRequest } from '../../lib/messaging/content-requests';
 import { termSummary, type DisplayScript, type PageState } from '../../lib/page-state';
-import { askBackground } from '../../lib/send-message';
+import { askBackground } from '../../lib/messaging/send-message';
 import type { ScriptLifetime } from '../../lib/script-lifetime';
 import type { Settings } from '../../lib/settings';
 import type { UiStore } from './store';

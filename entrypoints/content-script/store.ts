@@ -1,5 +1,5 @@
 import type { PassageMarker } from '../../components/PassageMarkers';
-import type { TermCard } from '../../lib/messages';
+import type { TermCard } from '../../lib/messaging/messages';
 import type { PageState } from '../../lib/page-state';
 
 /** Everything the in-page UI shows; the controller writes it, React reads it. */

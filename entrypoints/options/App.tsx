@@ -8,9 +8,9 @@ import { ImportStatusPanel } from '../../components/ImportStatusPanel';
 import { SettingsPanel } from '../../components/SettingsPanel';
 import { StatusMessage, type Status } from '../../components/StatusMessage';
 import { TermEditor } from '../../components/TermEditor';
-import type { GlossaryEntry } from '../../lib/glossary';
-import type { ArticleSummary, ImportStatus } from '../../lib/messages';
-import { askBackground } from '../../lib/send-message';
+import type { GlossaryEntry } from '../../lib/glossary/glossary';
+import type { ArticleSummary, ImportStatus } from '../../lib/messaging/messages';
+import { askBackground } from '../../lib/messaging/send-message';
 import type { Settings } from '../../lib/settings';
 import { batchFiles, parseImportFile, type ImportFile } from './parse-import-file';
 

@@ -1,6 +1,6 @@
 import type { Translate } from '../../components/i18n';
 import { extractArticle } from '../../lib/dom/extract-article';
-import type { RequestOf } from '../../lib/messages';
+import type { RequestOf } from '../../lib/messaging/messages';
 
 export type ImportFile = RequestOf<'wenmai/import-files'>['files'][number];
 
@@ -9,7 +9,7 @@ export type ParsedFile =
   | { kind: 'backup'; json: string }
   | { kind: 'error'; error: string };
 
-/** The background refuses longer texts (lib/messages.ts). */
+/** The background refuses longer texts (lib/messaging/messages.ts). */
 const MAX_TEXT = 5_000_000;
 /** A first line longer than this is the text, not its title. */
 const MAX_TITLE_LINE = 80;

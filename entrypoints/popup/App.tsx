@@ -5,9 +5,9 @@ import { readerUrl } from '../../components/links';
 import { PageSummary } from '../../components/PageSummary';
 import { ScriptSwitch } from '../../components/ScriptSwitch';
 import { StatusMessage, type Status } from '../../components/StatusMessage';
-import type { ContentRequest } from '../../lib/messages';
+import type { ContentRequest } from '../../lib/messaging/messages';
 import type { DisplayScript, PageState } from '../../lib/page-state';
-import { askBackground, askTab } from '../../lib/send-message';
+import { askBackground, askTab } from '../../lib/messaging/send-message';
 
 type Page =
   | { phase: 'loading' }

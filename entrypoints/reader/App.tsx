@@ -5,8 +5,8 @@ import { ComparePassages } from '../../components/ComparePassages';
 import { DIFF_CSS } from '../../components/DiffView';
 import { useT } from '../../components/i18n';
 import { readerUrl } from '../../components/links';
-import type { ArticleView, PassageView } from '../../lib/messages';
-import { askBackground } from '../../lib/send-message';
+import type { ArticleView, PassageView } from '../../lib/messaging/messages';
+import { askBackground } from '../../lib/messaging/send-message';
 
 type Page =
   | { phase: 'loading' }
@@ -14,7 +14,7 @@ type Page =
   | { phase: 'article'; view: ArticleView; terms: ReadonlyMap<string, TermInfo> }
   | { phase: 'compare'; a: PassageView; b: PassageView };
 
-/** get-passages takes at most this many ids (lib/messages.ts). */
+/** get-passages takes at most this many ids (lib/messaging/messages.ts). */
 const PASSAGES_PER_REQUEST = 50;
 
 function errorText(error: unknown): string {

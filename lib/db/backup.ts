@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bundleArticleSchema } from '../bundle';
-import { glossaryEntrySchema } from '../glossary';
+import { glossaryEntrySchema } from '../glossary/glossary';
 import { settingsSchema } from '../settings';
 import { getSettings } from './repository';
 import type { WenmaiDB } from './schema';

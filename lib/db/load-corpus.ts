@@ -1,4 +1,4 @@
-import { CorpusIndex } from '../corpus-index';
+import { CorpusIndex } from '../match/corpus-index';
 import { STOP_PHRASES_KEY } from './import-bundle';
 import type { WenmaiDB } from './schema';
 

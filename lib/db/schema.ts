@@ -1,6 +1,6 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { BundleArticle, PassageLink } from '../bundle';
-import type { GlossaryEntry } from '../glossary';
+import type { GlossaryEntry } from '../glossary/glossary';
 
 /** Where a row came from: the shipped bundle (replaced on update) or the reader (never touched by imports). */
 export type Origin = 'bundle' | 'user';

@@ -1,4 +1,4 @@
-import { matchTerms, type TermMatcher } from '../match-terms';
+import { matchTerms, type TermMatcher } from '../match/match-terms';
 import { positionAt, type TextBlock } from './text-blocks';
 
 /**

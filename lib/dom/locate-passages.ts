@@ -1,4 +1,4 @@
-import { foldCode, isContent } from '../fold-script';
+import { foldCode, isContent } from '../normalise/fold-script';
 import { positionAt, type TextBlock } from './text-blocks';
 
 /** Characters of a passage's start (and end) searched for in the page. */

@@ -5,8 +5,8 @@ import {
   langFromCounts,
   MIN_HAN_CHARS,
   type PageLang,
-} from '../detect-script';
-import { BMP_HAN_CLASS } from '../han';
+} from '../normalise/detect-script';
+import { BMP_HAN_CLASS } from '../normalise/han';
 import { sampleText } from './walk-text';
 
 /** Characters read to decide whether a page is Chinese at all. */

@@ -11,19 +11,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import * as OpenCC from 'opencc-js';
-import { articleFeatures, type ArticleFeatures } from '../../lib/article-features';
+import { articleFeatures, type ArticleFeatures } from '../../lib/match/article-features';
 import { analyzePage } from '../../lib/analyze-page';
 import { parseBundle, type CorpusBundle } from '../../lib/bundle';
-import { cleanArticle } from '../../lib/clean-article';
-import { CorpusIndex } from '../../lib/corpus-index';
+import { cleanArticle } from '../../lib/clean/clean-article';
+import { CorpusIndex } from '../../lib/match/corpus-index';
 import { extractArticle, visibleText } from '../../lib/dom/extract-article';
-import { compactForMatch } from '../../lib/fold-script';
-import { countTerms, matchTerms } from '../../lib/match-terms';
-import { minhashSignature } from '../../lib/minhash';
-import { splitPassages } from '../../lib/passages';
+import { compactForMatch } from '../../lib/normalise/fold-script';
+import { countTerms, matchTerms } from '../../lib/match/match-terms';
+import { minhashSignature } from '../../lib/match/minhash';
+import { splitPassages } from '../../lib/clean/passages';
 import { prepareArticle } from '../../lib/prepare-article';
-import { shingleHashes } from '../../lib/shingles';
-import { SimilarityIndex, type SimilarArticle } from '../../lib/similarity-index';
+import { shingleHashes } from '../../lib/match/shingles';
+import { SimilarityIndex, type SimilarArticle } from '../../lib/match/similarity-index';
 import {
   articleIdFor,
   buildBundle,

@@ -10,11 +10,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stopShinglesFrom, type ArticleFeatures } from '../../lib/article-features';
-import { compactForMatch } from '../../lib/fold-script';
-import { minhashSignature, SIGNATURE_SIZE } from '../../lib/minhash';
-import { shingleHashes } from '../../lib/shingles';
-import type { Relation } from '../../lib/similarity-index';
+import { stopShinglesFrom, type ArticleFeatures } from '../../lib/match/article-features';
+import { compactForMatch } from '../../lib/normalise/fold-script';
+import { minhashSignature, SIGNATURE_SIZE } from '../../lib/match/minhash';
+import { shingleHashes } from '../../lib/match/shingles';
+import type { Relation } from '../../lib/match/similarity-index';
 
 export type QueryKind = 'duplicate' | 'excerpt' | 'related' | 'unrelated';
 export const QUERY_KINDS: readonly QueryKind[] = ['duplicate', 'excerpt', 'related', 'unrelated'];

@@ -3,7 +3,7 @@ import { mineCandidates } from '../../corpus/candidates';
 import { PATHS } from '../../corpus/build/build-corpus';
 import { loadGlossary } from '../../corpus/build/load-glossary';
 import { loadSegmenter } from '../../corpus/build/segment';
-import { cleanArticle } from '../../lib/clean-article';
+import { cleanArticle } from '../../lib/clean/clean-article';
 import { seed } from '../seeds';
 
 const glossary = loadGlossary(PATHS.glossary);

@@ -9,7 +9,7 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
-import type { ContentRequest } from '../../lib/messages';
+import type { ContentRequest } from '../../lib/messaging/messages';
 import type { PageState } from '../../lib/page-state';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');

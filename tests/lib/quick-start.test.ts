@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_TERMS } from '../../lib/generated/bundled-terms';
-import { buildMatcherFromForms, matchTerms } from '../../lib/match-terms';
+import { buildMatcherFromForms, matchTerms } from '../../lib/match/match-terms';
 import {
   bundledTermsCurrent,
   packTerms,

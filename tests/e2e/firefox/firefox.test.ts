@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContentRequest } from '../../../lib/messages';
+import type { ContentRequest } from '../../../lib/messaging/messages';
 import type { PageState } from '../../../lib/page-state';
 import { ROOT, serve } from '../harness';
 import { highlightedTermPoint, highlightedTexts, wenmaiSheets } from '../page-probes';

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { converterFor } from '../../../lib/convert-script';
+import { converterFor } from '../../../lib/normalise/convert-script';
 import { PageConverter } from '../../../lib/dom/convert-page';
 import { liveRange } from '../../../lib/dom/highlight-terms';
 import { locatePassages } from '../../../lib/dom/locate-passages';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isForumChromeLine, splitForumChrome } from '../../lib/forum-chrome';
-import { seed } from '../seeds';
+import { isForumChromeLine, splitForumChrome } from '../../../lib/clean/forum-chrome';
+import { seed } from '../../seeds';
 
 describe('splitForumChrome', () => {
   it('splits the Discuz header and footer off seed 002', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseByline } from '../../lib/byline';
+import { parseByline } from '../../../lib/clean/byline';
 
 describe('parseByline', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stripPinyin } from '../../lib/strip-pinyin';
-import { seed } from '../seeds';
+import { stripPinyin } from '../../../lib/clean/strip-pinyin';
+import { seed } from '../../seeds';
 
 describe('stripPinyin', () => {
   it.each([

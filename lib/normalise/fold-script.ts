@@ -1,4 +1,4 @@
-import { FOLD_FROM, FOLD_TO } from './generated/fold-table';
+import { FOLD_FROM, FOLD_TO } from '../generated/fold-table';
 import { isHan } from './han';
 
 export { isHan };

@@ -1,7 +1,8 @@
 import { stopShinglesFrom, type ArticleFeatures } from './article-features';
-import type { BundleArticle, CorpusBundle } from './bundle';
-import { compactForMatch } from './fold-script';
-import { termForms, type GlossaryEntry } from './glossary';
+import type { BundleArticle, CorpusBundle } from '../bundle';
+import { compactForMatch } from '../normalise/fold-script';
+import type { GlossaryEntry } from '../glossary/glossary';
+import { termForms } from '../glossary/term-forms';
 import { buildTermMatcher, matchTerms, type TermMatcher } from './match-terms';
 import { PassageIndex, type PassageMatch } from './passage-index';
 import { shingleHashes } from './shingles';

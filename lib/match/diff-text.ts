@@ -1,4 +1,4 @@
-import { foldCode } from './fold-script';
+import { foldCode } from '../normalise/fold-script';
 
 /** A run of one side of a comparison: shared with the other side, or only on this side. */
 export interface DiffSegment {

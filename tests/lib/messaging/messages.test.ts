@@ -3,7 +3,7 @@ import {
   contentRequestSchema,
   parseBackgroundRequest,
   parseContentRequest,
-} from '../../lib/messages';
+} from '../../../lib/messaging/messages';
 
 describe('parseContentRequest', () => {
   it.each([

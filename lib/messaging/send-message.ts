@@ -6,7 +6,7 @@ import type {
   ContentRequest,
   Result,
 } from './messages';
-import type { PageState } from './page-state';
+import type { PageState } from '../page-state';
 
 /**
  * Sends a typed request to the background and unwraps its Result: the one place extension pages

@@ -1,7 +1,7 @@
 /**
  * Commands the page script answers, from the extension only; each answers a PageState (or, for
  * article-text, the article). Checked by hand rather than with zod: the page script stays small
- * and starts fast, and these shapes are few and flat. lib/messages.ts holds the zod twin used by
+ * and starts fast, and these shapes are few and flat. lib/messaging/messages.ts holds the zod twin used by
  * the background.
  */
 export type ContentRequest =

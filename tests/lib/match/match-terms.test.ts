@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTermMatcher, countTerms, matchTerms } from '../../lib/match-terms';
-import { testGlossary } from '../glossary-fixture';
+import { buildTermMatcher, countTerms, matchTerms } from '../../../lib/match/match-terms';
+import { testGlossary } from '../../glossary-fixture';
 
 const glossary = testGlossary([
   { id: 'xzscl', headword: '新质生产力' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compactForMatch, foldText } from '../../lib/fold-script';
-import { seed } from '../seeds';
+import { compactForMatch, foldText } from '../../../lib/normalise/fold-script';
+import { seed } from '../../seeds';
 
 describe('foldText', () => {
   it.each([

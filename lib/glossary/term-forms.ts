@@ -1,4 +1,4 @@
-// Apart from lib/glossary.ts, whose zod schema the page script does not need.
+// Apart from lib/glossary/glossary.ts, whose zod schema the page script does not need.
 import type { GlossaryEntry } from './glossary';
 
 /** Every written form the matcher should recognise: headword, Traditional forms, aliases. */

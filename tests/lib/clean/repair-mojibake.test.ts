@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyMojibakeRepairs, findMojibake } from '../../lib/repair-mojibake';
-import { seed } from '../seeds';
+import { applyMojibakeRepairs, findMojibake } from '../../../lib/clean/repair-mojibake';
+import { seed } from '../../seeds';
 
 describe('findMojibake', () => {
   it('repairs the GBK byte shift in seed 004 to “七一”期間', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { articleFeatures } from '../../lib/article-features';
-import { cleanArticle } from '../../lib/clean-article';
-import { corpusStopShingles } from '../../lib/corpus-index';
-import { buildTermMatcher } from '../../lib/match-terms';
-import { SimilarityIndex } from '../../lib/similarity-index';
-import { testGlossary } from '../glossary-fixture';
-import { seed } from '../seeds';
+import { articleFeatures } from '../../../lib/match/article-features';
+import { cleanArticle } from '../../../lib/clean/clean-article';
+import { corpusStopShingles } from '../../../lib/match/corpus-index';
+import { buildTermMatcher } from '../../../lib/match/match-terms';
+import { SimilarityIndex } from '../../../lib/match/similarity-index';
+import { testGlossary } from '../../glossary-fixture';
+import { seed } from '../../seeds';
 
 const glossary = testGlossary([
   { headword: '新质生产力' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanArticle } from '../../lib/clean-article';
-import { MAX_PASSAGE_CHARS, splitPassages } from '../../lib/passages';
-import { seed } from '../seeds';
+import { cleanArticle } from '../../../lib/clean/clean-article';
+import { MAX_PASSAGE_CHARS, splitPassages } from '../../../lib/clean/passages';
+import { seed } from '../../seeds';
 
 describe('splitPassages', () => {
   it.each(['000', '001', '002', '003', '004'] as const)(

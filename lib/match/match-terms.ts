@@ -1,7 +1,7 @@
-import { foldCode, isIgnorable } from './fold-script';
-import type { GlossaryEntry } from './glossary';
-import { termForms } from './term-forms';
-import { pinyinAnnotationLength } from './strip-pinyin';
+import { foldCode, isIgnorable } from '../normalise/fold-script';
+import type { GlossaryEntry } from '../glossary/glossary';
+import { termForms } from '../glossary/term-forms';
+import { pinyinAnnotationLength } from '../clean/strip-pinyin';
 
 /** A recognised term in a text; end is exclusive, offsets are in the text that was matched. */
 export interface TermHit {

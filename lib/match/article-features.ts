@@ -1,4 +1,4 @@
-import { compactForMatch } from './fold-script';
+import { compactForMatch } from '../normalise/fold-script';
 import { countTerms, matchTerms, type TermMatcher } from './match-terms';
 import { minhashSignature } from './minhash';
 import { shingleHashes } from './shingles';

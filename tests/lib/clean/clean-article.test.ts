@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanArticle } from '../../lib/clean-article';
-import { seed } from '../seeds';
+import { cleanArticle } from '../../../lib/clean/clean-article';
+import { seed } from '../../seeds';
 
 describe('cleanArticle', () => {
   it('turns seed 002 forum chrome into metadata and recognises the title line', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanArticle } from '../../lib/clean-article';
-import { detectLang } from '../../lib/detect-script';
-import { seed } from '../seeds';
+import { cleanArticle } from '../../../lib/clean/clean-article';
+import { detectLang } from '../../../lib/normalise/detect-script';
+import { seed } from '../../seeds';
 
 describe('detectLang', () => {
   it.each([

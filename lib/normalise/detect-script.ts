@@ -1,4 +1,4 @@
-import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './generated/fold-table';
+import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from '../generated/fold-table';
 import { HAN_CLASS } from './han';
 
 export type PageLang = 'zh-Hans' | 'zh-Hant' | 'zh-mixed' | 'other';

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 
-export { termForms } from './term-forms';
-
 export const TERM_CATEGORIES = [
   'formula',
   'slogan',

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { BundleArticle, PassageLink } from './bundle';
-import { glossaryEntrySchema, type GlossaryEntry } from './glossary';
-import type { DisplayScript, PageState } from './page-state';
+import type { BundleArticle, PassageLink } from '../bundle';
+import { glossaryEntrySchema, type GlossaryEntry } from '../glossary/glossary';
+import type { DisplayScript, PageState } from '../page-state';
 import { MAX_LOOKUP_CHARS, MAX_SELECTION_CHARS, type ContentRequest } from './content-requests';
-import { settingsSchema, type Settings } from './settings';
+import { settingsSchema, type Settings } from '../settings';
 
 export { parseContentRequest, type ContentRequest } from './content-requests';
 
