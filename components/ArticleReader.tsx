@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ArticleView, PassageView } from '../lib/messaging/messages';
+import type { ArticleView, PassageView } from '../lib/views';
 import { useT, type MessageKey } from './i18n';
 import { LANG_LABELS } from './labels';
 import { percent, readerUrl, safeHref } from './links';

@@ -1,4 +1,4 @@
-import type { PassageView } from '../lib/messaging/messages';
+import type { PassageView } from '../lib/views';
 import { DiffView } from './DiffView';
 import { useT } from './i18n';
 import { readerUrl } from './links';

@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../lib/messaging/messages';
+import type { ArticleSummary } from '../lib/views';
 import { useT } from './i18n';
 import { LANG_LABELS } from './labels';
 import { readerUrl } from './links';

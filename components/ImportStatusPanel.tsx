@@ -1,4 +1,4 @@
-import type { ImportStatus } from '../lib/messaging/messages';
+import type { ImportStatus } from '../lib/views';
 import { useT, type MessageKey } from './i18n';
 
 const STATE_LABELS: Record<ImportStatus['state'], MessageKey> = {

@@ -1,10 +1,4 @@
-export interface PassageMarker {
-  passage: number;
-  count: number;
-  /** Document coordinates of the passage's first line. */
-  top: number;
-  left: number;
-}
+import type { PassageMarker } from '../lib/page-ui-store';
 
 export interface PassageMarkersProps {
   markers: PassageMarker[];

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { TermCard as TermCardData } from '../lib/messaging/messages';
+import type { TermCard as TermCardData } from '../lib/views';
 
 export interface TermCardProps {
   card: TermCardData | null;

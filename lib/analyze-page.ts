@@ -1,9 +1,14 @@
 import { articleFeatures } from './match/article-features';
 import { cleanArticle } from './clean/clean-article';
 import type { CorpusIndex } from './match/corpus-index';
-import { detectLang } from './normalise/detect-script';
+import { detectLang, type PageLang } from './normalise/detect-script';
 import { countTerms, matchTerms } from './match/match-terms';
-import { termSummary, type DisplayScript, type PageState } from './page-state';
+import {
+  assemblePageState,
+  type ArticleAnalysis,
+  type DisplayScript,
+  type PageState,
+} from './page-state';
 import { splitPassages } from './clean/passages';
 
 /** The parts of a page analysis starts from (see lib/dom/extract-article for how they are taken). */
@@ -45,32 +50,48 @@ export function compareArticle(
 }
 
 /**
+ * What the corpus says about an article (as the page gave it): cleaned, its language, similar
+ * articles and parallel passages. The background answers the page script with this.
+ */
+export function analyzeArticle(
+  article: { title: string; text: string },
+  corpus: CorpusIndex,
+): ArticleAnalysis {
+  const clean = cleanArticle(article.text, article.title);
+  return analyzeClean(clean, detectLang(clean.text), corpus);
+}
+
+function analyzeClean(
+  clean: { title: string; text: string },
+  lang: PageLang,
+  corpus: CorpusIndex,
+): ArticleAnalysis {
+  // A non-Chinese article gets no corpus work at all.
+  if (clean.text.length === 0 || lang === 'other')
+    return { lang, article: null, similar: [], parallels: [] };
+  const found = compareArticle(clean.text, corpus);
+  return {
+    lang,
+    article: { title: clean.title, chars: clean.text.length, passages: found.passages },
+    similar: found.similar,
+    parallels: found.parallels,
+  };
+}
+
+/**
  * Analyzes a page against the corpus: cleans its article, finds similar corpus articles, counts
  * terms and links parallel passages. Pure: the same answer in the CLI and in the extension.
  */
 export function analyzePage(input: PageInput, corpus: CorpusIndex): PageState {
   const clean = input.article ? cleanArticle(input.article.text, input.article.title) : null;
   const lang = detectLang(clean && clean.text.length > 0 ? clean.text : input.visibleText);
-  const state: PageState = {
-    url: input.url,
-    lang,
-    script: input.script ?? 'original',
-    article: null,
-    similar: [],
-    terms: [],
-    parallels: [],
-  };
-  // A non-Chinese page gets no corpus work at all (and no terms: glossary forms are Chinese).
-  if (lang === 'other') return state;
-
-  const termCounts = countTerms(matchTerms(input.visibleText, corpus.matcher));
-  const glossary = new Map(corpus.glossary.map((entry) => [entry.id, entry]));
-  state.terms = termSummary(termCounts, glossary);
-
-  if (!clean || clean.text.length === 0) return state;
-  const found = compareArticle(clean.text, corpus);
-  state.article = { title: clean.title, chars: clean.text.length, passages: found.passages };
-  state.similar = found.similar;
-  state.parallels = found.parallels;
-  return state;
+  const page = { url: input.url, lang, script: input.script ?? 'original', highlights: true };
+  // A non-Chinese page gets no terms either: glossary forms are Chinese.
+  if (lang === 'other') return assemblePageState(page);
+  return assemblePageState({
+    ...page,
+    analysis: clean ? analyzeClean(clean, lang, corpus) : null,
+    termCounts: countTerms(matchTerms(input.visibleText, corpus.matcher)),
+    glossary: new Map(corpus.glossary.map((entry) => [entry.id, entry])),
+  });
 }

@@ -9,6 +9,8 @@ export interface PageState {
   lang: PageLang;
   /** What the page shows now ('original' for the CLI). */
   script: DisplayScript;
+  /** Whether the page's terms are highlighted now (the CLI counts them: true). */
+  highlights: boolean;
   article: { title: string; chars: number; passages: number } | null;
   /** Best first. */
   similar: {
@@ -37,9 +39,39 @@ export interface PageState {
 
 export type DisplayScript = 'original' | 'simplified' | 'traditional';
 
+/** What the corpus says about a page's article: the background's answer to an analysis. */
+export type ArticleAnalysis = Pick<PageState, 'lang' | 'article' | 'similar' | 'parallels'>;
+
 /** The state of a page Wenmai leaves alone (not Chinese, or not analyzed). */
 export function emptyPageState(url: string, lang: PageLang): PageState {
-  return { url, lang, script: 'original', article: null, similar: [], terms: [], parallels: [] };
+  return assemblePageState({ url, lang, script: 'original', highlights: false });
+}
+
+/**
+ * Assembles a PageState from what is known of the page: the one place its shape is put together,
+ * for the CLI, the background and the page script. An analysis, where there is one, decides the
+ * language (it reads the clean article, not a sample of the page).
+ */
+export function assemblePageState(parts: {
+  url: string;
+  lang: PageLang;
+  script: DisplayScript;
+  highlights: boolean;
+  analysis?: ArticleAnalysis | null;
+  termCounts?: ReadonlyMap<string, number>;
+  glossary?: ReadonlyMap<string, { headword: string }>;
+}): PageState {
+  const { analysis } = parts;
+  return {
+    url: parts.url,
+    lang: analysis?.lang ?? parts.lang,
+    script: parts.script,
+    highlights: parts.highlights,
+    article: analysis?.article ?? null,
+    similar: analysis?.similar ?? [],
+    terms: parts.termCounts ? termSummary(parts.termCounts, parts.glossary ?? new Map()) : [],
+    parallels: analysis?.parallels ?? [],
+  };
 }
 
 /** Term counts as PageState lists them: headword in Simplified, most frequent first. */

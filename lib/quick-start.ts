@@ -10,16 +10,13 @@ import { termForms } from './glossary/term-forms';
  * asynchronous (its reply often lands after the first layout). So:
  *   - the term forms of the bundled glossary are compiled into the detector (BUNDLED_TERMS);
  *   - the settings reach it through which tiny config script the background registers to run
- *     before it (public/quick/<style>.js, which only sets a global in the extension's isolated
- *     world), on every site but those switched off, and only while highlights are on and the
+ *     before it (public/quick/<style>.js, which only writes to Wenmai's mailbox in the extension's
+ *     isolated world), on every site but those switched off, and only while highlights are on and the
  *     reader's glossary still has every bundled term as shipped.
  * The page script repaints the whole page with the reader's full glossary moments later.
  */
 
 type HighlightStyle = Settings['highlightStyle'];
-
-/** The global a config script sets for the detector (isolated world: pages cannot see it). */
-export const QUICK_CONFIG_KEY = '__wenmaiQuick';
 
 export interface QuickConfig {
   highlightStyle: HighlightStyle;
@@ -30,9 +27,11 @@ const STYLES: readonly HighlightStyle[] = ['underline', 'background', 'color'];
 /** The config script for a highlight style, as registered by the background. */
 export const quickConfigFile = (style: HighlightStyle): string => `quick/${style}.js`;
 
-/** The config a config script left, checked by hand; null when there is none or it is odd. */
-export function readQuickConfig(holder: object = globalThis): QuickConfig | null {
-  const value = (holder as Record<string, unknown>)[QUICK_CONFIG_KEY];
+/**
+ * The config a config script left in the frame's mailbox (lib/messaging/mailbox.ts), checked by
+ * hand; null when there is none or it is odd.
+ */
+export function readQuickConfig(value: unknown): QuickConfig | null {
   if (typeof value !== 'object' || value === null) return null;
   const style = (value as { highlightStyle?: unknown }).highlightStyle;
   return STYLES.includes(style as HighlightStyle)

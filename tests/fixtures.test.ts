@@ -90,6 +90,7 @@ describe('npm run analyze -- --json', () => {
     const state = JSON.parse(out) as PageState;
     expect(Object.keys(state).sort()).toEqual([
       'article',
+      'highlights',
       'lang',
       'parallels',
       'script',

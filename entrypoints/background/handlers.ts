@@ -1,6 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { compareArticle } from '../../lib/analyze-page';
-import { cleanArticle } from '../../lib/clean/clean-article';
+import { analyzeArticle } from '../../lib/analyze-page';
 import type { CorpusIndex } from '../../lib/match/corpus-index';
 import { exportBackup, parseBackup, restoreBackup, wipeUserData } from '../../lib/db/backup';
 import {
@@ -15,14 +14,9 @@ import {
 import type { WenmaiDB } from '../../lib/db/schema';
 import { hashRange } from '../../lib/match/hash';
 import { converterFor } from '../../lib/normalise/convert-script';
-import { detectLang } from '../../lib/normalise/detect-script';
 import { matchTerms } from '../../lib/match/match-terms';
-import type {
-  BackgroundResponses,
-  BackgroundType,
-  ImportStatus,
-  RequestOf,
-} from '../../lib/messaging/messages';
+import type { BackgroundResponses, BackgroundType, RequestOf } from '../../lib/messaging/messages';
+import type { ImportStatus } from '../../lib/views';
 import { prepareArticle } from '../../lib/prepare-article';
 import { isSiteDisabled, type Settings } from '../../lib/settings';
 
@@ -79,10 +73,10 @@ async function addArticle(
   return article;
 }
 
-/** The page script, injected only into frames whose text is Chinese (see entrypoints/detect.ts). */
-const PAGE_SCRIPT = '/content-script.js' as const;
+/** The page script, injected only into frames whose text is Chinese (see entrypoints/detect). */
+const PAGE_SCRIPT = '/page-script.js' as const;
 /** Its React UI, injected when the page script has painted (a second script: a shorter compile). */
-const UI_SCRIPT = '/content-ui.js' as const;
+const UI_SCRIPT = '/page-ui.js' as const;
 
 /** Injects one of Wenmai's scripts into the sender's frame, unless its site is switched off. */
 async function injectIntoSender(
@@ -112,21 +106,9 @@ export const handlers: Handlers = {
     return { entries: [...corpus.glossary], settings };
   },
 
-  'wenmai/analyze': async (request, ctx) => {
-    const corpus = await ctx.corpus();
+  'wenmai/analyze': async (request, ctx) =>
     // Cleaning runs here, off the page's main thread (mojibake repair builds a GBK table).
-    const clean = cleanArticle(request.article.text, request.article.title);
-    const lang = detectLang(clean.text);
-    if (clean.text.length === 0 || lang === 'other')
-      return { lang, article: null, similar: [], parallels: [] };
-    const { passages, similar, parallels } = compareArticle(clean.text, corpus);
-    return {
-      lang,
-      article: { title: clean.title, chars: clean.text.length, passages },
-      similar,
-      parallels,
-    };
-  },
+    analyzeArticle(request.article, await ctx.corpus()),
 
   'wenmai/term': async (request, ctx) => {
     const corpus = await ctx.corpus();

@@ -19,9 +19,9 @@ import { WenmaiDB } from '../../lib/db/schema';
 import {
   parseBackgroundRequest,
   type ContentRequest,
-  type ImportStatus,
   type Result,
 } from '../../lib/messaging/messages';
+import type { ImportStatus } from '../../lib/views';
 import { handlers, type BackgroundContext } from './handlers';
 
 const BUNDLE_PATH = '/corpus/bundle.json';

@@ -9,10 +9,12 @@ import { SettingsPanel } from '../../components/SettingsPanel';
 import { StatusMessage, type Status } from '../../components/StatusMessage';
 import { TermEditor } from '../../components/TermEditor';
 import type { GlossaryEntry } from '../../lib/glossary/glossary';
-import type { ArticleSummary, ImportStatus } from '../../lib/messaging/messages';
-import { askBackground } from '../../lib/messaging/send-message';
+import type { ArticleSummary, ImportStatus } from '../../lib/views';
+import { createMessenger } from '../../lib/messaging/client';
 import type { Settings } from '../../lib/settings';
 import { batchFiles, parseImportFile, type ImportFile } from './parse-import-file';
+
+const { askBackground } = createMessenger(browser);
 
 const POLL_MS = 500;
 /** Polls while the background has not started importing yet (just installed), then gives up. */

@@ -5,21 +5,16 @@ import { readerUrl } from '../../components/links';
 import { PageSummary } from '../../components/PageSummary';
 import { ScriptSwitch } from '../../components/ScriptSwitch';
 import { StatusMessage, type Status } from '../../components/StatusMessage';
-import type { ContentRequest } from '../../lib/messaging/messages';
+import type { StateCommand } from '../../lib/messaging/content-requests';
 import type { DisplayScript, PageState } from '../../lib/page-state';
-import { askBackground, askTab } from '../../lib/messaging/send-message';
+import { createMessenger } from '../../lib/messaging/client';
+
+const { askBackground, askTab } = createMessenger(browser);
 
 type Page =
   | { phase: 'loading' }
   | { phase: 'unavailable' }
   | { phase: 'ready'; tabId: number; state: PageState };
-
-/** The content script's answer to { type: 'wenmai/article-text' }. */
-interface ArticleText {
-  url: string;
-  title: string;
-  text: string;
-}
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -28,7 +23,6 @@ function message(error: unknown): string {
 export function App() {
   const t = useT();
   const [page, setPage] = useState<Page>({ phase: 'loading' });
-  const [highlights, setHighlights] = useState(true);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
 
@@ -43,14 +37,10 @@ export function App() {
       if (tab?.id === undefined) setPage({ phase: 'unavailable' });
       else await refresh(tab.id);
     })();
-    // The page's highlights follow the setting until switched here (PageState does not say).
-    askBackground({ type: 'wenmai/get-settings' })
-      .then((settings) => setHighlights(settings.highlightsEnabled))
-      .catch(() => undefined);
   }, [refresh]);
 
   /** Runs a content-script command and shows the state it answers. */
-  const command = async (tabId: number, request: ContentRequest) => {
+  const command = async (tabId: number, request: StateCommand) => {
     setBusy(true);
     try {
       const state = await askTab(tabId, request);
@@ -65,14 +55,8 @@ export function App() {
     setBusy(true);
     setStatus(null);
     try {
-      const request: ContentRequest = { type: 'wenmai/article-text' };
-      let article: ArticleText | null = null;
-      try {
-        article =
-          ((await browser.tabs.sendMessage(tabId, request)) as ArticleText | undefined) ?? null;
-      } catch {
-        article = null;
-      }
+      // The top frame's article: a frame inside the page is another document.
+      const article = await askTab(tabId, { type: 'wenmai/article-text' });
       if (!article?.text.trim()) {
         setStatus({ kind: 'error', text: t('noArticleText') });
         return;
@@ -133,13 +117,15 @@ export function App() {
               <input
                 type="checkbox"
                 data-testid="highlights-toggle"
-                checked={highlights}
+                // What the page shows (a keyboard toggle there may have changed it), not the setting.
+                checked={page.state.highlights}
                 disabled={busy}
-                onChange={(event) => {
-                  const enabled = event.target.checked;
-                  setHighlights(enabled);
-                  void command(page.tabId, { type: 'wenmai/set-highlights', enabled });
-                }}
+                onChange={(event) =>
+                  void command(page.tabId, {
+                    type: 'wenmai/set-highlights',
+                    enabled: event.target.checked,
+                  })
+                }
               />
               {t('highlights')}
             </label>

@@ -5,8 +5,10 @@ import { ComparePassages } from '../../components/ComparePassages';
 import { DIFF_CSS } from '../../components/DiffView';
 import { useT } from '../../components/i18n';
 import { readerUrl } from '../../components/links';
-import type { ArticleView, PassageView } from '../../lib/messaging/messages';
-import { askBackground } from '../../lib/messaging/send-message';
+import type { ArticleView, PassageView } from '../../lib/views';
+import { createMessenger } from '../../lib/messaging/client';
+
+const { askBackground } = createMessenger(browser);
 
 type Page =
   | { phase: 'loading' }

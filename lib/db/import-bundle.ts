@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { CorpusBundle } from '../bundle';
-import type { ImportStatus } from '../messaging/messages';
+import type { ImportStatus } from '../views';
 import type { StoredArticle, StoredTerm, WenmaiDB } from './schema';
 
 /** Rows written per bulk call: small enough to report progress, large enough to be fast. */

@@ -1,6 +1,6 @@
 import type { BundleArticle } from '../bundle';
 import { glossaryEntrySchema, describeIssues, type GlossaryEntry } from '../glossary/glossary';
-import type { ArticleSummary } from '../messaging/messages';
+import type { ArticleSummary } from '../views';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../settings';
 import type { StoredArticle, StoredTerm, WenmaiDB } from './schema';
 

@@ -1,5 +1,6 @@
 import { matchTerms, type TermMatcher } from '../match/match-terms';
 import { positionAt, type TextBlock } from './text-blocks';
+import { CAN_UNDERLINE_HIGHLIGHTS } from '../settings';
 
 /**
  * A recognised term on the page, over the page's own text nodes, which stay untouched. A
@@ -74,9 +75,32 @@ export function paintRanges(
     win.CSS.highlights.delete(name);
     return null;
   }
-  const highlight = new win.Highlight(...ranges);
+  // Added one by one: spreading tens of thousands of ranges into the constructor overflows the stack.
+  const highlight = new win.Highlight();
+  for (const range of ranges) highlight.add(range);
   win.CSS.highlights.set(name, highlight);
   return highlight;
+}
+
+/**
+ * Paints under highlight names for one page script, remembering what it registered so that it
+ * clears only its own (see clearOwnHighlight) when it stops.
+ */
+export class HighlightPainter {
+  private readonly painted = new Map<string, Highlight>();
+
+  constructor(private readonly win: HighlightWindow) {}
+
+  paint(name: string, ranges: readonly AbstractRange[]): void {
+    const highlight = paintRanges(name, ranges, this.win);
+    if (highlight) this.painted.set(name, highlight);
+    else this.painted.delete(name);
+  }
+
+  stop(): void {
+    for (const [name, own] of this.painted) clearOwnHighlight(name, own, this.win);
+    this.painted.clear();
+  }
 }
 
 /**
@@ -91,13 +115,6 @@ export function clearOwnHighlight(
   if (own && supportsHighlights(win) && win.CSS.highlights.get(name) === own)
     win.CSS.highlights.delete(name);
 }
-
-/**
- * Firefox (140) draws only colours and backgrounds for ::highlight(), not text-decoration: there the
- * "underline" style is drawn as a light tint of the same red. A build constant, because CSS cannot
- * feature-test what a highlight pseudo-element renders.
- */
-export const CAN_UNDERLINE_HIGHLIGHTS = !import.meta.env.FIREFOX;
 
 /** The stylesheet for the highlights, in the reader's chosen style. */
 export function highlightCss(

@@ -41,20 +41,3 @@ function readAdopted(doc: Document): CSSStyleSheet[] | null {
     return null;
   }
 }
-
-const SHEET_KEY = '__wenmaiQuickSheet';
-
-/**
- * The detector's first-screen highlight sheet, handed to the page script (same isolated world) to
- * replace with its own.
- */
-export function shareQuickSheet(sheet: PageSheet, win: object = globalThis): void {
-  (win as Record<string, unknown>)[SHEET_KEY] = sheet;
-}
-
-export function takeQuickSheet(win: object = globalThis): PageSheet | undefined {
-  const holder = win as Record<string, unknown>;
-  const sheet = holder[SHEET_KEY] as PageSheet | undefined;
-  delete holder[SHEET_KEY];
-  return sheet;
-}

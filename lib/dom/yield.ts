@@ -18,3 +18,17 @@ export function afterNextFrame(win: Window, waitMs: number): Promise<void> {
     setTimeout(resolve, waitMs);
   });
 }
+
+type IdleWindow = Window & {
+  requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number;
+};
+
+/**
+ * Runs work when the page is idle, or after `timeoutMs` at the latest (work the reader waits for
+ * can wait a little; the page's own tasks cannot). Safari has no requestIdleCallback: a task then.
+ */
+export function whenIdle(win: Window, work: () => void, timeoutMs: number): void {
+  const idle = (win as IdleWindow).requestIdleCallback;
+  if (idle) idle.call(win, work, { timeout: timeoutMs });
+  else setTimeout(work, 0);
+}

@@ -1,3 +1,5 @@
+import type { PageState } from '../page-state';
+
 /**
  * Commands the page script answers, from the extension only; each answers a PageState (or, for
  * article-text, the article). Checked by hand rather than with zod: the page script stays small
@@ -17,6 +19,23 @@ export type ContentRequest =
   /** Keyboard commands. */
   | { type: 'wenmai/cycle-script' }
   | { type: 'wenmai/toggle-highlights' };
+
+export type ContentType = ContentRequest['type'];
+
+/** The commands that answer the page's state (all but article-text). */
+export type StateCommand = Exclude<ContentRequest, { type: 'wenmai/article-text' }>;
+
+/** The page's main article as text, for "Add this article to my corpus". */
+export interface ArticleText {
+  url: string;
+  title: string;
+  text: string;
+}
+
+/** What Wenmai in a page answers to each command. */
+export type ContentResponses = {
+  [K in ContentType]: K extends 'wenmai/article-text' ? ArticleText | null : PageState;
+};
 
 export const MAX_LOOKUP_CHARS = 200;
 export const MAX_SELECTION_CHARS = 20_000;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { BundleArticle, PassageLink } from '../bundle';
-import { glossaryEntrySchema, type GlossaryEntry } from '../glossary/glossary';
-import type { DisplayScript, PageState } from '../page-state';
+import type { GlossaryEntry } from '../glossary/glossary';
+import type { ArticleAnalysis, DisplayScript } from '../page-state';
 import { MAX_LOOKUP_CHARS, MAX_SELECTION_CHARS, type ContentRequest } from './content-requests';
 import { settingsSchema, type Settings } from '../settings';
+import type { ArticleSummary, ArticleView, ImportStatus, PassageView, TermCard } from '../views';
 
 export { parseContentRequest, type ContentRequest } from './content-requests';
 
@@ -28,54 +28,6 @@ export const contentRequestSchema: z.ZodType<ContentRequest> = z.discriminatedUn
 
 /** A reply to a request: a value, never a thrown error. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
-
-export interface ArticleSummary {
-  id: string;
-  source: string;
-  title: string;
-  lang: BundleArticle['lang'];
-  origin: 'bundle' | 'user';
-  url?: string;
-  chars: number;
-  passages: number;
-}
-
-export interface TermOccurrence {
-  articleId: string;
-  title: string;
-  passageId: string;
-  snippet: string;
-}
-
-export interface TermCard {
-  entry: GlossaryEntry;
-  related: { id: string; headword: string }[];
-  occurrences: TermOccurrence[];
-}
-
-export interface ImportStatus {
-  state: 'idle' | 'running' | 'done' | 'failed';
-  done: number;
-  total: number;
-  corpusVersion?: string;
-  errors: string[];
-}
-
-export interface ArticleView {
-  article: BundleArticle;
-  origin: 'bundle' | 'user';
-  /** Term hits in the article text (offsets into article.text). */
-  terms: { termId: string; start: number; end: number }[];
-  links: PassageLink[];
-}
-
-export interface PassageView {
-  passageId: string;
-  articleId: string;
-  title: string;
-  source: string;
-  text: string;
-}
 
 const passageIdSchema = z.string().min(1).max(200);
 const textSchema = z.string().max(5_000_000);
@@ -158,7 +110,7 @@ export interface BackgroundResponses {
   'wenmai/start-page': { started: boolean };
   'wenmai/start-ui': { started: boolean };
   'wenmai/get-glossary': { entries: GlossaryEntry[]; settings: Settings };
-  'wenmai/analyze': Pick<PageState, 'lang' | 'article' | 'similar' | 'parallels'>;
+  'wenmai/analyze': ArticleAnalysis;
   'wenmai/term': TermCard;
   'wenmai/find-term': { termId: string } | null;
   'wenmai/add-article': { articleId: string; title: string };
@@ -199,5 +151,3 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | nu
   const parsed = backgroundRequests[type as BackgroundType].safeParse(rest);
   return parsed.success ? ({ type, ...(parsed.data as object) } as BackgroundRequest) : null;
 }
-
-export { glossaryEntrySchema };

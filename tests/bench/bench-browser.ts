@@ -503,7 +503,7 @@ async function loadOnce(
 // ---------------------------------------------------------------------------------------------
 // CPU profile attribution
 
-const CONTENT_SCRIPT = 'content-script.js';
+const CONTENT_SCRIPT = 'page-script.js';
 let contentSource: string[] | null = null;
 
 function frameLabel(frame: ProfileNode['callFrame']): string {

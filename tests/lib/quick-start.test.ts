@@ -98,11 +98,11 @@ describe('first-screen config registration', () => {
   });
 
   it('reads the config a config script left, and nothing odd', () => {
-    expect(readQuickConfig({ __wenmaiQuick: { highlightStyle: 'color' } })).toEqual({
+    expect(readQuickConfig({ highlightStyle: 'color' })).toEqual({
       highlightStyle: 'color',
     });
-    expect(readQuickConfig({})).toBeNull();
-    expect(readQuickConfig({ __wenmaiQuick: { highlightStyle: 'blink' } })).toBeNull();
-    expect(readQuickConfig({ __wenmaiQuick: 'underline' })).toBeNull();
+    expect(readQuickConfig(undefined)).toBeNull();
+    expect(readQuickConfig({ highlightStyle: 'blink' })).toBeNull();
+    expect(readQuickConfig('underline')).toBeNull();
   });
 });

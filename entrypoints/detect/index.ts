@@ -1,22 +1,25 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { BUNDLED_TERMS } from '../lib/generated/bundled-terms';
-import { isChinesePage } from '../lib/dom/page-lang';
+import { BUNDLED_TERMS } from '../../lib/generated/bundled-terms';
+import { isChinesePage } from '../../lib/dom/page-lang';
 import {
   clearOwnHighlight,
   findTermRanges,
   highlightCss,
   HIGHLIGHT_NAME,
   paintRanges,
-} from '../lib/dom/highlight-terms';
-import { collectTextBlocks } from '../lib/dom/text-blocks';
-import { addPageSheet, shareQuickSheet, takeQuickSheet } from '../lib/dom/page-sheet';
-import { afterNextFrame } from '../lib/dom/yield';
-import { shareGlossaryRequest } from '../lib/messaging/glossary-prefetch';
-import { buildMatcherFromForms } from '../lib/match/match-terms';
-import { parseBundledTerms, readQuickConfig, type QuickConfig } from '../lib/quick-start';
-import { emptyPageState } from '../lib/page-state';
-import { askBackground } from '../lib/messaging/send-message';
+} from '../../lib/dom/highlight-terms';
+import { collectTextBlocks } from '../../lib/dom/text-blocks';
+import { addPageSheet } from '../../lib/dom/page-sheet';
+import { afterNextFrame } from '../../lib/dom/yield';
+import { Mailbox } from '../../lib/messaging/mailbox';
+import { buildMatcherFromForms } from '../../lib/match/match-terms';
+import { parseBundledTerms, readQuickConfig, type QuickConfig } from '../../lib/quick-start';
+import { emptyPageState, type PageState } from '../../lib/page-state';
+import { receiveCommands, type CommandRuntime } from '../../lib/messaging/receive-commands';
+import { createMessenger } from '../../lib/messaging/client';
+
+const { askBackground } = createMessenger(browser);
 
 /**
  * Runs on every page and frame (a manifest content script), and is all that runs on pages without
@@ -40,16 +43,17 @@ function detect(): void {
     answerAsOther(emptyPageState(location.href, 'other'));
     return;
   }
-  const quick = readQuickConfig();
-  const pageScriptRunning = (globalThis as { __wenmaiPageScript?: boolean }).__wenmaiPageScript;
-  const painted = quick && !pageScriptRunning ? highlightFirstScreen(quick) : null;
+  const mailbox = new Mailbox();
+  const quick = readQuickConfig(mailbox.peek('quickConfig'));
+  const pageScriptRunning = mailbox.peek('pageScriptRunning');
+  const painted = quick && !pageScriptRunning ? highlightFirstScreen(quick, mailbox) : null;
   // The page script (100 kB to compile, then the glossary) waits until the page's first frame is
   // out: it has nothing to add to that frame, and would delay it.
   void afterNextFrame(window, FIRST_FRAME_WAIT_MS).then(() => {
     if (!browser.runtime?.id) {
       // The extension was updated or removed meanwhile (its APIs would throw): the first screen's
       // highlights go, and the page is left as it was.
-      takeQuickSheet()?.remove();
+      mailbox.take('quickSheet')?.remove();
       clearOwnHighlight(HIGHLIGHT_NAME, painted ?? undefined);
       return;
     }
@@ -60,26 +64,17 @@ function detect(): void {
     // failure). Handled here too, for when no page script comes to take it.
     const glossary = askBackground({ type: 'wenmai/get-glossary' });
     glossary.catch(() => undefined);
-    shareGlossaryRequest(glossary);
+    mailbox.put('glossary', glossary);
   });
 }
 
 /** Hidden tabs render no frames: they go ahead after this long. */
 const FIRST_FRAME_WAIT_MS = 500;
 
-/** Answers only the extension (never the page), and only the commands it knows. */
-function answerAsOther(state: ReturnType<typeof emptyPageState>): void {
-  browser.runtime.onMessage.addListener(
-    (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => {
-      if (sender.id !== browser.runtime.id) return false;
-      const type =
-        typeof message === 'object' && message !== null
-          ? (message as { type?: unknown }).type
-          : undefined;
-      if (typeof type !== 'string' || !type.startsWith('wenmai/')) return false;
-      sendResponse(type === 'wenmai/article-text' ? null : state);
-      return false;
-    },
+/** Answers the extension's commands for a page Wenmai leaves alone: no article, nothing shown. */
+function answerAsOther(state: PageState): void {
+  receiveCommands(browser.runtime as CommandRuntime, (request) =>
+    request.type === 'wenmai/article-text' ? null : state,
   );
 }
 
@@ -90,13 +85,13 @@ const FIRST_SCREEN_BLOCKS = 60;
  * Paints the bundled glossary's terms in the first text blocks, so they show in the page's first
  * paint. The page script repaints the whole page (with the reader's own terms) moments later.
  */
-function highlightFirstScreen(quick: QuickConfig): Highlight | null {
+function highlightFirstScreen(quick: QuickConfig, mailbox: Mailbox): Highlight | null {
   if (!document.body) return null;
   const blocks = collectTextBlocks(document.body, document, FIRST_SCREEN_BLOCKS);
   const matcher = buildMatcherFromForms(parseBundledTerms(BUNDLED_TERMS));
   const terms = findTermRanges(blocks, matcher, document);
   if (terms.length === 0) return null;
-  shareQuickSheet(addPageSheet(document, highlightCss(quick.highlightStyle)));
+  mailbox.put('quickSheet', addPageSheet(document, highlightCss(quick.highlightStyle)));
   return paintRanges(
     HIGHLIGHT_NAME,
     terms.map((t) => t.range),

@@ -1,14 +1,14 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { mountShadowHost, UI_HOST_TAG } from '../lib/dom/shadow-host';
-import { WENMAI_UI_ATTRIBUTE } from '../lib/dom/walk-text';
-import { App } from './content-script/App';
-import styles from './content-script/style.css?inline';
-import { UI_MOUNT_KEY, type MountUi } from './content-script/ui-bridge';
+import { PageUi } from '../../components/PageUi';
+import { mountShadowHost, UI_HOST_TAG } from '../../lib/dom/shadow-host';
+import { WENMAI_UI_ATTRIBUTE } from '../../lib/dom/walk-text';
+import { Mailbox, type MountUi } from '../../lib/messaging/mailbox';
+import styles from './style.css?inline';
 
 /**
  * The page script's React UI (banner, glossary card, markers, parallel panel), a script of its own:
  * injected after the page script has painted, so that neither compiles in one long task. It only
- * leaves a mount function for the page script (see ui-bridge.ts).
+ * leaves a mount function for the page script, in the frame's mailbox.
  */
 export default defineUnlistedScript({
   globalName: false,
@@ -23,12 +23,12 @@ export default defineUnlistedScript({
         hostAttribute: WENMAI_UI_ATTRIBUTE,
       });
       const root = createRoot(host.container);
-      root.render(<App store={store} actions={actions} />);
+      root.render(<PageUi store={store} actions={actions} />);
       return () => {
         root.unmount();
         host.remove();
       };
     };
-    (globalThis as Record<string, unknown>)[UI_MOUNT_KEY] = mount;
+    new Mailbox().put('mountUi', mount);
   },
 });

@@ -1,6 +1,27 @@
-import type { PassageMarker } from '../../components/PassageMarkers';
-import type { TermCard } from '../../lib/messaging/messages';
-import type { PageState } from '../../lib/page-state';
+import type { TermCard } from './views';
+import type { PageState } from './page-state';
+
+/** A passage marker: a passage with parallels, where it starts on the page. */
+export interface PassageMarker {
+  passage: number;
+  count: number;
+  /** Document coordinates of the passage's first line. */
+  top: number;
+  left: number;
+}
+
+/** What the in-page UI can ask the page script to do. */
+export interface PageUiActions {
+  t: (key: string) => string;
+  openReader: (articleId: string, passageId?: string) => void;
+  openTerm: (termId: string) => void;
+  openPanel: (passage: number) => void;
+  closeCard: () => void;
+  closePanel: () => void;
+  dismissBanner: () => void;
+  keepCard: () => void;
+  leaveCard: () => void;
+}
 
 /** Everything the in-page UI shows; the controller writes it, React reads it. */
 export interface UiState {

@@ -3,19 +3,20 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { samplePageLang } from '../../lib/dom/page-lang';
 import { nextTask } from '../../lib/dom/yield';
 import { buildTermMatcher } from '../../lib/match/match-terms';
-import { parseContentRequest } from '../../lib/messaging/content-requests';
-import { takeGlossaryRequest } from '../../lib/messaging/glossary-prefetch';
+import { receiveCommands, type CommandRuntime } from '../../lib/messaging/receive-commands';
 import { emptyPageState } from '../../lib/page-state';
 import type { PageLang } from '../../lib/normalise/detect-script';
 import { ScriptLifetime } from '../../lib/script-lifetime';
-import { askBackground } from '../../lib/messaging/send-message';
+import { createMessenger } from '../../lib/messaging/client';
+import { Mailbox } from '../../lib/messaging/mailbox';
+import { UiStore } from '../../lib/page-ui-store';
 import { PageController } from './controller';
-import { UiStore } from './store';
-import { takeMountUi } from './ui-bridge';
+
+const { askBackground } = createMessenger(browser);
 
 /**
  * Wenmai's page script. Not in the manifest: the background injects it into frames that
- * entrypoints/detect.ts found to be Chinese. An unlisted script rather than a WXT content script:
+ * entrypoints/detect found to be Chinese. An unlisted script rather than a WXT content script:
  * WXT's content-script context posts a message to the page when it starts (telling every page the
  * extension is there) and stops the script when the page dispatches a matching DOM event.
  */
@@ -25,33 +26,22 @@ export default defineUnlistedScript({
   async main() {
     // The background injects this script once per frame; never run two of it side by side.
     // (This is the content script's own isolated world: page scripts cannot set or see the flag.)
-    const flagged = window as unknown as { __wenmaiPageScript?: boolean };
-    if (flagged.__wenmaiPageScript) return;
-    flagged.__wenmaiPageScript = true;
+    const mailbox = new Mailbox();
+    if (mailbox.peek('pageScriptRunning')) return;
+    mailbox.put('pageScriptRunning', true);
     let controller: PageController | null = null;
     let lang: PageLang | null = null;
     const pageLang = (): PageLang => (lang ??= samplePageLang(document));
 
-    // Only this extension may command the page's Wenmai; page scripts cannot reach this listener,
-    // and a message that does not parse is ignored.
-    const listener = (
-      message: unknown,
-      sender: { id?: string },
-      sendResponse: (response: unknown) => void,
-    ): boolean => {
-      if (sender.id !== browser.runtime.id) return false;
-      const request = parseContentRequest(message);
-      if (!request) return false;
-      if (controller) {
-        controller.handle(request).then(sendResponse, () => sendResponse(null));
-        return true;
-      }
-      sendResponse(
-        request.type === 'wenmai/article-text' ? null : emptyPageState(location.href, pageLang()),
-      );
-      return false;
-    };
-    browser.runtime.onMessage.addListener(listener);
+    // Only this extension may command the page's Wenmai; page scripts cannot reach this listener.
+    // Until the controller runs (and on a page found not to be Chinese) it answers for a page
+    // Wenmai leaves alone.
+    receiveCommands(browser.runtime as CommandRuntime, (request) => {
+      if (controller) return controller.handle(request);
+      return request.type === 'wenmai/article-text'
+        ? null
+        : emptyPageState(location.href, pageLang());
+    });
     const lifetime = new ScriptLifetime(() => Boolean(browser.runtime?.id));
 
     // The page's script in detail (Simplified, Traditional, mixed) is read in a task after the one
@@ -62,7 +52,7 @@ export default defineUnlistedScript({
 
     let glossaryReply;
     try {
-      glossaryReply = await (takeGlossaryRequest() ??
+      glossaryReply = await (mailbox.take('glossary') ??
         askBackground({ type: 'wenmai/get-glossary' }));
     } catch {
       return; // The extension is updating or was reloaded: this page stays as it is.
@@ -79,6 +69,7 @@ export default defineUnlistedScript({
       lifetime,
       document,
       window,
+      askBackground,
       matcher,
       glossary,
       settings,
@@ -95,7 +86,7 @@ export default defineUnlistedScript({
     } catch {
       return; // The extension is updating or was reloaded: highlights without the UI.
     }
-    const mountUi = takeMountUi();
+    const mountUi = mailbox.take('mountUi');
     if (!mountUi || !lifetime.alive()) return;
     const t = (key: string): string => {
       try {
@@ -115,13 +106,13 @@ export default defineUnlistedScript({
     const unmount = await mountUi(store, {
       t,
       openReader,
-      openTerm: (termId) => page.openCard(termId, null, true),
-      openPanel: (passage) => page.openPanel(passage),
-      closeCard: () => page.closeCard(),
-      closePanel: () => page.closePanel(),
+      openTerm: (termId) => page.card.open(termId, null, true),
+      openPanel: (passage) => page.markers.openPanel(passage),
+      closeCard: () => page.card.close(),
+      closePanel: () => page.markers.closePanel(),
       dismissBanner: () => store.update({ bannerDismissed: true }),
-      keepCard: () => page.keepCard(),
-      leaveCard: () => page.leaveCard(),
+      keepCard: () => page.card.keep(),
+      leaveCard: () => page.card.leave(),
     });
     lifetime.onEnd(unmount);
   },

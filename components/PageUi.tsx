@@ -1,24 +1,12 @@
 import { useSyncExternalStore } from 'react';
-import { Banner } from '../../components/Banner';
-import { ParallelPanel } from '../../components/ParallelPanel';
-import { PassageMarkers } from '../../components/PassageMarkers';
-import { TermCard } from '../../components/TermCard';
-import type { UiStore } from './store';
-
-export interface ContentActions {
-  t: (key: string) => string;
-  openReader: (articleId: string, passageId?: string) => void;
-  openTerm: (termId: string) => void;
-  openPanel: (passage: number) => void;
-  closeCard: () => void;
-  closePanel: () => void;
-  dismissBanner: () => void;
-  keepCard: () => void;
-  leaveCard: () => void;
-}
+import { Banner } from './Banner';
+import { ParallelPanel } from './ParallelPanel';
+import { PassageMarkers } from './PassageMarkers';
+import { TermCard } from './TermCard';
+import type { PageUiActions, UiStore } from '../lib/page-ui-store';
 
 /** The in-page UI, rendered in Wenmai's shadow root. */
-export function App({ store, actions }: { store: UiStore; actions: ContentActions }) {
+export function PageUi({ store, actions }: { store: UiStore; actions: PageUiActions }) {
   const ui = useSyncExternalStore(store.subscribe, store.get);
   const { t } = actions;
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UiStore } from '../../entrypoints/content-script/store';
+import { UiStore } from '../../lib/page-ui-store';
 
 describe('UiStore', () => {
   it('stops rendering once the extension is gone (its APIs would throw in the page)', () => {

@@ -1,0 +1,241 @@
+import { highlightCss, HighlightPainter } from '../../lib/dom/highlight-terms';
+import { HANDOVER_EVENT, removeLeftovers } from '../../lib/dom/leftovers';
+import { PageObserver, type PageChanges } from '../../lib/dom/observe-page';
+import { addPageSheet } from '../../lib/dom/page-sheet';
+import { whenIdle } from '../../lib/dom/yield';
+import type { GlossaryEntry } from '../../lib/glossary/glossary';
+import type { TermMatcher } from '../../lib/match/match-terms';
+import type { AskBackground } from '../../lib/messaging/client';
+import type { ContentRequest, ContentResponses } from '../../lib/messaging/content-requests';
+import { Mailbox } from '../../lib/messaging/mailbox';
+import type { PageLang } from '../../lib/normalise/detect-script';
+import { assemblePageState, type DisplayScript, type PageState } from '../../lib/page-state';
+import type { UiStore } from '../../lib/page-ui-store';
+import type { ScriptLifetime } from '../../lib/script-lifetime';
+import type { Settings } from '../../lib/settings';
+import type { PageContext, PageWindow } from './features/context';
+import { PageAnalysis } from './features/page-analysis';
+import { PassageMarkers } from './features/passage-markers';
+import { NEXT_SCRIPT, ScriptSwitch, yieldFrame } from './features/script-switch';
+import { TermCard } from './features/term-card';
+import { TermHighlights } from './features/term-highlights';
+
+/** Added text beyond this many characters is worth re-checking the article against the corpus. */
+const REANALYZE_CHARS = 200;
+const REANALYZE_MS = 1200;
+/** Markers can wait this long for an idle moment: placing them reads layout. */
+const MARKERS_IDLE_MS = 1000;
+
+/**
+ * Runs Wenmai on one Chinese page by composing its features (term highlights, the term card,
+ * page analysis, passage markers, the script switch), routing the page's changes and the
+ * extension's commands to them, and answering the page's state.
+ */
+export class PageController {
+  private readonly page: PageContext;
+  readonly highlights: TermHighlights;
+  readonly card: TermCard;
+  readonly analysis: PageAnalysis;
+  readonly markers: PassageMarkers;
+  readonly scripts: ScriptSwitch;
+  private readonly observer: PageObserver;
+  private readonly sheet: { remove(): void };
+  private rescanTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Commands, conversions and rescans run one after another, never interleaved. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    lifetime: ScriptLifetime,
+    doc: Document,
+    win: PageWindow,
+    askBackground: AskBackground,
+    matcher: TermMatcher,
+    private readonly glossary: ReadonlyMap<string, GlossaryEntry>,
+    settings: Settings,
+    store: UiStore,
+    private readonly lang: PageLang,
+  ) {
+    const painter = new HighlightPainter(win);
+    this.page = { lifetime, doc, win, store, askBackground, painter };
+    // Replaces the detector's first-screen stylesheet, if it painted one, and whatever a Wenmai
+    // from before an extension update left on the page.
+    new Mailbox().take('quickSheet')?.remove();
+    removeLeftovers(doc);
+    this.sheet = addPageSheet(doc, highlightCss(settings.highlightStyle));
+    this.observer = new PageObserver(doc.body, (changes) => this.onChanges(changes), win);
+    this.highlights = new TermHighlights(this.page, matcher, settings.highlightsEnabled);
+    this.card = new TermCard(this.page, this.highlights);
+    this.markers = new PassageMarkers(this.page);
+    this.scripts = new ScriptSwitch(
+      this.page,
+      settings,
+      (apply) => this.observer.pause(apply),
+      () => this.highlights.nearElements(),
+    );
+    this.analysis = new PageAnalysis(this.page, this.scripts, (result) => {
+      const titles: Record<string, string> = {};
+      for (const s of result.similar) titles[s.articleId] = s.title;
+      store.update({ similar: result.similar, titles: { ...store.get().titles, ...titles } });
+      this.relocateMarkers();
+    });
+    lifetime.onEnd(() => this.stop());
+  }
+
+  start(): void {
+    const { doc, win, lifetime } = this.page;
+    const { signal } = lifetime;
+    void this.highlights.scan();
+    this.card.start();
+    doc.addEventListener(
+      'keydown',
+      (event) => {
+        if (lifetime.alive() && event.key === 'Escape') this.closeOverlays();
+      },
+      { signal },
+    );
+    for (const type of ['resize', 'load'])
+      win.addEventListener(
+        type,
+        () => {
+          if (lifetime.alive()) this.markers.place();
+        },
+        { passive: true, signal },
+      );
+    // A Wenmai started after an extension update asks this one whether it is still connected;
+    // if not, it ends now rather than on the page's next event. (A page that sends the event
+    // only makes a live instance check that it is live.)
+    doc.addEventListener(HANDOVER_EVENT, () => lifetime.alive(), { signal });
+    // Extraction clones the page: do it when the page is idle, after the first highlights.
+    this.analysis.schedule(0);
+  }
+
+  /** What the page shows and what the corpus says about it, once highlighting has settled. */
+  async state(): Promise<PageState> {
+    await this.highlights.scanning;
+    return assemblePageState({
+      url: this.page.win.location.href,
+      lang: this.lang,
+      script: this.scripts.script,
+      highlights: this.highlights.enabled,
+      analysis: this.analysis.result,
+      termCounts: this.highlights.counts(),
+      glossary: this.glossary,
+    });
+  }
+
+  /** Runs an extension command, in order with the others; answers as the protocol says. */
+  handle<K extends ContentRequest['type']>(
+    request: Extract<ContentRequest, { type: K }>,
+  ): Promise<ContentResponses[K]> {
+    const run = () => this.run(request) as Promise<ContentResponses[K]>;
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  closeOverlays(): void {
+    this.card.close();
+    this.markers.closePanel();
+  }
+
+  private async run(
+    request: ContentRequest,
+  ): Promise<PageState | ContentResponses['wenmai/article-text']> {
+    switch (request.type) {
+      case 'wenmai/page-state':
+        await this.analysis.done;
+        break;
+      case 'wenmai/set-script':
+        await this.setScript(request.script);
+        break;
+      case 'wenmai/cycle-script':
+        await this.setScript(NEXT_SCRIPT[this.scripts.script]);
+        break;
+      case 'wenmai/set-highlights':
+        this.setHighlights(request.enabled);
+        break;
+      case 'wenmai/toggle-highlights':
+        this.setHighlights(!this.highlights.enabled);
+        break;
+      case 'wenmai/lookup': {
+        const found = await this.page.askBackground({
+          type: 'wenmai/find-term',
+          text: request.text,
+        });
+        if (found) this.card.open(found.termId, null, true);
+        break;
+      }
+      case 'wenmai/find-parallels':
+        await this.markers.showParallelsOf(request.text);
+        break;
+      case 'wenmai/article-text': {
+        const article = this.analysis.originalArticle();
+        return article && { url: this.page.win.location.href, ...article };
+      }
+    }
+    return this.state();
+  }
+
+  private async setScript(script: DisplayScript): Promise<void> {
+    if (script === this.scripts.script) return;
+    this.closeOverlays();
+    // Highlights off while the text changes: the browser revalidates every highlighted range on
+    // each change, which would dominate the switch. The rescan below paints them again.
+    this.highlights.clear();
+    await this.scripts.show(script);
+    // The rescan starts after the frame that lays out the last slice.
+    await yieldFrame(this.page.win);
+    void this.highlights.scan();
+    this.relocateMarkers();
+  }
+
+  private setHighlights(enabled: boolean): void {
+    if (!enabled) this.card.close();
+    void this.highlights.setEnabled(enabled);
+  }
+
+  /** Markers follow when the page is idle: placing them reads layout. */
+  private relocateMarkers(): void {
+    whenIdle(
+      this.page.win,
+      () => void this.markers.locate(this.highlights.blocks, this.analysis.result?.parallels ?? []),
+      MARKERS_IDLE_MS,
+    );
+  }
+
+  private scheduleRescan(): void {
+    this.rescanTimer ??= setTimeout(() => {
+      this.rescanTimer = null;
+      void this.highlights.scan();
+      void this.markers.locate(this.highlights.blocks, this.analysis.result?.parallels ?? []);
+    }, 0);
+  }
+
+  private onChanges(changes: PageChanges): void {
+    if (!this.page.lifetime.alive()) return;
+    this.queue = this.queue
+      .then(() => this.scripts.follow(changes))
+      .catch(() => undefined)
+      .then(() => {
+        this.scheduleRescan();
+        const addedChars = changes.added.reduce(
+          (n, node) => n + (node.textContent?.length ?? 0),
+          0,
+        );
+        const hadArticle = this.analysis.result?.article;
+        if (changes.overflow || addedChars >= REANALYZE_CHARS || (changes.removed && hadArticle))
+          this.analysis.schedule(REANALYZE_MS);
+      });
+  }
+
+  private stop(): void {
+    this.observer.disconnect();
+    this.highlights.stop();
+    this.card.stop();
+    this.markers.stop();
+    this.analysis.stop();
+    this.page.painter.stop();
+    this.sheet.remove();
+    this.scripts.stop();
+  }
+}

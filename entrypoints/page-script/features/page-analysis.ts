@@ -1,0 +1,87 @@
+import { extractArticle } from '../../../lib/dom/extract-article';
+import { whenIdle } from '../../../lib/dom/yield';
+import type { ArticleAnalysis } from '../../../lib/page-state';
+import type { Feature, PageContext } from './context';
+
+/** How long the page may stay busy before a scheduled analysis runs anyway. */
+const IDLE_TIMEOUT_MS = 500;
+
+/** What analysis needs to know of the script switch: a converted page is analyzed as written. */
+export interface OriginalText {
+  converted(): boolean;
+  originalOf(node: Text): string;
+}
+
+/**
+ * The page's article compared with the reader's corpus: extracted here (the page's main thread
+ * only extracts), cleaned and compared by the background. Calls `onAnalyzed` with each answer.
+ */
+export class PageAnalysis implements Feature {
+  /** The last answer; null before the first, or when the page has no article. */
+  result: ArticleAnalysis | null = null;
+  /** Resolves when the analysis under way (if any) has answered. */
+  done: Promise<void> = Promise.resolve();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly page: PageContext,
+    private readonly original: OriginalText,
+    private readonly onAnalyzed: (result: ArticleAnalysis) => void,
+  ) {}
+
+  /** Analyzes after `delay` ms and an idle moment (extraction clones the page). */
+  schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      whenIdle(this.page.win, () => (this.done = this.analyze()), IDLE_TIMEOUT_MS);
+    }, delay);
+  }
+
+  /** The page's article, as the original text (a converted page is analyzed as it was written). */
+  originalArticle(): { title: string; text: string } | null {
+    const { doc } = this.page;
+    const extracted = extractArticle(doc);
+    if (!extracted) return null;
+    if (!this.original.converted()) return { title: extracted.title, text: extracted.text };
+    // Converted pages: analysis must see the original script, so read the originals back.
+    const clone = doc.cloneNode(true) as Document;
+    const originals = doc.createTreeWalker(doc.body, 0x4);
+    const copies = clone.createTreeWalker(clone.body, 0x4);
+    for (
+      let a = originals.nextNode(), b = copies.nextNode();
+      a && b;
+      a = originals.nextNode(), b = copies.nextNode()
+    ) {
+      (b as Text).data = this.original.originalOf(a as Text);
+    }
+    const original = extractArticle(clone);
+    return original && { title: original.title, text: original.text };
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private async analyze(): Promise<void> {
+    if (this.stopped) return;
+    const article = this.originalArticle();
+    if (!article) {
+      this.result = null;
+      return;
+    }
+    try {
+      const result = await this.page.askBackground({
+        type: 'wenmai/analyze',
+        url: this.page.win.location.href,
+        article,
+      });
+      this.result = result;
+      this.onAnalyzed(result);
+    } catch {
+      // The background is restarting or the extension was reloaded: the next change retries.
+    }
+  }
+}

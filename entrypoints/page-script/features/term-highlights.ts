@@ -1,0 +1,184 @@
+import {
+  ACTIVE_HIGHLIGHT_NAME,
+  findTermRanges,
+  HIGHLIGHT_NAME,
+  TermHitTester,
+  type TermRange,
+} from '../../../lib/dom/highlight-terms';
+import { NearViewport } from '../../../lib/dom/near-viewport';
+import { collectTextBlocks, type TextBlock } from '../../../lib/dom/text-blocks';
+import type { TermMatcher } from '../../../lib/match/match-terms';
+import type { Feature, PageContext } from './context';
+
+/** Text blocks matched per task when highlighting (about 15,000 characters of a news page). */
+export const SCAN_SLICE_BLOCKS = 150;
+/**
+ * Term highlights are registered only for blocks within this margin of the viewport: the browser
+ * revalidates every registered range in each frame after any change to the page, which with
+ * thousands of terms costs tens of milliseconds a frame. Scrolling brings the rest in.
+ */
+const HIGHLIGHT_MARGIN = '200% 0px';
+
+/**
+ * Finds the glossary's terms in the page's text and highlights those near the viewport; knows which
+ * term is under a point, and counts every term on the page.
+ */
+export class TermHighlights implements Feature {
+  /** The page's text blocks, as the last scan collected them. */
+  blocks: TextBlock[] = [];
+  private terms: TermRange[] = [];
+  private hitTester = new TermHitTester([]);
+  private near: NearViewport | null = null;
+  private paintQueued = false;
+  private generation = 0;
+  private activeTerm: TermRange | null = null;
+  /** Resolves when the current scan has matched the whole page. */
+  scanning: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly page: PageContext,
+    private readonly matcher: TermMatcher,
+    private enabledNow: boolean,
+  ) {}
+
+  get enabled(): boolean {
+    return this.enabledNow;
+  }
+
+  get active(): TermRange | null {
+    return this.activeTerm;
+  }
+
+  /** Whether any term is found on the page (hover has nothing to do otherwise). */
+  get found(): boolean {
+    return this.terms.length > 0;
+  }
+
+  /** Turns highlighting on or off, and rescans. */
+  setEnabled(enabled: boolean): Promise<void> {
+    this.enabledNow = enabled;
+    return this.scan();
+  }
+
+  /**
+   * Finds every term, a slice of blocks per task (a long page never holds the main thread for
+   * long), and paints those near the viewport: the top of the page at once. A newer scan
+   * supersedes one under way.
+   */
+  scan(): Promise<void> {
+    const { doc } = this.page;
+    const generation = ++this.generation;
+    const blocks = collectTextBlocks(doc.body, doc);
+    const terms: TermRange[] = [];
+    this.blocks = blocks;
+    this.terms = terms;
+    if (this.activeTerm) this.setActive(null);
+    this.scanning = new Promise<void>((done) => {
+      const slice = (from: number): void => {
+        if (generation !== this.generation) return done();
+        const to = Math.min(blocks.length, from + SCAN_SLICE_BLOCKS);
+        if (this.enabledNow) {
+          for (const term of findTermRanges(blocks.slice(from, to), this.matcher, doc))
+            terms.push({ ...term, block: term.block + from });
+        }
+        const last = to >= blocks.length;
+        // Repainted when this slice found terms near the viewport (the first slice is the top of
+        // the page, painted before the observer has reported anything).
+        let near = from === 0;
+        for (let i = from; i < to && !near; i++) near = this.isNear(i);
+        if (near || last) this.paint();
+        if (last) {
+          this.hitTester = new TermHitTester(terms);
+          done();
+        } else setTimeout(() => slice(to), 0);
+      };
+      // Observing the blocks and matching start in a task after the one that collected them.
+      setTimeout(() => {
+        if (generation === this.generation) this.watch(blocks);
+        slice(0);
+      }, 0);
+    });
+    return this.scanning;
+  }
+
+  /** Takes every highlight down while the page's text is rewritten (a script switch). */
+  clear(): void {
+    this.generation++;
+    this.terms = [];
+    this.hitTester = new TermHitTester([]);
+    this.page.painter.paint(HIGHLIGHT_NAME, []);
+  }
+
+  /** The term under a point of the viewport, if any. */
+  termAt(x: number, y: number): TermRange | null {
+    return this.hitTester.termAt(this.page.doc, x, y);
+  }
+
+  /** Marks the term the reader is on (its card is open or about to open). */
+  setActive(term: TermRange | null): void {
+    this.activeTerm = term;
+    this.page.painter.paint(ACTIVE_HIGHLIGHT_NAME, term ? [term.range] : []);
+  }
+
+  /** Occurrences per term id of the terms still on the page. */
+  counts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const term of this.terms) {
+      // A term the page has since removed is no longer highlighted.
+      if (term.range.startContainer.isConnected && !term.range.collapsed)
+        counts.set(term.termId, (counts.get(term.termId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** The elements of the blocks near the viewport (as last observed: no layout is read). */
+  nearElements(): Set<Element> {
+    const elements = new Set<Element>();
+    for (const i of this.near?.near ?? []) {
+      const element = this.blocks[i]?.nodes[0]?.parentElement;
+      if (element) elements.add(element);
+    }
+    return elements;
+  }
+
+  stop(): void {
+    this.generation++;
+    this.near?.disconnect();
+  }
+
+  private isNear(block: number): boolean {
+    return this.near ? this.near.near.has(block) : block < SCAN_SLICE_BLOCKS;
+  }
+
+  /** Tracks which blocks are near the viewport, repainting the terms as that changes. */
+  private watch(blocks: readonly TextBlock[]): void {
+    this.near?.disconnect();
+    this.near = new NearViewport(
+      this.page.win,
+      blocks.map((block) => block.nodes[0]?.parentElement),
+      HIGHLIGHT_MARGIN,
+      () => this.queuePaint(),
+      // Until the first report: the top of the page.
+      Array.from({ length: Math.min(blocks.length, SCAN_SLICE_BLOCKS) }, (_, i) => i),
+    );
+  }
+
+  private queuePaint(): void {
+    if (this.paintQueued) return;
+    this.paintQueued = true;
+    queueMicrotask(() => {
+      this.paintQueued = false;
+      this.paint();
+    });
+  }
+
+  /** Registers the highlight for the terms near the viewport (one registration per change). */
+  private paint(): void {
+    const ranges: StaticRange[] = [];
+    for (const term of this.terms) if (this.isNear(term.block)) ranges.push(term.range);
+    this.page.painter.paint(HIGHLIGHT_NAME, ranges);
+    // Hover needs the terms in view; the whole page's are indexed once the scan ends.
+    if (this.hitTester.size === 0 && this.terms.length > 0)
+      this.hitTester = new TermHitTester(this.terms);
+  }
+}

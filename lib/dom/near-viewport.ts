@@ -1,0 +1,52 @@
+/**
+ * Which of a list of items (each shown by an element, several items may share one) are within a
+ * margin of the viewport, as an IntersectionObserver reports it: no layout is read here. Term
+ * highlights are registered, and passage markers placed, only for the items near the viewport.
+ */
+export class NearViewport {
+  /** Indices of the items near the viewport now. */
+  near = new Set<number>();
+  private readonly observer: IntersectionObserver;
+
+  /**
+   * @param guess items taken to be near until the observer's first report, which covers every
+   *   element and replaces the guess
+   * @param onChange called after each report
+   */
+  constructor(
+    win: Window & typeof globalThis,
+    elements: readonly (Element | null | undefined)[],
+    rootMargin: string,
+    onChange: () => void,
+    guess: Iterable<number> = [],
+  ) {
+    this.near = new Set(guess);
+    const byElement = new Map<Element, number[]>();
+    elements.forEach((element, i) => {
+      if (!element) return;
+      const indices = byElement.get(element);
+      if (indices) indices.push(i);
+      else byElement.set(element, [i]);
+    });
+    let first = true;
+    this.observer = new win.IntersectionObserver(
+      (entries) => {
+        if (first) this.near = new Set();
+        first = false;
+        for (const entry of entries) {
+          for (const i of byElement.get(entry.target) ?? []) {
+            if (entry.isIntersecting) this.near.add(i);
+            else this.near.delete(i);
+          }
+        }
+        onChange();
+      },
+      { rootMargin },
+    );
+    for (const element of byElement.keys()) this.observer.observe(element);
+  }
+
+  disconnect(): void {
+    this.observer.disconnect();
+  }
+}
