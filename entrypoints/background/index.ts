@@ -18,6 +18,7 @@ import type { Settings } from '../../lib/settings';
 import { WenmaiDB } from '../../lib/db/schema';
 import {
   parseBackgroundRequest,
+  senderMayAsk,
   type ContentRequest,
   type Result,
 } from '../../lib/messaging/messages';
@@ -131,10 +132,19 @@ export default defineBackground(() => {
   void runImport(false);
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    // Only this extension's own pages and content scripts are answered: never a web page.
+    // Only this extension's own pages and content scripts are answered, never a web page; its
+    // scripts in web pages only with what a page view needs.
     if (sender.id !== browser.runtime.id) return false;
     const request = parseBackgroundRequest(message);
     if (!request) return false;
+    const extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+    if (!senderMayAsk(request.type, sender, extension)) {
+      sendResponse({
+        ok: false,
+        error: `${request.type} is for Wenmai's own pages`,
+      } satisfies Result<unknown>);
+      return false;
+    }
     const handler = handlers[request.type] as (
       r: typeof request,
       c: BackgroundContext,

@@ -142,6 +142,37 @@ export type RequestOf<K extends BackgroundType> = Extract<BackgroundRequest, { t
 
 export type { DisplayScript };
 
+/**
+ * What Wenmai's scripts in a web page (detector, page script, in-page UI) may ask: only what a page
+ * view needs. Exports, imports, wipes, settings and corpus edits come from extension pages only,
+ * so a compromised or confused content script cannot reach the reader's whole corpus.
+ */
+export const PAGE_REQUESTS: ReadonlySet<BackgroundType> = new Set<BackgroundType>([
+  'wenmai/start-page',
+  'wenmai/start-ui',
+  'wenmai/get-glossary',
+  'wenmai/analyze',
+  'wenmai/term',
+  'wenmai/find-term',
+  'wenmai/get-passages',
+  'wenmai/open-reader',
+  'wenmai/convert',
+]);
+
+/**
+ * Whether a sender may make a request: this extension's own pages (their URL is on the extension's
+ * origin) anything, its scripts in web pages only PAGE_REQUESTS, anyone else nothing.
+ */
+export function senderMayAsk(
+  type: BackgroundType,
+  sender: { id?: string; url?: string },
+  extension: { id: string; origin: string },
+): boolean {
+  if (sender.id !== extension.id) return false;
+  if (sender.url?.startsWith(extension.origin)) return true;
+  return PAGE_REQUESTS.has(type);
+}
+
 /** Validates a background request; null for anything malformed or unknown. */
 export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {
   if (typeof message !== 'object' || message === null || !('type' in message)) return null;

@@ -1,0 +1,158 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handlers, type BackgroundContext } from '../../../entrypoints/background/handlers';
+import { PATHS } from '../../../corpus/build/build-corpus';
+import { parseBundle } from '../../../lib/bundle';
+import { importBundle } from '../../../lib/db/import-bundle';
+import { loadCorpusIndex } from '../../../lib/db/load-corpus';
+import { getSettings } from '../../../lib/db/repository';
+import { WenmaiDB } from '../../../lib/db/schema';
+import type { CorpusIndex } from '../../../lib/match/corpus-index';
+import {
+  PAGE_REQUESTS,
+  senderMayAsk,
+  type BackgroundRequest,
+  type BackgroundResponses,
+  type BackgroundType,
+} from '../../../lib/messaging/messages';
+
+const bundle = (() => {
+  const parsed = parseBundle(JSON.parse(readFileSync(PATHS.bundle, 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+})();
+
+let db: WenmaiDB;
+let corpus: Promise<CorpusIndex> | null = null;
+const ctx: BackgroundContext = {
+  get db() {
+    return db;
+  },
+  corpus: () => (corpus ??= loadCorpusIndex(db)),
+  invalidateCorpus: async () => void (corpus = null),
+  settings: () => getSettings(db),
+  invalidateSettings: async () => undefined,
+  importStatus: () => ({ state: 'done', done: 0, total: 0, errors: [] }),
+  reimportBundle: async () => undefined,
+};
+const fromPage = { id: 'wenmai', url: 'https://news.example.cn/a.html', tab: { id: 3 } };
+
+function ask<K extends BackgroundType>(
+  request: Extract<BackgroundRequest, { type: K }>,
+): Promise<BackgroundResponses[K]> {
+  const handler = handlers[request.type] as unknown as (
+    r: typeof request,
+    c: BackgroundContext,
+    s: typeof fromPage,
+  ) => Promise<BackgroundResponses[K]>;
+  return handler(request, ctx, fromPage);
+}
+
+beforeAll(async () => {
+  db = new WenmaiDB('wenmai-handlers-test');
+  await importBundle(db, bundle, () => undefined);
+});
+afterAll(() => db.delete());
+
+const seed = bundle.articles[0]!;
+
+describe('background handlers', () => {
+  it('analyze: a corpus article’s own text is its duplicate, with its passages linked', async () => {
+    const analysis = await ask({
+      type: 'wenmai/analyze',
+      url: 'https://news.example.cn/a.html',
+      article: { title: seed.title, text: seed.text },
+    });
+    expect(analysis.lang).toBe(seed.lang);
+    expect(analysis.similar[0]).toMatchObject({ articleId: seed.id, relation: 'duplicate' });
+    expect(analysis.parallels.length).toBeGreaterThan(0);
+  });
+
+  it('analyze: an English article gets no corpus work', async () => {
+    const analysis = await ask({
+      type: 'wenmai/analyze',
+      url: 'https://example.com/',
+      article: { title: 'News', text: 'The weather was fine all week across the country.' },
+    });
+    expect(analysis).toEqual({ lang: 'other', article: null, similar: [], parallels: [] });
+  });
+
+  it('term and find-term: a glossary card by id, an entry by any written form', async () => {
+    const found = await ask({ type: 'wenmai/find-term', text: '新質生產力' });
+    expect(found).not.toBeNull();
+    const card = await ask({ type: 'wenmai/term', termId: found!.termId });
+    expect(card.entry.headword).toBe('新质生产力');
+    expect(card.occurrences.length).toBeGreaterThan(0);
+    await expect(ask({ type: 'wenmai/term', termId: 'no-such-term' })).rejects.toThrow(
+      'unknown term',
+    );
+  });
+
+  it('convert: Traditional (Taiwan) and back to Simplified', async () => {
+    const traditional = await ask({
+      type: 'wenmai/convert',
+      texts: ['发展新质生产力'],
+      to: 'traditional',
+      variant: 'tw',
+    });
+    expect(traditional.texts).toEqual(['發展新質生產力']);
+    const simplified = await ask({
+      type: 'wenmai/convert',
+      texts: traditional.texts,
+      to: 'simplified',
+      variant: 'tw',
+    });
+    expect(simplified.texts).toEqual(['发展新质生产力']);
+  });
+
+  it('add-article: the reader’s article is listed, and found as its own duplicate afterwards', async () => {
+    const text = seed.text.slice(0, 3000);
+    const added = await ask({
+      type: 'wenmai/add-article',
+      url: 'https://blog.example.cn/post/1',
+      title: '我的文章',
+      text,
+    });
+    const listed = await ask({ type: 'wenmai/list-articles' });
+    expect(listed.find((a) => a.id === added.articleId)).toMatchObject({
+      title: '我的文章',
+      origin: 'user',
+    });
+    await ctx.invalidateCorpus();
+    const deleted = await ask({ type: 'wenmai/delete-article', articleId: added.articleId });
+    expect(deleted.deleted).toBe(true);
+  });
+});
+
+describe('who may ask what', () => {
+  const extension = { id: 'wenmai', origin: 'chrome-extension://wenmai/' };
+
+  it('lets the extension’s own pages ask anything', () => {
+    const page = { id: 'wenmai', url: 'chrome-extension://wenmai/options.html' };
+    expect(senderMayAsk('wenmai/export-backup', page, extension)).toBe(true);
+    expect(senderMayAsk('wenmai/set-settings', page, extension)).toBe(true);
+  });
+
+  it('gives Wenmai’s scripts in web pages only what a page view needs', () => {
+    for (const type of Object.keys(handlers) as BackgroundType[])
+      expect(senderMayAsk(type, fromPage, extension), type).toBe(PAGE_REQUESTS.has(type));
+    for (const type of [
+      'wenmai/export-backup',
+      'wenmai/import-backup',
+      'wenmai/wipe-user-data',
+      'wenmai/set-settings',
+      'wenmai/get-settings',
+      'wenmai/list-articles',
+      'wenmai/import-files',
+      'wenmai/delete-article',
+      'wenmai/save-term',
+    ] as const)
+      expect(senderMayAsk(type, fromPage, extension), type).toBe(false);
+    expect(senderMayAsk('wenmai/term', fromPage, extension)).toBe(true);
+  });
+
+  it('answers no other extension', () => {
+    expect(senderMayAsk('wenmai/term', { ...fromPage, id: 'other' }, extension)).toBe(false);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { PageController } from '../../../entrypoints/page-script/controller';
+import { buildTermMatcher } from '../../../lib/match/match-terms';
+import { converterFor } from '../../../lib/normalise/convert-script';
+import type { Settings } from '../../../lib/settings';
+import { testGlossary } from '../../glossary-fixture';
+import { pageContext, testPage } from './page-fixture';
+
+const glossary = testGlossary([
+  { id: 'xinzhi', headword: '新质生产力', traditional: ['新質生產力'] },
+  { id: 'lianggeweihu', headword: '两个维护', traditional: ['兩個維護'] },
+]);
+const settings = {
+  highlightsEnabled: true,
+  highlightStyle: 'underline',
+  traditionalVariant: 'tw',
+} as Settings;
+const BODY = `<article><h1>因地制宜发展新质生产力</h1>${'<p>各地坚持因地制宜发展新质生产力，做到两个维护，推动高质量发展取得新成效。</p>'.repeat(8)}</article>`;
+
+function controllerOn(body: string) {
+  const page = testPage(body);
+  const context = pageContext(page, {
+    'wenmai/analyze': () => ({
+      lang: 'zh-Hans',
+      article: { title: '因地制宜发展新质生产力', chars: 300, passages: 8 },
+      similar: [{ articleId: 'a', source: 'a.txt', title: '甲', score: 0.9, relation: 'reuse' }],
+      parallels: [],
+    }),
+    'wenmai/convert': ((r: { texts: string[]; to: 'simplified' | 'traditional' }) => ({
+      texts: r.texts.map(converterFor(r.to, 'tw')),
+    })) as never,
+  });
+  const controller = new PageController(
+    context.lifetime,
+    page.doc,
+    page.win,
+    context.askBackground,
+    buildTermMatcher(glossary),
+    new Map(glossary.map((e) => [e.id, e])),
+    settings,
+    context.store,
+    'zh-Hans',
+  );
+  controller.start();
+  return { page, context, controller };
+}
+
+describe('PageController', () => {
+  it('answers the page state: analysis, script, highlights and term counts', async () => {
+    const { controller, context } = controllerOn(BODY);
+    await new Promise((r) => setTimeout(r, 50));
+    const state = await controller.handle({ type: 'wenmai/page-state' });
+    expect(state).toMatchObject({
+      url: 'https://news.example.cn/a.html',
+      lang: 'zh-Hans',
+      script: 'original',
+      highlights: true,
+      article: { title: '因地制宜发展新质生产力' },
+      similar: [{ articleId: 'a', relation: 'reuse' }],
+    });
+    expect(state.terms).toEqual([
+      { termId: 'xinzhi', headword: '新质生产力', count: 9 },
+      { termId: 'lianggeweihu', headword: '两个维护', count: 8 },
+    ]);
+    expect(context.store.get().similar).toHaveLength(1);
+  });
+
+  it('runs the keyboard commands in order and says what the page shows after each', async () => {
+    const { controller, page } = controllerOn(BODY);
+    const before = page.doc.body.innerHTML;
+    const off = await controller.handle({ type: 'wenmai/toggle-highlights' });
+    expect(off).toMatchObject({ highlights: false, terms: [] });
+    const [simplified, traditional, original] = await Promise.all([
+      controller.handle({ type: 'wenmai/cycle-script' }),
+      controller.handle({ type: 'wenmai/cycle-script' }),
+      controller.handle({ type: 'wenmai/cycle-script' }),
+    ]);
+    expect([simplified.script, traditional.script, original.script]).toEqual([
+      'simplified',
+      'traditional',
+      'original',
+    ]);
+    expect(page.doc.body.innerHTML).toBe(before);
+    const on = await controller.handle({ type: 'wenmai/set-highlights', enabled: true });
+    expect(on.highlights).toBe(true);
+    expect(on.terms.map((t) => t.count)).toEqual([9, 8]);
+  });
+
+  it('gives the article as written for "Add to my corpus", even after a switch', async () => {
+    const { controller } = controllerOn(BODY);
+    await controller.handle({ type: 'wenmai/set-script', script: 'traditional' });
+    const article = await controller.handle({ type: 'wenmai/article-text' });
+    expect(article?.url).toBe('https://news.example.cn/a.html');
+    expect(article?.text).toContain('因地制宜发展新质生产力');
+  });
+});
