@@ -198,7 +198,7 @@ export class PageController {
   private relocateMarkers(): void {
     whenIdle(
       this.page.win,
-      () => void this.markers.locate(this.highlights.blocks, this.analysis.result?.parallels ?? []),
+      () => void this.markers.findPassages(this.highlights.blocks, this.analysis.result?.parallels ?? []),
       MARKERS_IDLE_MS,
     );
   }
@@ -207,7 +207,7 @@ export class PageController {
     this.rescanTimer ??= setTimeout(() => {
       this.rescanTimer = null;
       void this.highlights.scan();
-      void this.markers.locate(this.highlights.blocks, this.analysis.result?.parallels ?? []);
+      void this.markers.findPassages(this.highlights.blocks, this.analysis.result?.parallels ?? []);
     }, 0);
   }
 

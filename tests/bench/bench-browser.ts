@@ -521,12 +521,14 @@ function frameLabel(frame: ProfileNode['callFrame']): string {
 const MILESTONES = [
   'main',
   'start',
-  'scanTerms',
+  'scan',
   'analyze',
   'originalArticle',
-  'relocatePassages',
-  'placeMarkers',
+  'findPassages',
+  'place',
   'setScript',
+  'show',
+  'follow',
   'convert',
   'restore',
 ];

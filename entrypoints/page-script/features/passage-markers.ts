@@ -33,7 +33,7 @@ export class PassageMarkers implements Feature {
    * Finds the page ranges of the passages with parallels, a slice per task (an article has
    * hundreds), then watches where they are for markers. A newer call supersedes one under way.
    */
-  async locate(blocks: readonly TextBlock[], parallels: Parallels): Promise<void> {
+  async findPassages(blocks: readonly TextBlock[], parallels: Parallels): Promise<void> {
     const generation = ++this.generation;
     this.near?.disconnect();
     this.near = null;

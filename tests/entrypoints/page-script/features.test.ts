@@ -169,7 +169,7 @@ describe('PassageMarkers', () => {
     const markers = new PassageMarkers(context);
     const highlights = new TermHighlights(context, matcher, true);
     await highlights.scan();
-    await markers.locate(highlights.blocks, parallels);
+    await markers.findPassages(highlights.blocks, parallels);
     await vi_waitFor(() => context.store.get().markers.length > 0);
     expect(context.store.get().markers).toEqual([
       expect.objectContaining({ passage: 0, count: 10 }),
