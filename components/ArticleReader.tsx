@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { ArticleView, PassageView } from '../lib/views';
 import { useT, type MessageKey } from './i18n';
 import { LANG_LABELS } from './labels';
-import { percent, readerUrl, safeHref } from './links';
+import { percent, readerUrl, safeHref } from '../lib/format';
 import { indexHits, segmentRange } from './segments';
 
 export interface TermInfo {

@@ -1,3 +1,4 @@
+import { percent } from '../lib/format';
 import type { PageState } from '../lib/page-state';
 
 export interface BannerProps {
@@ -6,8 +7,6 @@ export interface BannerProps {
   onOpen: (articleId: string) => void;
   onDismiss: () => void;
 }
-
-const pct = (score: number): string => `${Math.round(score * 100)}%`;
 
 /** A small corner note: this page duplicates, reuses or relates to corpus articles. */
 export function Banner({ similar, t, onOpen, onDismiss }: BannerProps) {
@@ -43,7 +42,7 @@ export function Banner({ similar, t, onOpen, onDismiss }: BannerProps) {
         {similar.slice(0, 3).map((s) => (
           <li key={s.articleId}>
             <span className={`wm-badge wm-${s.relation}`} data-relation={s.relation}>
-              {relationLabel(s.relation)} {pct(s.score)}
+              {relationLabel(s.relation)} {percent(s.score)}
             </span>{' '}
             <button
               type="button"

@@ -1,7 +1,7 @@
 import type { PassageView } from '../lib/views';
 import { DiffView } from './DiffView';
 import { useT } from './i18n';
-import { readerUrl } from './links';
+import { readerUrl } from '../lib/format';
 
 /** Two passages side by side, what differs marked, each with a way back to its article. */
 export function ComparePassages({ a, b }: { a: PassageView; b: PassageView }) {

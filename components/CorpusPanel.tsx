@@ -1,7 +1,7 @@
 import type { ArticleSummary } from '../lib/views';
 import { useT } from './i18n';
 import { LANG_LABELS } from './labels';
-import { readerUrl } from './links';
+import { readerUrl } from '../lib/format';
 
 export interface CorpusPanelProps {
   articles: ArticleSummary[] | null;

@@ -1,7 +1,7 @@
 import type { PageState } from '../lib/page-state';
 import { useT } from './i18n';
 import { LANG_LABELS } from './labels';
-import { percent, readerUrl } from './links';
+import { percent, readerUrl } from '../lib/format';
 import { RelationBadge } from './RelationBadge';
 
 const MAX_TERMS = 10;

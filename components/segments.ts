@@ -1,8 +1,4 @@
-export interface TermHit {
-  termId: string;
-  start: number;
-  end: number;
-}
+import type { TermHit } from '../lib/match/match-terms';
 
 export interface Segment {
   text: string;

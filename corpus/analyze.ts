@@ -11,6 +11,7 @@ import { CorpusIndex } from '../lib/match/corpus-index';
 import { extractArticle, visibleText } from '../lib/dom/extract-article';
 import type { PageState } from '../lib/page-state';
 import { PATHS } from './build/build-corpus';
+import { percent } from '../lib/format';
 
 export function loadCorpus(bundlePath = PATHS.bundle): CorpusIndex {
   if (!existsSync(bundlePath)) {
@@ -46,8 +47,6 @@ export function analyzeFile(path: string, corpus: CorpusIndex): PageState {
   return analyzePage(readPage(path, content), corpus);
 }
 
-const pct = (score: number): string => `${Math.round(score * 100)}%`;
-
 /** The human-readable report. */
 export function formatReport(state: PageState): string {
   const out: string[] = [];
@@ -65,7 +64,9 @@ export function formatReport(state: PageState): string {
   out.push('', 'Similar corpus articles:');
   if (state.similar.length === 0) out.push('  none');
   for (const s of state.similar)
-    out.push(`  ${s.relation.padEnd(9)} ${pct(s.score).padStart(4)}  ${s.source}  “${s.title}”`);
+    out.push(
+      `  ${s.relation.padEnd(9)} ${percent(s.score).padStart(4)}  ${s.source}  “${s.title}”`,
+    );
   out.push('', 'Terms:');
   if (state.terms.length === 0) out.push('  none');
   else out.push(`  ${state.terms.map((t) => `${t.headword}×${t.count}`).join('  ')}`);
@@ -74,7 +75,7 @@ export function formatReport(state: PageState): string {
   for (const p of state.parallels) {
     out.push(`  [${p.passage}] ${p.text.slice(0, 40)}…`);
     for (const m of p.matches)
-      out.push(`      ${pct(m.score).padStart(4)}  ${m.passageId}  ${m.text.slice(0, 36)}…`);
+      out.push(`      ${percent(m.score).padStart(4)}  ${m.passageId}  ${m.text.slice(0, 36)}…`);
   }
   return out.join('\n');
 }

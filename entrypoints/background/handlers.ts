@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { analyzeArticle } from '../../lib/analyze-page';
+import { readerUrl } from '../../lib/format';
 import type { CorpusIndex } from '../../lib/match/corpus-index';
 import { exportBackup, parseBackup, restoreBackup, wipeUserData } from '../../lib/db/backup';
 import {
@@ -247,11 +248,15 @@ export const handlers: Handlers = {
   'wenmai/import-status': async (_request, ctx) => ctx.importStatus(),
 
   'wenmai/open-reader': async (request) => {
-    const query = new URLSearchParams();
-    if (request.articleId) query.set('article', request.articleId);
-    if (request.passageId) query.set('passage', request.passageId);
-    if (request.compare) query.set('compare', request.compare.join(','));
-    await browser.tabs.create({ url: `${browser.runtime.getURL('/reader.html')}?${query}` });
+    const page = request.compare
+      ? readerUrl({ compare: [request.compare[0]!, request.compare[1]!] })
+      : request.articleId
+        ? readerUrl({
+            article: request.articleId,
+            ...(request.passageId ? { passage: request.passageId } : {}),
+          })
+        : 'reader.html';
+    await browser.tabs.create({ url: browser.runtime.getURL(`/${page}`) });
     return { opened: true };
   },
 

@@ -23,6 +23,7 @@ import {
   type Result,
 } from '../../lib/messaging/messages';
 import type { ImportStatus } from '../../lib/views';
+import { MAX_LOOKUP_CHARS, MAX_SELECTION_CHARS } from '../../lib/messaging/content-requests';
 import { handlers, type BackgroundContext } from './handlers';
 
 const BUNDLE_PATH = '/corpus/bundle.json';
@@ -177,11 +178,15 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const text = info.selectionText ?? '';
     if (info.menuItemId === 'wenmai-lookup')
-      sendToTab(tab?.id, { type: 'wenmai/lookup', text: text.slice(0, 200) }, info.frameId);
+      sendToTab(
+        tab?.id,
+        { type: 'wenmai/lookup', text: text.slice(0, MAX_LOOKUP_CHARS) },
+        info.frameId,
+      );
     if (info.menuItemId === 'wenmai-parallels')
       sendToTab(
         tab?.id,
-        { type: 'wenmai/find-parallels', text: text.slice(0, 20_000) },
+        { type: 'wenmai/find-parallels', text: text.slice(0, MAX_SELECTION_CHARS) },
         info.frameId,
       );
   });

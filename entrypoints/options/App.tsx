@@ -13,16 +13,13 @@ import type { ArticleSummary, ImportStatus } from '../../lib/views';
 import { createMessenger } from '../../lib/messaging/client';
 import type { Settings } from '../../lib/settings';
 import { batchFiles, parseImportFile, type ImportFile } from './parse-import-file';
+import { errorMessage } from '../../lib/format';
 
 const { askBackground } = createMessenger(browser);
 
 const POLL_MS = 500;
 /** Polls while the background has not started importing yet (just installed), then gives up. */
 const IDLE_POLLS = 10;
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Everything the options page shows comes from the background; this file does the asking. */
 export function App() {
@@ -40,7 +37,7 @@ export function App() {
   const editorRef = useRef<HTMLDivElement>(null);
 
   const fail = useCallback((error: unknown) => {
-    setStatus({ kind: 'error', text: errorText(error) });
+    setStatus({ kind: 'error', text: errorMessage(error) });
   }, []);
 
   const loadArticles = useCallback(
@@ -129,7 +126,7 @@ export function App() {
       const restored = await askBackground({ type: 'wenmai/import-backup', json });
       return t('backupImported', [String(restored.articles), String(restored.glossary)]);
     } catch (error) {
-      throw new Error(`${name}: ${errorText(error)}`);
+      throw new Error(`${name}: ${errorMessage(error)}`);
     }
   };
 
@@ -160,14 +157,14 @@ export function App() {
           added += result.added.length;
           errors.push(...result.errors);
         } catch (error) {
-          errors.push(errorText(error));
+          errors.push(errorMessage(error));
         }
       }
       for (const backup of backups) {
         try {
           notes.push(await restoreBackup(backup.json, backup.name));
         } catch (error) {
-          errors.push(errorText(error));
+          errors.push(errorMessage(error));
         }
       }
       const text = [

@@ -198,7 +198,11 @@ export class PageController {
   private relocateMarkers(): void {
     whenIdle(
       this.page.win,
-      () => void this.markers.findPassages(this.highlights.blocks, this.analysis.result?.parallels ?? []),
+      () =>
+        void this.markers.findPassages(
+          this.highlights.blocks,
+          this.analysis.result?.parallels ?? [],
+        ),
       MARKERS_IDLE_MS,
     );
   }

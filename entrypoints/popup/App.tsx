@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useT } from '../../components/i18n';
-import { readerUrl } from '../../components/links';
+import { errorMessage, readerUrl } from '../../lib/format';
 import { PageSummary } from '../../components/PageSummary';
 import { ScriptSwitch } from '../../components/ScriptSwitch';
 import { StatusMessage, type Status } from '../../components/StatusMessage';
@@ -15,10 +15,6 @@ type Page =
   | { phase: 'loading' }
   | { phase: 'unavailable' }
   | { phase: 'ready'; tabId: number; state: PageState };
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function App() {
   const t = useT();
@@ -70,7 +66,7 @@ export function App() {
       setStatus({ kind: 'ok', text: t('added') });
       await refresh(tabId);
     } catch (error) {
-      setStatus({ kind: 'error', text: message(error) });
+      setStatus({ kind: 'error', text: errorMessage(error) });
     } finally {
       setBusy(false);
     }

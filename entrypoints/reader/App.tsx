@@ -4,7 +4,7 @@ import { ArticleReader, type TermInfo } from '../../components/ArticleReader';
 import { ComparePassages } from '../../components/ComparePassages';
 import { DIFF_CSS } from '../../components/DiffView';
 import { useT } from '../../components/i18n';
-import { readerUrl } from '../../components/links';
+import { errorMessage, readerUrl } from '../../lib/format';
 import type { ArticleView, PassageView } from '../../lib/views';
 import { createMessenger } from '../../lib/messaging/client';
 
@@ -18,10 +18,6 @@ type Page =
 
 /** get-passages takes at most this many ids (lib/messaging/messages.ts). */
 const PASSAGES_PER_REQUEST = 50;
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 async function fetchPassages(ids: string[]): Promise<PassageView[]> {
   const found: PassageView[] = [];
@@ -81,7 +77,7 @@ export function App() {
           show({ phase: 'error', message: t('readerNoArticle') });
         }
       } catch (error) {
-        show({ phase: 'error', message: errorText(error) });
+        show({ phase: 'error', message: errorMessage(error) });
       }
     })();
     return () => {

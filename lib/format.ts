@@ -26,3 +26,8 @@ export function safeHref(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** What went wrong, as a reader-facing line (a thrown Error's message, or the value itself). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
