@@ -9,6 +9,7 @@ import { analyzePage, type PageInput } from '../lib/analyze-page';
 import { parseBundle } from '../lib/bundle';
 import { CorpusIndex } from '../lib/match/corpus-index';
 import { extractArticle, visibleText } from '../lib/dom/extract-article';
+import { declaredLang } from '../lib/dom/page-lang';
 import type { PageState } from '../lib/page-state';
 import { PATHS } from './build/build-corpus';
 
@@ -35,6 +36,7 @@ export function readPage(path: string, content: string): PageInput {
       url: path,
       article: article && { title: article.title, text: article.text },
       visibleText: visibleText(doc),
+      declaredLang: declaredLang(doc),
     };
   }
   return { url: path, article: { title: '', text: content }, visibleText: content };

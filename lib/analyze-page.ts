@@ -1,7 +1,7 @@
 import { articleFeatures } from './match/article-features';
 import { cleanArticle } from './clean/clean-article';
 import type { CorpusIndex } from './match/corpus-index';
-import { detectLang } from './normalise/detect-script';
+import { detectLang, isJapaneseOrKoreanLang } from './normalise/detect-script';
 import { countTerms, matchTerms } from './match/match-terms';
 import { termSummary, type DisplayScript, type PageState } from './page-state';
 import { splitPassages } from './clean/passages';
@@ -13,6 +13,8 @@ export interface PageInput {
   article: { title: string; text: string } | null;
   /** All visible, non-editable text of the page, for term counts and language. */
   visibleText: string;
+  /** The language the page declares (`<html lang>`): a Japanese or Korean page is not Chinese. */
+  declaredLang?: string | null;
   script?: DisplayScript;
 }
 
@@ -50,7 +52,9 @@ export function compareArticle(
  */
 export function analyzePage(input: PageInput, corpus: CorpusIndex): PageState {
   const clean = input.article ? cleanArticle(input.article.text, input.article.title) : null;
-  const lang = detectLang(clean && clean.text.length > 0 ? clean.text : input.visibleText);
+  const lang = isJapaneseOrKoreanLang(input.declaredLang)
+    ? 'other'
+    : detectLang(clean && clean.text.length > 0 ? clean.text : input.visibleText);
   const state: PageState = {
     url: input.url,
     lang,
