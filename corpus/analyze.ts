@@ -1,14 +1,16 @@
 /**
  * Command-line analyzer: the extension's engine, headless.
- *   npm run analyze -- <file.html|file.txt> [--json]
+ *   npm run analyze -- <file.html|file.txt> [--json] [--content-type="text/html; charset=gbk"]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, relative } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { analyzePage, type PageInput } from '../lib/analyze-page';
+import { decodeText, describeCharset, notText, type DecodedText } from '../lib/clean/decode-text';
 import { parseBundle } from '../lib/bundle';
 import { CorpusIndex } from '../lib/match/corpus-index';
 import { extractArticle, visibleText } from '../lib/dom/extract-article';
+import { declaredLang } from '../lib/dom/page-lang';
 import type { PageState } from '../lib/page-state';
 import { PATHS } from './build/build-corpus';
 import { percent } from '../lib/format';
@@ -24,10 +26,14 @@ export function loadCorpus(bundlePath = PATHS.bundle): CorpusIndex {
   return CorpusIndex.fromBundle(parsed.value);
 }
 
+const isHtml = (path: string, content: string): boolean => {
+  const ext = extname(path).toLowerCase();
+  return ext === '.html' || ext === '.htm' || /^\s*<(!doctype|html)/i.test(content);
+};
+
 /** Reads a saved page or a text file into the analyzer's input. */
 export function readPage(path: string, content: string): PageInput {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.html' || ext === '.htm' || /^\s*<(!doctype|html)/i.test(content)) {
+  if (isHtml(path, content)) {
     // jsdom runs no page scripts by default: a saved page is data, not code.
     const dom = new JSDOM(content);
     const doc = dom.window.document;
@@ -36,21 +42,52 @@ export function readPage(path: string, content: string): PageInput {
       url: path,
       article: article && { title: article.title, text: article.text },
       visibleText: visibleText(doc),
+      declaredLang: declaredLang(doc),
     };
   }
   return { url: path, article: { title: '', text: content }, visibleText: content };
 }
 
-export function analyzeFile(path: string, corpus: CorpusIndex): PageState {
-  const bytes = readFileSync(path);
-  const content = new TextDecoder('utf-8').decode(bytes);
-  return analyzePage(readPage(path, content), corpus);
+export interface ReadOptions {
+  /** An HTTP-style Content-Type saved with the page (`text/html; charset=gbk`): beats <meta>. */
+  contentType?: string;
+}
+
+/**
+ * Reads a file's bytes as text in its charset (byte order mark, declared, or sniffed: see
+ * lib/clean/decode-text.ts). Throws for a file that is not text (noise, a binary file).
+ */
+export function readText(path: string, options: ReadOptions = {}): DecodedText {
+  const ext = extname(path).toLowerCase();
+  const decoded = decodeText(new Uint8Array(readFileSync(path)), {
+    ...(options.contentType ? { contentType: options.contentType } : {}),
+    // A .txt may quote markup; any other file may be a page saved under another name.
+    html: ext !== '.txt',
+  });
+  const problem = notText(decoded.text);
+  if (problem) {
+    throw new Error(
+      problem.kind === 'broken'
+        ? `${path}: not text: ${problem.percent}% control or replacement characters as ${decoded.charset}`
+        : `${path}: not text: only ${problem.percent}% of its characters are letters`,
+    );
+  }
+  return decoded;
+}
+
+export function analyzeFile(
+  path: string,
+  corpus: CorpusIndex,
+  options: ReadOptions = {},
+): PageState {
+  return analyzePage(readPage(path, readText(path, options).text), corpus);
 }
 
 /** The human-readable report. */
-export function formatReport(state: PageState): string {
+export function formatReport(state: PageState, decoded?: DecodedText): string {
   const out: string[] = [];
   out.push(`Wenmai analysis of ${state.url}`);
+  if (decoded) out.push(`  charset: ${describeCharset(decoded)}`);
   out.push(`  language: ${state.lang}`);
   if (state.lang === 'other') {
     out.push('  Not a Chinese page: nothing to match.');
@@ -83,16 +120,25 @@ export function formatReport(state: PageState): string {
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
+  const contentType = args
+    .find((a) => a.startsWith('--content-type='))
+    ?.slice('--content-type='.length);
   const files = args.filter((a) => !a.startsWith('--'));
-  if (files.length !== 1) {
-    console.error('usage: npm run analyze -- <file.html|file.txt> [--json]');
+  const unknown = args.filter(
+    (a) => a.startsWith('--') && a !== '--json' && !a.startsWith('--content-type='),
+  );
+  if (files.length !== 1 || unknown.length > 0) {
+    console.error(
+      'usage: npm run analyze -- <file.html|file.txt> [--json] [--content-type="text/html; charset=gbk"]',
+    );
     process.exit(2);
   }
   const file = files[0]!;
   try {
     if (!existsSync(file)) throw new Error(`${file}: no such file`);
-    const state = analyzeFile(file, loadCorpus());
-    console.log(json ? JSON.stringify(state) : formatReport(state));
+    const decoded = readText(file, contentType ? { contentType } : {});
+    const state = analyzePage(readPage(file, decoded.text), loadCorpus());
+    console.log(json ? JSON.stringify(state) : formatReport(state, decoded));
   } catch (error) {
     console.error(`analyze failed: ${(error as Error).message}`);
     process.exit(1);

@@ -1,7 +1,7 @@
 import { articleFeatures } from './match/article-features';
 import { cleanArticle } from './clean/clean-article';
 import type { CorpusIndex } from './match/corpus-index';
-import { detectLang, type PageLang } from './normalise/detect-script';
+import { detectLang, isJapaneseOrKoreanLang, type PageLang } from './normalise/detect-script';
 import { countTerms, matchTerms } from './match/match-terms';
 import {
   assemblePageState,
@@ -18,6 +18,8 @@ export interface PageInput {
   article: { title: string; text: string } | null;
   /** All visible, non-editable text of the page, for term counts and language. */
   visibleText: string;
+  /** The language the page declares (`<html lang>`): a Japanese or Korean page is not Chinese. */
+  declaredLang?: string | null;
   script?: DisplayScript;
 }
 
@@ -84,7 +86,9 @@ function analyzeClean(
  */
 export function analyzePage(input: PageInput, corpus: CorpusIndex): PageState {
   const clean = input.article ? cleanArticle(input.article.text, input.article.title) : null;
-  const lang = detectLang(clean && clean.text.length > 0 ? clean.text : input.visibleText);
+  const lang = isJapaneseOrKoreanLang(input.declaredLang)
+    ? 'other'
+    : detectLang(clean && clean.text.length > 0 ? clean.text : input.visibleText);
   const page = { url: input.url, lang, script: input.script ?? 'original', highlights: true };
   // A non-Chinese page gets no terms either: glossary forms are Chinese.
   if (lang === 'other') return assemblePageState(page);

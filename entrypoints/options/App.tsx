@@ -138,9 +138,10 @@ export function App() {
       const articles: ImportFile[] = [];
       const backups: { name: string; json: string }[] = [];
       for (const file of files) {
-        let content: string;
+        let content: Uint8Array;
         try {
-          content = await file.text();
+          // Bytes, not file.text(): parseImportFile decodes them in the file's own charset.
+          content = new Uint8Array(await file.arrayBuffer());
         } catch {
           errors.push(t('fileUnreadable', file.name));
           continue;

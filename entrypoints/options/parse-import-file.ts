@@ -1,4 +1,5 @@
 import type { Translate } from '../../components/i18n';
+import { decodeText, notText } from '../../lib/clean/decode-text';
 import { extractArticle } from '../../lib/dom/extract-article';
 import type { RequestOf } from '../../lib/messaging/messages';
 
@@ -105,14 +106,21 @@ function fromJson(name: string, json: string, t: Translate): ParsedFile {
 /**
  * Turns one chosen file into articles for `wenmai/import-files` (or a backup to restore).
  * Anything it cannot read is one error naming the file, and nothing of that file is sent.
+ * The bytes are decoded in the file's charset (byte order mark, declared in a page, or sniffed:
+ * GBK, Big5, UTF-16…), and noise or a binary file is refused as not text.
  */
-export function parseImportFile(fileName: string, content: string, t: Translate): ParsedFile {
+export function parseImportFile(fileName: string, content: Uint8Array, t: Translate): ParsedFile {
   const name = clip(fileName, 450);
-  const text = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const ext = extensionOf(name);
   if (!['txt', 'html', 'htm', 'json'].includes(ext))
     return { kind: 'error', error: t('fileUnsupported', name) };
+  const decoded = decodeText(content, { html: ext === 'html' || ext === 'htm' });
+  const text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!text.trim()) return { kind: 'error', error: t('fileEmpty', name) };
+  const problem = notText(text);
+  if (problem?.kind === 'broken')
+    return { kind: 'error', error: t('fileNotText', [name, String(problem.percent)]) };
+  if (problem) return { kind: 'error', error: t('fileNoLetters', [name, String(problem.percent)]) };
   if (ext === 'json') return fromJson(name, text, t);
   if (ext !== 'txt') return fromHtml(name, text, t);
   if (text.length > MAX_TEXT) return { kind: 'error', error: t('fileTooLarge', name) };

@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { isJapaneseOrKoreanText } from '../normalise/detect-script';
 import { blockLines } from './walk-text';
 
 /** The main article of a page as plain text, paragraphs separated by "\n". */
@@ -102,7 +103,15 @@ export function extractArticle(doc: Document): ExtractedArticle | null {
   return text ? { title: doc.title.trim(), text, method: 'body' } : null;
 }
 
-/** All readable text of the page (blocks separated by "\n"), for term counts and language. */
+/**
+ * All readable text of the page (blocks separated by "\n"), for term counts and language. Lines
+ * in Japanese or Korean are left out, as the highlighter leaves out their blocks (text-blocks.ts),
+ * so the CLI counts what the extension highlights.
+ */
 export function visibleText(doc: Document): string {
-  return doc.body ? blockLines(doc.body).join('\n') : '';
+  return doc.body
+    ? blockLines(doc.body)
+        .filter((line) => !isJapaneseOrKoreanText(line))
+        .join('\n')
+    : '';
 }

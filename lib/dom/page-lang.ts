@@ -2,6 +2,7 @@ import {
   countHanAndLetters,
   countScript,
   isChineseCounts,
+  isJapaneseOrKoreanLang,
   langFromCounts,
   MIN_HAN_CHARS,
   type PageLang,
@@ -12,9 +13,25 @@ import { sampleText } from './walk-text';
 /** Characters read to decide whether a page is Chinese at all. */
 export const PAGE_SAMPLE_CHARS = 8_000;
 
+/**
+ * The language the document says it is in: `<html lang>`, else a Content-Language `<meta>`.
+ * One attribute read (and one selector when there is no `lang`): no walk.
+ */
+export function declaredLang(doc: Document): string | null {
+  const lang = doc.documentElement?.getAttribute('lang');
+  if (lang?.trim()) return lang.trim();
+  const meta = doc.head?.querySelector('meta[http-equiv="content-language" i]');
+  return meta?.getAttribute('content')?.trim() || null;
+}
+
+/** True when the document declares itself Japanese or Korean: never a Chinese page, whatever its Han. */
+export function declaresJapaneseOrKorean(doc: Document): boolean {
+  return isJapaneseOrKoreanLang(declaredLang(doc));
+}
+
 /** The script of a page judged from a cheap sample of its text: 'other' when it is not Chinese. */
 export function samplePageLang(doc: Document = document, limit = PAGE_SAMPLE_CHARS): PageLang {
-  if (!doc.body) return 'other';
+  if (!doc.body || declaresJapaneseOrKorean(doc)) return 'other';
   const counts = countScript(sampleText(doc.body, limit, doc));
   return counts.han < MIN_HAN_CHARS ? 'other' : langFromCounts(counts);
 }
@@ -26,10 +43,13 @@ const HAN = new RegExp(`[${BMP_HAN_CLASS}]`);
  * text holds no Han character is decided by one native read of body.textContent and one regex
  * test: walking text nodes in the content script's isolated world builds a wrapper for every node
  * and element type it meets, which cost a page without Chinese ~1 ms more. Text in scripts and
- * styles can only send a page on to the full sample, never turn a Chinese page away.
+ * styles can only send a page on to the full sample, never turn a Chinese page away. A page with
+ * Han that declares itself Japanese or Korean (`<html lang="ja">`) is turned away by that one
+ * attribute; one that does not is turned away by the kana or hangul in its sample.
  */
 export function isChinesePage(doc: Document = document, limit = PAGE_SAMPLE_CHARS): boolean {
   const body = doc.body;
   if (!body || !HAN.test(body.textContent ?? '')) return false;
+  if (declaresJapaneseOrKorean(doc)) return false;
   return isChineseCounts(countHanAndLetters(sampleText(body, limit, doc)));
 }

@@ -1,3 +1,4 @@
+import { isJapaneseOrKoreanText } from '../normalise/detect-script';
 import { isBlockElement, isExcludedElement } from './walk-text';
 
 /**
@@ -24,8 +25,10 @@ export function isInsideExcluded(node: Node, root: Node): boolean {
 }
 
 /**
- * Collects the text blocks under a root, skipping everything isExcludedElement rules out; stops
- * after `maxBlocks` blocks (the first screen of a page needs only its first blocks). A plain walk
+ * Collects the text blocks under a root, skipping everything isExcludedElement rules out and
+ * blocks whose text is Japanese or Korean (a quoted paragraph in a Chinese page is neither
+ * converted nor highlighted); stops after `maxBlocks` blocks (the first screen of a page needs
+ * only its first blocks). A plain walk
  * that keeps the open block elements on a stack: a TreeWalker with a NodeFilter calls back into
  * script for every element and climbs to each text node's block, twice as slow on a long page.
  */
@@ -48,6 +51,7 @@ export function collectTextBlocks(
       if (data) {
         const block = open[open.length - 1]!;
         if (!current || block !== currentBlock) {
+          if (current && isJapaneseOrKoreanText(current.text)) blocks.pop();
           if (blocks.length >= maxBlocks) break;
           current = { nodes: [], starts: [], text: '' };
           blocks.push(current);
@@ -70,6 +74,9 @@ export function collectTextBlocks(
     }
     if (node) node = node.nextSibling;
   }
+  // The last block read (the loop above drops the others as it leaves them).
+  if (current && blocks[blocks.length - 1] === current && isJapaneseOrKoreanText(current.text))
+    blocks.pop();
   return blocks;
 }
 

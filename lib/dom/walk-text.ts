@@ -1,3 +1,5 @@
+import { isJapaneseOrKoreanLang } from '../normalise/detect-script';
+
 /**
  * Which parts of a page are readable text Wenmai may look at, and how to read them as blocks.
  * Shared by article extraction, term counting and the highlighter, so counts agree everywhere.
@@ -76,11 +78,16 @@ const BLOCK_TAGS = new Set([
 /** Marks Wenmai's own UI hosts so nothing reads or highlights inside them. */
 export const WENMAI_UI_ATTRIBUTE = 'data-wenmai-ui';
 
-/** True if the element and everything inside it is off limits: code, fields, editable regions, hidden or our UI. */
+/**
+ * True if the element and everything inside it is off limits: code, fields, editable regions,
+ * hidden, our UI, or marked as Japanese or Korean (`lang="ja"`, `lang="ko-KR"`): no conversion or
+ * term belongs there.
+ */
 export function isExcludedElement(element: Element): boolean {
   const tag = element.tagName.toUpperCase();
   if (EXCLUDED_TAGS.has(tag)) return true;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  if (isJapaneseOrKoreanLang(element.getAttribute('lang'))) return true;
   if (element.hasAttribute(WENMAI_UI_ATTRIBUTE)) return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;

@@ -14,3 +14,11 @@ export function isHan(code: number): boolean {
 export const BMP_HAN_CLASS = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 /** The same code units as isHan, as the inside of a regular-expression character class. */
 export const HAN_CLASS = `${BMP_HAN_CLASS}\\ud800-\\udfff`;
+
+/**
+ * Kana (Japanese) and hangul (Korean), as the inside of a regular-expression character class.
+ * Leaves out the katakana middle dot and the prolonged sound mark (・ー), which Chinese text uses too.
+ */
+export const KANA_HANGUL_CLASS =
+  '\\u3041-\\u3096\\u309d-\\u309f\\u30a1-\\u30fa\\u30fd-\\u30ff\\u31f0-\\u31ff\\uff66-\\uff9d' +
+  '\\u1100-\\u11ff\\u3131-\\u318e\\uac00-\\ud7a3';

@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { isChinesePage, samplePageLang } from '../../../lib/dom/page-lang';
+import { declaredLang, isChinesePage, samplePageLang } from '../../../lib/dom/page-lang';
 
-const page = (body: string, head = '') =>
-  new JSDOM(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`).window.document;
+const page = (body: string, head = '', lang = '') =>
+  new JSDOM(
+    `<!doctype html><html${lang ? ` lang="${lang}"` : ''}><head>${head}</head><body>${body}</body></html>`,
+  ).window.document;
 
 const chinese =
   '<p>加快发展新质生产力，扎实推进高质量发展，这是新时代新征程上必须牢牢把握的重大任务。</p>';
@@ -46,5 +50,48 @@ describe('isChinesePage', () => {
     const doc = new JSDOM('<!doctype html><html><head></head></html>').window.document;
     doc.body?.remove();
     expect(isChinesePage(doc)).toBe(false);
+  });
+});
+
+describe('Japanese and Korean pages', () => {
+  const fixture = readFileSync(
+    join(import.meta.dirname, '..', '..', 'fixtures', 'japanese-news.html'),
+    'utf8',
+  );
+  const japanese =
+    '<p>中国政府は8日、地方政府の行政運営に関する新たな方針を発表し、基層治理の強化を打ち出した。財政支援の条件として、住民サービスの改善を求める。</p>';
+
+  it('turns away the Japanese news page by its lang, and without it by its kana', () => {
+    const declared = new JSDOM(fixture).window.document;
+    expect(isChinesePage(declared)).toBe(false);
+    expect(samplePageLang(declared)).toBe('other');
+    const undeclared = new JSDOM(fixture.replace('<html lang="ja">', '<html>')).window.document;
+    expect(undeclared.documentElement.hasAttribute('lang')).toBe(false);
+    expect(isChinesePage(undeclared)).toBe(false);
+    expect(samplePageLang(undeclared)).toBe('other');
+  });
+
+  it('believes a declared ja or ko language, however much Han the page has', () => {
+    for (const lang of ['ja', 'ja-JP', 'ko-KR']) {
+      expect(isChinesePage(page(chinese.repeat(4), '', lang)), lang).toBe(false);
+      expect(samplePageLang(page(chinese.repeat(4), '', lang)), lang).toBe('other');
+    }
+    const meta = '<meta http-equiv="Content-Language" content="ja">';
+    expect(isChinesePage(page(chinese.repeat(4), meta))).toBe(false);
+    expect(declaredLang(page('', meta))).toBe('ja');
+    expect(declaredLang(page('', meta, 'zh-CN'))).toBe('zh-CN');
+  });
+
+  it('turns away a Korean page with some hanja', () => {
+    const korean =
+      '<p>정부는 지방자치단체의 행정 운영에 관한 새로운 방침을 발표했다. 經濟 專門家들은 地方 財政의 負擔이 커질 것이라고 指摘했다.</p>';
+    expect(isChinesePage(page(korean.repeat(6)))).toBe(false);
+  });
+
+  it('keeps a Chinese page Chinese: declared zh, or quoting one Japanese paragraph', () => {
+    expect(isChinesePage(page(chinese.repeat(3), '', 'zh-CN'))).toBe(true);
+    const quoting = page(`${chinese.repeat(6)}<blockquote>${japanese}</blockquote>`);
+    expect(isChinesePage(quoting)).toBe(true);
+    expect(samplePageLang(quoting)).toBe('zh-Hans');
   });
 });

@@ -2,13 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { collectTextBlocks } from '../../../lib/dom/text-blocks';
+import { collectTextBlocks, isInsideExcluded } from '../../../lib/dom/text-blocks';
+import { isJapaneseOrKoreanText } from '../../../lib/normalise/detect-script';
 import { isBlockElement, isExcludedElement } from '../../../lib/dom/walk-text';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 
-/** The blocks as a straightforward TreeWalker reading finds them: the walk must agree with it. */
+/**
+ * The blocks as a straightforward TreeWalker reading finds them, less Japanese and Korean blocks
+ * and nothing at all under an excluded ancestor (`<html lang="ja">`): the walk must agree with it.
+ */
 function referenceBlocks(root: Element, doc: Document): string[][] {
+  if (isInsideExcluded(root, doc.documentElement)) return [];
   const walker = doc.createTreeWalker(root, 0x1 | 0x4, {
     acceptNode: (node) => (node.nodeType === 1 ? (isExcludedElement(node as Element) ? 2 : 3) : 1),
   });
@@ -25,7 +30,7 @@ function referenceBlocks(root: Element, doc: Document): string[][] {
     if (last && last.block === block) last.texts.push((node as Text).data);
     else blocks.push({ block, texts: [(node as Text).data] });
   }
-  return blocks.map((b) => b.texts);
+  return blocks.map((b) => b.texts).filter((texts) => !isJapaneseOrKoreanText(texts.join('')));
 }
 
 describe('collectTextBlocks', () => {
@@ -60,5 +65,46 @@ describe('collectTextBlocks', () => {
       '庚',
     ]);
     expect(collectTextBlocks(doc.body, doc, 2).map((b) => b.text)).toEqual(['甲乙', '丙丁']);
+  });
+});
+
+describe('collectTextBlocks and Japanese or Korean text', () => {
+  it('skips elements marked ja or ko and blocks written in kana or hangul, keeps Chinese around them', () => {
+    const doc = new JSDOM(
+      `<html lang="zh-CN"><body>
+        <h1>地方推进基层治理的新条件</h1>
+        <p>各地要把基层治理作为重点，持续优化服务。</p>
+        <blockquote lang="ja">財政支援の条件</blockquote>
+        <p>日本媒体报道说：</p>
+        <p>中国政府は基層治理の強化を打ち出した。条件として住民サービスの改善を求める。</p>
+        <div lang="ko-KR"><p>經濟 條件</p></div>
+        <p>정부는 새로운 방침을 발표했다.</p>
+        <p>台灣の味，在地小吃推薦</p>
+        <p>这家商场里有ソニー的专卖店。</p>
+      </body></html>`,
+    ).window.document;
+    const texts = collectTextBlocks(doc.body, doc)
+      .map((b) => b.text.trim())
+      .filter(Boolean);
+    expect(texts).toEqual([
+      '地方推进基层治理的新条件',
+      '各地要把基层治理作为重点，持续优化服务。',
+      '日本媒体报道说：',
+      '台灣の味，在地小吃推薦',
+      '这家商场里有ソニー的专卖店。',
+    ]);
+    // maxBlocks counts the blocks kept, not those skipped.
+    const firstFour = collectTextBlocks(doc.body, doc, 8).filter((b) => b.text.trim());
+    expect(firstFour.map((b) => b.text.trim())).toContain('日本媒体报道说：');
+  });
+
+  it('finds nothing to convert or highlight on the Japanese news page, with or without its lang', () => {
+    const html = readFileSync(join(FIXTURES, 'japanese-news.html'), 'utf8');
+    const declared = new JSDOM(html).window.document;
+    expect(collectTextBlocks(declared.body, declared)).toEqual([]);
+    const undeclared = new JSDOM(html.replace('<html lang="ja">', '<html>')).window.document;
+    const blocks = collectTextBlocks(undeclared.body, undeclared).map((b) => b.text);
+    expect(blocks.join('')).not.toMatch(/条件|基層治理/);
+    expect(blocks.filter((t) => isJapaneseOrKoreanText(t))).toEqual([]);
   });
 });
