@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
+import type { TermSource } from '../lib/glossary/glossary';
+import { safeHref } from '../lib/format';
 import type { TermCard as TermCardData } from '../lib/views';
+import { CATEGORY_LABELS } from './labels';
 
 export interface TermCardProps {
   card: TermCardData | null;
@@ -17,7 +20,41 @@ export interface TermCardProps {
   onPointerLeave?: () => void;
 }
 
-/** The glossary card of a term: both scripts, gloss, definitions, category, scope, related terms, corpus occurrences. */
+/** Shown at most on the card; the options page lists every source. */
+const MAX_SOURCES = 3;
+
+/** One source, briefly: outlet and date (a link when its URL is http(s)), or the seed article. */
+function SourceLine({ source, t }: { source: TermSource; t: (key: string) => string }) {
+  if ('corpus' in source) {
+    return (
+      <span className="wm-source">
+        {t('cardSourceCorpus')}: {source.corpus}
+      </span>
+    );
+  }
+  const label = source.date ? `${source.outlet}, ${source.date}` : source.outlet;
+  const href = safeHref(source.url);
+  return href ? (
+    <a
+      className="wm-source"
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      title={source.title}
+    >
+      {label}
+    </a>
+  ) : (
+    <span className="wm-source" title={source.title}>
+      {label}
+    </span>
+  );
+}
+
+/**
+ * The glossary card of a term: both scripts, gloss, definitions, category, scope, official English,
+ * first appearance, sources (outlet and date; http(s) links only), related terms, corpus occurrences.
+ */
 export function TermCard(props: TermCardProps) {
   const { card, position, loading, error, focusOnOpen, t } = props;
   const ref = useRef<HTMLDivElement>(null);
@@ -73,13 +110,43 @@ export function TermCard(props: TermCardProps) {
           <p lang="en">{card.entry.definition.en}</p>
           <dl>
             <dt>{t('cardCategory')}</dt>
-            <dd>{card.entry.category}</dd>
+            <dd>{t(CATEGORY_LABELS[card.entry.category])}</dd>
             <dt>{t('cardScope')}</dt>
             <dd>{card.entry.scope}</dd>
             {card.entry.aliases.length > 0 && (
               <>
                 <dt>{t('cardVariants')}</dt>
                 <dd lang="zh">{card.entry.aliases.join('、')}</dd>
+              </>
+            )}
+            {card.entry.englishName && (
+              <>
+                <dt>{t('cardEnglishName')}</dt>
+                <dd lang="en">{card.entry.englishName.name}</dd>
+              </>
+            )}
+            {card.entry.firstAppeared && (
+              <>
+                <dt>{t('cardFirstAppeared')}</dt>
+                <dd data-testid="card-first-appeared">
+                  {card.entry.firstAppeared.date}
+                  {card.entry.firstAppeared.occasion && (
+                    <span lang="zh">, {card.entry.firstAppeared.occasion}</span>
+                  )}
+                </dd>
+              </>
+            )}
+            {card.entry.sources && card.entry.sources.length > 0 && (
+              <>
+                <dt>{t('cardSources')}</dt>
+                <dd data-testid="card-sources">
+                  {card.entry.sources.slice(0, MAX_SOURCES).map((source, i) => (
+                    <span key={i}>
+                      {i > 0 && '; '}
+                      <SourceLine source={source} t={t} />
+                    </span>
+                  ))}
+                </dd>
               </>
             )}
           </dl>

@@ -15,6 +15,7 @@ export const CATEGORY_LABELS: Record<TermCategory, MessageKey> = {
   concept: 'catConcept',
   programme: 'catProgramme',
   meeting: 'catMeeting',
+  document: 'catDocument',
   institution: 'catInstitution',
   policy: 'catPolicy',
   'local-brand': 'catLocalBrand',

@@ -19,7 +19,8 @@ import { CorpusIndex } from '../../lib/match/corpus-index';
 import { prepareArticle } from '../../lib/prepare-article';
 import { packTerms } from '../../lib/quick-start';
 import { termForms } from '../../lib/glossary/term-forms';
-import { loadGlossary } from './load-glossary';
+import type { GlossaryEntry } from '../../lib/glossary/glossary';
+import { GlossaryError, loadGlossary } from './load-glossary';
 import { keywords, loadSegmenter } from './segment';
 
 const CORPUS_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -53,6 +54,39 @@ export interface BuildInput {
   boilerplatePath: string;
 }
 
+/**
+ * Every `corpus: <seed file>` source must name a seed whose text holds the term (any of its
+ * forms, or a match the term matcher found there); throws a GlossaryError naming entry and file.
+ */
+export function checkCorpusSources(
+  glossary: readonly GlossaryEntry[],
+  articles: readonly BundleArticle[],
+): void {
+  const bySource = new Map(articles.map((a) => [a.source, a]));
+  for (const entry of glossary) {
+    const cited = [
+      ...(entry.sources ?? []),
+      ...(entry.firstAppeared?.source ? [entry.firstAppeared.source] : []),
+      ...(entry.englishName ? [entry.englishName.source] : []),
+    ];
+    for (const source of cited) {
+      if (!('corpus' in source)) continue;
+      const article = bySource.get(source.corpus);
+      if (!article) {
+        throw new GlossaryError(
+          `entry "${entry.id}": source corpus: ${source.corpus} is not a seed in corpus/sources`,
+        );
+      }
+      const forms = termForms(entry);
+      if (!(article.terms[entry.id] ?? 0) && !forms.some((form) => article.text.includes(form))) {
+        throw new GlossaryError(
+          `entry "${entry.id}": source corpus: ${source.corpus} does not contain "${entry.headword}" or any of its forms`,
+        );
+      }
+    }
+  }
+}
+
 /** Builds the bundle object from the corpus folders. */
 export function buildBundle(input: BuildInput): CorpusBundle {
   const glossary = loadGlossary(input.glossaryDir);
@@ -74,6 +108,7 @@ export function buildBundle(input: BuildInput): CorpusBundle {
     article.keywords = keywords(article.text, KEYWORDS_PER_ARTICLE).map((k) => k.word);
     return article;
   });
+  checkCorpusSources(glossary, articles);
   for (const article of articles) index.addArticle(article);
 
   const passageLinks: PassageLink[] = [];

@@ -26,7 +26,8 @@ export function traditionalForms(headword: string, overrides: readonly string[])
 
 /**
  * Loads and validates every corpus/glossary/*.yaml file; throws a GlossaryError naming the file and
- * entry for the first malformed entry, duplicate id or headword, or unknown related id.
+ * entry for the first malformed entry, entry without a source, duplicate id or headword, unknown
+ * related id, or related link without its link back.
  */
 export function loadGlossary(dir: string): GlossaryEntry[] {
   const files = readdirSync(dir)
@@ -60,6 +61,11 @@ export function loadGlossary(dir: string): GlossaryEntry[] {
           `${label}: category "${entry.category}" does not belong in ${file}`,
         );
       }
+      if (!entry.sources || entry.sources.length === 0) {
+        throw new GlossaryError(
+          `${label}: no sources: say where the definition comes from (an outlet, or corpus: <seed file>)`,
+        );
+      }
       if (where.has(entry.id))
         throw new GlossaryError(`${label}: id already used in ${where.get(entry.id)}`);
       for (const form of [entry.headword, ...entry.aliases]) {
@@ -71,10 +77,17 @@ export function loadGlossary(dir: string): GlossaryEntry[] {
       entries.push({ ...entry, traditional: traditionalForms(entry.headword, entry.traditional) });
     });
   }
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
   for (const entry of entries) {
     for (const related of entry.related) {
-      if (!where.has(related))
+      const other = byId.get(related);
+      if (!other)
         throw new GlossaryError(`${where.get(entry.id)}: related id "${related}" does not exist`);
+      if (!other.related.includes(entry.id)) {
+        throw new GlossaryError(
+          `${where.get(entry.id)}: related "${related}" does not link back: add "${entry.id}" to the related list of ${where.get(related)}`,
+        );
+      }
     }
   }
   return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -6,6 +6,7 @@ export const TERM_CATEGORIES = [
   'concept',
   'programme',
   'meeting',
+  'document',
   'institution',
   'policy',
   'local-brand',
@@ -19,6 +20,41 @@ const hanPhrase = z
   .min(2, 'must be at least 2 characters')
   .max(40, 'must be at most 40 characters')
   .regex(/[\u3400-\u9fff]/, 'must contain Chinese characters');
+
+/** A date as precise as it is known: 2023, 2023-06 or 2023-06-26. */
+const partialDate = z
+  .string()
+  .regex(
+    /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/,
+    'must be YYYY, YYYY-MM or YYYY-MM-DD',
+  );
+
+/**
+ * Where a definition (or an English name, or a first appearance) comes from: a published source
+ * (outlet, date, title, URL where there is one), or a seed article of the corpus by file name
+ * (the build checks that the term occurs in it).
+ */
+export const termSourceSchema = z.union([
+  z
+    .object({
+      corpus: z
+        .string()
+        .regex(/^[\w.-]+\.(?:txt|md)$/, 'must be a file name in corpus/sources (e.g. 002_….txt)'),
+    })
+    .strict(),
+  z
+    .object({
+      outlet: z.string().trim().min(1),
+      date: partialDate.optional(),
+      title: z.string().trim().min(1).optional(),
+      url: z
+        .string()
+        .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
+        .optional(),
+    })
+    .strict(),
+]);
+export type TermSource = z.output<typeof termSourceSchema>;
 
 /** One glossary entry as written in corpus/glossary/*.yaml or by the user in the options page. */
 export const glossaryEntrySchema = z
@@ -34,6 +70,42 @@ export const glossaryEntrySchema = z
     gloss: z.string().trim().min(1),
     definition: z.object({ zh: z.string().trim().min(1), en: z.string().trim().min(1) }).strict(),
     related: z.array(z.string()).default([]),
+    /** Where the definition comes from; the corpus build requires at least one for shipped entries. */
+    sources: z.array(termSourceSchema).optional(),
+    /** When and on what occasion the term first appeared, where known (left out rather than guessed). */
+    firstAppeared: z
+      .object({
+        date: partialDate,
+        occasion: z.string().trim().min(1).optional(),
+        source: termSourceSchema.optional(),
+      })
+      .strict()
+      .optional(),
+    /** The official English name and where it is used; the gloss may be a plainer rendering. */
+    englishName: z
+      .object({ name: z.string().trim().min(1), source: termSourceSchema })
+      .strict()
+      .optional(),
+    /** Other English renderings a reader may meet. */
+    englishAlternatives: z.array(z.string().trim().min(1)).optional(),
+    /** For local items: the place, and whether a source states it or it is inferred. */
+    place: z
+      .object({ name: z.string().trim().min(1), basis: z.enum(['stated', 'inferred']) })
+      .strict()
+      .optional(),
+    /** For formulas: the components, and earlier versions where they changed. */
+    components: z.array(z.string().trim().min(1)).optional(),
+    versions: z
+      .array(
+        z
+          .object({
+            date: partialDate,
+            components: z.array(z.string().trim().min(1)).optional(),
+            note: z.string().trim().min(1),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 

@@ -90,6 +90,40 @@ describe('corpus build', () => {
 describe('glossary', () => {
   const glossary = loadGlossary(PATHS.glossary);
 
+  it('gives every entry a source and links every related pair both ways', () => {
+    const byId = new Map(glossary.map((e) => [e.id, e]));
+    for (const entry of glossary) {
+      expect(entry.sources?.length ?? 0, entry.id).toBeGreaterThan(0);
+      for (const related of entry.related)
+        expect(byId.get(related)?.related, entry.id).toContain(entry.id);
+    }
+  });
+
+  it('keeps the corrected facts of issue 10', () => {
+    const get = (headword: string) => glossary.find((e) => e.headword === headword)!;
+    for (const headword of [
+      '党章',
+      '中国共产党纪律处分条例',
+      '中央八项规定',
+      '中共中央关于党的百年奋斗重大成就和历史经验的决议',
+    ])
+      expect(get(headword).category, headword).toBe('document');
+    expect(get('千万工程').englishName?.name).toBe('Green Rural Revival Program');
+    expect(get('千万工程').scope).toBe('national');
+    expect(get('枫桥经验').gloss).toContain('Fengqiao Experience');
+    expect(get('五个必由之路').gloss).not.toContain('Five Musts');
+    expect(get('五个必须').related).toEqual(
+      expect.arrayContaining(['ying-daoli', 'zuida-de-zhengzhi']),
+    );
+    expect(get('新质生产力').definition.zh).toContain('以全要素生产率大幅提升为核心标志');
+    expect(get('十三个坚持').definition.zh).toContain('十三个方面');
+    expect(get('四个全面').gloss).toBe('the Four Comprehensives');
+    expect(get('学纪、知纪、明纪、守纪').aliases).toContain('学纪知纪明纪守纪');
+    for (const headword of ['双招双引', '数字组工', '三张清单'])
+      expect(get(headword).scope, headword).toBe('national');
+    expect(get('五星支部').scope).toBe('河南省');
+  });
+
   it('has at least 150 valid entries with Traditional forms generated', () => {
     expect(glossary.length).toBeGreaterThanOrEqual(150);
     const entry = glossary.find((e) => e.headword === '新质生产力')!;
@@ -167,13 +201,38 @@ describe('glossary', () => {
     ['broken YAML', '- id: [unclosed\n', /jargon\.yaml: (not valid YAML|entry \d+)/],
     [
       'an unknown related id',
-      '- id: lone\n  headword: 孤立词条\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  related: [no-such-id]\n',
+      '- id: lone\n  headword: 孤立词条\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  related: [no-such-id]\n  sources: [{ outlet: X }]\n',
       /related id "no-such-id" does not exist/,
     ],
     [
       'a wrong category',
-      '- id: misplaced\n  headword: 放错位置\n  category: concept\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n',
+      '- id: misplaced\n  headword: 放错位置\n  category: concept\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  sources: [{ outlet: X }]\n',
       /category "concept" does not belong in jargon\.yaml/,
+    ],
+    [
+      'an entry without sources',
+      '- id: unsourced\n  headword: 无源词条\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n',
+      /id "unsourced"\): no sources/,
+    ],
+    [
+      'a related link without its link back',
+      '- id: one-way\n  headword: 单向链接\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  related: [xinzhi-shengchanli]\n  sources: [{ outlet: X }]\n',
+      /id "one-way"\): related "xinzhi-shengchanli" does not link back: add "one-way" to the related list of .*concept\.yaml: entry \d+ \(id "xinzhi-shengchanli"\)/,
+    ],
+    [
+      'a corpus source that does not contain the term',
+      '- id: not-there\n  headword: 不在语料\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  sources: [{ corpus: 000_3f81ec7e54077723.txt }]\n',
+      /entry "not-there": source corpus: 000_3f81ec7e54077723\.txt does not contain "不在语料"/,
+    ],
+    [
+      'a corpus source that is not a seed',
+      '- id: no-seed\n  headword: 没有种子\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  sources: [{ corpus: 999_missing.txt }]\n',
+      /entry "no-seed": source corpus: 999_missing\.txt is not a seed/,
+    ],
+    [
+      'a source URL that is not http(s)',
+      '- id: bad-url\n  headword: 坏链接\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  sources: [{ outlet: X, url: "javascript:alert(1)" }]\n',
+      /id "bad-url"\): sources\.0/,
     ],
   ])('fails the build with a message naming the file and entry for %s', (_name, yaml, message) => {
     const dir = brokenGlossary(yaml);
