@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CAN_UNDERLINE_HIGHLIGHTS } from '../lib/settings';
+import { CAN_UNDERLINE_HIGHLIGHTS } from '../lib/highlight-capability';
 import type { Settings } from '../lib/settings';
 import { useT, type MessageKey } from './i18n';
 

@@ -1,6 +1,6 @@
 import { matchTerms, type TermMatcher } from '../match/match-terms';
 import { positionAt, type TextBlock } from './text-blocks';
-import { CAN_UNDERLINE_HIGHLIGHTS } from '../settings';
+import { CAN_UNDERLINE_HIGHLIGHTS } from '../highlight-capability';
 
 /**
  * A recognised term on the page, over the page's own text nodes, which stay untouched. A
