@@ -9,22 +9,18 @@ import { SettingsPanel } from '../../components/SettingsPanel';
 import { StatusMessage, type Status } from '../../components/StatusMessage';
 import { TermEditor } from '../../components/TermEditor';
 import type { GlossaryEntry } from '../../lib/glossary/glossary';
-import type { ArticleSummary, ImportStatus } from '../../lib/views';
+import type { ArticleSummary } from '../../lib/views';
 import { createMessenger } from '../../lib/messaging/client';
 import type { Settings } from '../../lib/settings';
 import { batchFiles, parseImportFile, type ImportFile } from './parse-import-file';
+import { useImportStatus } from './use-import-status';
 import { errorMessage } from '../../lib/format';
 
 const { askBackground } = createMessenger(browser);
 
-const POLL_MS = 500;
-/** Polls while the background has not started importing yet (just installed), then gives up. */
-const IDLE_POLLS = 10;
-
 /** Everything the options page shows comes from the background; this file does the asking. */
 export function App() {
   const t = useT();
-  const [importStatus, setImportStatus] = useState<ImportStatus | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [glossary, setGlossary] = useState<GlossaryRow[] | null>(null);
@@ -59,37 +55,10 @@ export function App() {
     void loadGlossary();
   }, [loadSettings, loadArticles, loadGlossary]);
 
-  // Import status: poll every 500 ms while the corpus is being imported; reload lists after.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    /** Lists loaded before the import finished are stale once it does. */
-    let waited = false;
-    let idlePolls = 0;
-    const poll = async () => {
-      let next: ImportStatus;
-      try {
-        next = await askBackground({ type: 'wenmai/import-status' });
-      } catch (error) {
-        if (!stopped) fail(error);
-        return;
-      }
-      if (stopped) return;
-      setImportStatus(next);
-      if (next.state === 'running' || (next.state === 'idle' && idlePolls++ < IDLE_POLLS)) {
-        waited = true;
-        timer = setTimeout(() => void poll(), POLL_MS);
-      } else if (waited) {
-        void loadArticles();
-        void loadGlossary();
-      }
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [pollRound, fail, loadArticles, loadGlossary]);
+  const importStatus = useImportStatus(askBackground, pollRound, fail, () => {
+    void loadArticles();
+    void loadGlossary();
+  });
 
   /** Runs one action at a time; its errors end up in the message line. */
   const run = async (action: () => Promise<void>) => {

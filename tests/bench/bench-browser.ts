@@ -25,6 +25,9 @@
  * Prints a report with targets and PASS/MISS; never asserts times (exit code 0 unless it crashes).
  *   npm run bench:browser                    (builds the extension first)
  *   npx tsx tests/bench/bench-browser.ts     (uses .output/chrome-mv3 as built)
+ *
+ * Long on purpose: one script drives the browser, the trace and the profile attribution and prints
+ * one report; its sections share the launched browser and the measured pages.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

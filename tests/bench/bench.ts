@@ -5,6 +5,8 @@
  *   npm run bench
  * BENCH_GLOSSARY_DIR overrides the glossary folder (for trying the bench while corpus/glossary
  * is empty); BENCH_SIZES (e.g. "1000,10000") overrides the synthetic corpus sizes.
+ *
+ * Long on purpose: one script prints the whole report, section by section, in the order it runs.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -7,6 +7,8 @@
  * of the parts' signatures. A pool of paragraphs is fingerprinted once; an article is a random set
  * of pool paragraphs, its signature the minimum of theirs, its shingle count their sum (random
  * paragraphs share practically no 5-character shingle) and its terms their merged counts.
+ *
+ * Long on purpose: the generator and the real-sentence shapes it draws from belong together.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

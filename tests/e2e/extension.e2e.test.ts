@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one Chromium with the extension serves every check here (a launch
+// costs seconds on this 2-core machine); each describe block is one thing a reader does.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';

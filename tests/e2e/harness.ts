@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: every browser suite and `npm start` share this one harness (serving,
+// launching, installing, talking to the extension, reading the closed UI through CDP); split, its
+// pieces would import each other.
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
