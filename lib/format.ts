@@ -17,10 +17,10 @@ export function percent(score: number): string {
 }
 
 /** Only http(s) URLs become links; anything else (javascript:, data:) stays text. */
-export function safeHref(url: string | undefined): string | undefined {
+export function safeHref(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
   try {
-    const parsed = new URL(url);
+    const parsed = new URL(url.trim());
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
   } catch {
     return undefined;

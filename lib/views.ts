@@ -51,3 +51,6 @@ export interface PassageView {
   source: string;
   text: string;
 }
+
+/** The tag every Wenmai backup file carries in its "format" field. */
+export const BACKUP_FORMAT = 'wenmai-backup';

@@ -1,7 +1,9 @@
 import type { Translate } from '../../components/i18n';
 import { decodeText, notText } from '../../lib/clean/decode-text';
 import { extractArticle } from '../../lib/dom/extract-article';
-import type { RequestOf } from '../../lib/messaging/messages';
+import { MAX_ARTICLE_CHARS, type RequestOf } from '../../lib/messaging/messages';
+import { safeHref } from '../../lib/format';
+import { BACKUP_FORMAT } from '../../lib/views';
 
 export type ImportFile = RequestOf<'wenmai/import-files'>['files'][number];
 
@@ -10,8 +12,6 @@ export type ParsedFile =
   | { kind: 'backup'; json: string }
   | { kind: 'error'; error: string };
 
-/** The background refuses longer texts (lib/messaging/messages.ts). */
-const MAX_TEXT = 5_000_000;
 /** A first line longer than this is the text, not its title. */
 const MAX_TITLE_LINE = 80;
 
@@ -23,16 +23,6 @@ function clip(value: string, max = 2000): string {
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
-}
-
-function httpUrl(value: string | null | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function fromText(name: string, text: string): ParsedFile {
@@ -50,9 +40,10 @@ function fromHtml(name: string, html: string, t: Translate): ParsedFile {
   const article = extractArticle(doc);
   if (!article?.text.trim()) return { kind: 'error', error: t('fileNoArticle', name) };
   const url =
-    httpUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href')) ??
-    httpUrl(doc.querySelector('meta[property="og:url"]')?.getAttribute('content'));
-  if (article.text.length > MAX_TEXT) return { kind: 'error', error: t('fileTooLarge', name) };
+    safeHref(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href')) ??
+    safeHref(doc.querySelector('meta[property="og:url"]')?.getAttribute('content'));
+  if (article.text.length > MAX_ARTICLE_CHARS)
+    return { kind: 'error', error: t('fileTooLarge', name) };
   const file: ImportFile = { name, title: clip(article.title.trim() || name), text: article.text };
   if (url) file.url = url;
   return { kind: 'articles', files: [file] };
@@ -69,7 +60,7 @@ function fromJson(name: string, json: string, t: Translate): ParsedFile {
     typeof value === 'object' &&
     value !== null &&
     !Array.isArray(value) &&
-    (value as { format?: unknown }).format === 'wenmai-backup'
+    (value as { format?: unknown }).format === BACKUP_FORMAT
   ) {
     return { kind: 'backup', json };
   }
@@ -90,13 +81,13 @@ function fromJson(name: string, json: string, t: Translate): ParsedFile {
     ) {
       return { kind: 'error', error: t('fileBadJsonItem', [name, String(i + 1)]) };
     }
-    if (text.length > MAX_TEXT) return { kind: 'error', error: t('fileTooLarge', name) };
+    if (text.length > MAX_ARTICLE_CHARS) return { kind: 'error', error: t('fileTooLarge', name) };
     const file: ImportFile = {
       name: `${name} [${i + 1}]`,
       title: clip(title.trim() || name),
       text,
     };
-    const href = httpUrl(url);
+    const href = safeHref(url);
     if (href) file.url = href;
     files.push(file);
   }
@@ -123,7 +114,7 @@ export function parseImportFile(fileName: string, content: Uint8Array, t: Transl
   if (problem) return { kind: 'error', error: t('fileNoLetters', [name, String(problem.percent)]) };
   if (ext === 'json') return fromJson(name, text, t);
   if (ext !== 'txt') return fromHtml(name, text, t);
-  if (text.length > MAX_TEXT) return { kind: 'error', error: t('fileTooLarge', name) };
+  if (text.length > MAX_ARTICLE_CHARS) return { kind: 'error', error: t('fileTooLarge', name) };
   return fromText(name, text);
 }
 

@@ -5,7 +5,7 @@ import { settingsSchema } from '../settings';
 import { getSettings } from './repository';
 import type { WenmaiDB } from './schema';
 
-export const BACKUP_FORMAT = 'wenmai-backup';
+import { BACKUP_FORMAT } from '../views';
 export const BACKUP_VERSION = 1;
 
 const backupSchema = z

@@ -30,7 +30,9 @@ export const contentRequestSchema: z.ZodType<ContentRequest> = z.discriminatedUn
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const passageIdSchema = z.string().min(1).max(200);
-const textSchema = z.string().max(5_000_000);
+/** The longest article text the background takes (an importer checks it before sending). */
+export const MAX_ARTICLE_CHARS = 5_000_000;
+const textSchema = z.string().max(MAX_ARTICLE_CHARS);
 
 /**
  * Requests the background answers, for the content script and the extension pages.

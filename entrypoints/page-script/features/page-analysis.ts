@@ -39,16 +39,23 @@ export class PageAnalysis implements Feature {
     }, delay);
   }
 
-  /** The page's article, as the original text (a converted page is analyzed as it was written). */
+  /**
+   * The page's article, as the original text: a converted page is extracted from a copy with its
+   * original text put back (extracted once, never from the page and again from the copy).
+   */
   originalArticle(): { title: string; text: string } | null {
+    const extracted = extractArticle(
+      this.original.converted() ? this.originalCopy() : this.page.doc,
+    );
+    return extracted && { title: extracted.title, text: extracted.text };
+  }
+
+  /** A copy of the page with every converted text node's original text. */
+  private originalCopy(): Document {
     const { doc } = this.page;
-    const extracted = extractArticle(doc);
-    if (!extracted) return null;
-    if (!this.original.converted()) return { title: extracted.title, text: extracted.text };
-    // Converted pages: analysis must see the original script, so read the originals back.
-    const clone = doc.cloneNode(true) as Document;
+    const copy = doc.cloneNode(true) as Document;
     const originals = doc.createTreeWalker(doc.body, 0x4);
-    const copies = clone.createTreeWalker(clone.body, 0x4);
+    const copies = copy.createTreeWalker(copy.body, 0x4);
     for (
       let a = originals.nextNode(), b = copies.nextNode();
       a && b;
@@ -56,8 +63,7 @@ export class PageAnalysis implements Feature {
     ) {
       (b as Text).data = this.original.originalOf(a as Text);
     }
-    const original = extractArticle(clone);
-    return original && { title: original.title, text: original.text };
+    return copy;
   }
 
   stop(): void {
