@@ -98,4 +98,20 @@ export default tseslint.config(
   // The house plan, enforced (Dark Reader's habit): each room imports only what its context can run.
   // tests/lint-zones.test.ts lints a bad import into each room and checks that its rule fires.
   ...zones(),
+  {
+    // An async predicate returns a Promise, which waitForFunction takes as truthy at once: such a
+    // wait does not wait (it once let tests run against a half-imported database).
+    files: ['tests/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='waitForFunction'] > :matches(ArrowFunctionExpression, FunctionExpression)[async=true]",
+          message:
+            'waitForFunction takes the Promise of an async predicate as truthy: poll and read the result instead.',
+        },
+      ],
+    },
+  },
 );

@@ -66,3 +66,18 @@ describe('lint zones', () => {
     expect(await restricted(file, specifier)).toEqual([]);
   });
 });
+
+describe('test rules', () => {
+  it('refuse an async predicate handed to waitForFunction (it would not wait)', async () => {
+    const lint = async (predicate: string) => {
+      const code = `declare const page: { waitForFunction(f: unknown): Promise<void> };\nawait page.waitForFunction(${predicate});\n`;
+      const [result] = await eslint.lintText(code, {
+        filePath: resolve(ROOT, 'tests/e2e/bad.e2e.test.ts'),
+      });
+      return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax');
+    };
+    expect(await lint('async () => (await fetch("/")).ok')).toHaveLength(1);
+    expect(await lint('async function () { return true; }')).toHaveLength(1);
+    expect(await lint('() => document.readyState === "complete"')).toHaveLength(0);
+  });
+});

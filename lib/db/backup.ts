@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bundleArticleSchema } from '../bundle';
 import { glossaryEntrySchema } from '../glossary/glossary';
 import { settingsSchema } from '../settings';
-import { getSettings } from './repository';
+import { getSettings, refuseHeadwordClash } from './repository';
 import type { WenmaiDB } from './schema';
 
 import { BACKUP_FORMAT } from '../views';
@@ -59,7 +59,7 @@ export function parseBackup(
   if ((value as { version?: unknown }).version !== BACKUP_VERSION) {
     return {
       ok: false,
-      error: `unsupported backup version ${String((value as { version?: unknown }).version)} (expected ${BACKUP_VERSION})`,
+      error: `unsupported backup version ${JSON.stringify((value as { version?: unknown }).version)} (expected ${BACKUP_VERSION})`,
     };
   }
   const parsed = backupSchema.safeParse(value);
@@ -73,17 +73,43 @@ export function parseBackup(
   return { ok: true, value: parsed.data };
 }
 
-/** Restores a backup in one transaction: all of it or, on any failure, none of it. */
+/**
+ * Restores a backup in one transaction: all of it or, on any failure, none of it. The reader's
+ * rows never shadow the shipped corpus: an article with a shipped article's id, a passage id of
+ * another article, or an entry taking a shipped headword under a new id refuses the whole restore,
+ * saying which (the editor refuses the same entry; an update would silently replace the rest).
+ */
 export async function restoreBackup(
   db: WenmaiDB,
   backup: Backup,
 ): Promise<{ articles: number; glossary: number }> {
   await db.transaction('rw', [db.articles, db.glossary, db.settings], async () => {
     const addedAt = Date.now();
+    for (const article of backup.articles) {
+      const existing = await db.articles.get(article.id);
+      if (existing?.origin === 'bundle')
+        throw new Error(
+          `backup article "${article.title || article.id}" has the id of a shipped article (${article.id}): nothing was restored`,
+        );
+      const stray = article.passages.find((p) => !p.id.startsWith(`${article.id}#`));
+      if (stray)
+        throw new Error(
+          `backup article "${article.title || article.id}" has a passage of another article (${stray.id}): nothing was restored`,
+        );
+    }
     await db.articles.bulkPut(
       backup.articles.map((a) => ({ ...a, origin: 'user' as const, addedAt })),
     );
-    await db.glossary.bulkPut(backup.glossary.map((t) => ({ ...t, origin: 'user' as const })));
+    for (const entry of backup.glossary) {
+      try {
+        await refuseHeadwordClash(db, entry);
+      } catch (error) {
+        throw new Error(
+          `backup glossary entry ${entry.id}: ${(error as Error).message}: nothing was restored`,
+        );
+      }
+      await db.glossary.put({ ...entry, origin: 'user' as const });
+    }
     await db.settings.put({ key: 'settings', value: backup.settings });
   });
   return { articles: backup.articles.length, glossary: backup.glossary.length };

@@ -66,11 +66,22 @@ export async function saveUserTerm(db: WenmaiDB, input: unknown): Promise<Glossa
   const parsed = glossaryEntrySchema.safeParse(input);
   if (!parsed.success) throw new Error(`invalid glossary entry: ${describeIssues(parsed.error)}`);
   const entry = parsed.data;
+  await refuseHeadwordClash(db, entry);
+  await db.glossary.put({ ...entry, origin: 'user' });
+  return entry;
+}
+
+/**
+ * The editor's rule, kept by restores too: a headword belongs to one entry. A reader's entry may
+ * replace a shipped one under the same id (an edit), never take its headword under another id.
+ */
+export async function refuseHeadwordClash(
+  db: WenmaiDB,
+  entry: Pick<GlossaryEntry, 'id' | 'headword'>,
+): Promise<void> {
   const clash = await db.glossary.where('headword').equals(entry.headword).first();
   if (clash && clash.id !== entry.id)
     throw new Error(`"${entry.headword}" is already the headword of ${clash.id}`);
-  await db.glossary.put({ ...entry, origin: 'user' });
-  return entry;
 }
 
 export async function deleteTerm(db: WenmaiDB, termId: string): Promise<boolean> {

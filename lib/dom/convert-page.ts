@@ -13,9 +13,13 @@ const WRITE_SLICE_NODES = 72;
  * Converts the page's text nodes between scripts in place and restores them exactly.
  * The original of every node it changes is kept (never "converted back"); nodes whose text would
  * not change are not written; `lang` is set on the blocks it converts and restored afterwards.
+ * A node whose text is no longer what Wenmai wrote (the page or the reader changed it, typing into
+ * an editable region, say) is never written again: restoring keeps their text.
  */
 export class PageConverter {
   private readonly originals = new Map<Text, string>();
+  /** What Wenmai last wrote into each node it converted. */
+  private readonly written = new Map<Text, string>();
   private readonly langs = new Map<Element, string | null>();
 
   /** The original text of a node, whether or not it has been converted. */
@@ -25,7 +29,9 @@ export class PageConverter {
 
   /** The page itself changed a node's text: that text is its new original. */
   notePageEdit(node: Text): void {
-    if (this.originals.has(node)) this.originals.set(node, node.data);
+    if (!this.originals.has(node)) return;
+    this.originals.set(node, node.data);
+    this.written.set(node, node.data);
   }
 
   /**
@@ -70,11 +76,13 @@ export class PageConverter {
           block.nodes.forEach((node, k) => {
             const original = sources[i]![k]!;
             const next = targets[i]![k]!;
-            // The page changed this node meanwhile (it is no longer what we read): leave it alone.
-            const expected = this.originals.has(node) ? node.data : original;
+            // The page or the reader changed this node (it is no longer what we read or last wrote):
+            // leave it alone.
+            const expected = this.written.get(node) ?? original;
             if (!node.isConnected || node.data !== expected || next === node.data) return;
             if (!this.originals.has(node)) this.originals.set(node, original);
             node.data = next;
+            this.written.set(node, next);
             written++;
             changedBlock = true;
           });
@@ -101,7 +109,9 @@ export class PageConverter {
   ): Promise<number> {
     let restored = 0;
     const entries = [...this.originals];
+    const written = new Map(this.written);
     this.originals.clear();
+    this.written.clear();
     const langs = this.langs;
     const restoreLang = (element: Element | null): void => {
       if (!element || !langs.has(element)) return;
@@ -114,7 +124,8 @@ export class PageConverter {
       if (from > 0) await yieldToPage();
       write(() => {
         for (const [node, original] of entries.slice(from, from + WRITE_SLICE_NODES)) {
-          if (node.data !== original) {
+          // Text someone else wrote since the conversion stays: it is theirs, not ours to undo.
+          if (node.data !== original && node.data === written.get(node)) {
             node.data = original;
             restored++;
           }

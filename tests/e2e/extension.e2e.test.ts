@@ -34,9 +34,22 @@ const LONG_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"
 ${Array.from({ length: 40 }, (_, i) => `<p id="p${i}">第${i + 1}段：各地坚持因地制宜发展新质生产力，推动高质量发展。</p>`).join('\n')}
 </article></body></html>`;
 
+/** A phrase with one term, repeated into a single text node of about `chars` characters. */
+const UNIT = '各地坚持因地制宜发展新质生产力，推动高质量发展取得新成效。';
+const hugeTextNode = (chars: number) => {
+  const repeats = Math.ceil(chars / UNIT.length);
+  return {
+    repeats,
+    html: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>超长文本</title></head><body><p>${UNIT.repeat(repeats)}</p></body></html>`,
+  };
+};
+const HUGE = { '1mb': hugeTextNode(1_048_576), '5mb': hugeTextNode(5 * 1_048_576) };
+
 beforeAll(async () => {
   const generated = mkdtempSync(join(tmpdir(), 'wenmai-e2e-'));
   writeFileSync(join(generated, 'long-page.html'), LONG_PAGE);
+  for (const [size, page] of Object.entries(HUGE))
+    writeFileSync(join(generated, `huge-${size}.html`), page.html);
   ({ origin, server } = await serve({
     fixtures: join(ROOT, 'tests', 'fixtures'),
     generated,
@@ -115,6 +128,29 @@ describe('on a Traditional repost of a corpus article', () => {
     expect(await view.text(card)).toContain('新質生產力');
     expect(await view.text(testId('card-headword'))).toBe('新质生产力');
     await view.focus(card);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => view.count(card)).toBe(0);
+  });
+
+  it('opens no card for clicks and pointer moves a page script forges, only for the reader’s', async () => {
+    const view = await ui(page);
+    const card = testId('wenmai-card');
+    const box = (await page.evaluate(highlightedTermPoint, '新質生產力'))!;
+    await page.mouse.move(5, 5);
+    await expect.poll(() => view.count(card)).toBe(0);
+    await page.evaluate(({ x, y }) => {
+      for (const type of ['mousemove', 'click'])
+        document
+          .elementFromPoint(x, y)!
+          .dispatchEvent(
+            new MouseEvent(type, { clientX: x, clientY: y, bubbles: true, button: 0 }),
+          );
+    }, box);
+    // Longer than the hover delay: a forged event would have opened it by now.
+    await page.waitForTimeout(800);
+    expect(await view.count(card)).toBe(0);
+    await page.mouse.click(box.x, box.y);
+    await expect.poll(() => view.count(card)).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => view.count(card)).toBe(0);
   });
@@ -336,6 +372,23 @@ describe('on a long page', () => {
     expect(await paragraphsWithHighlights()).not.toContain('p0');
     await page.close();
   });
+});
+
+describe('a page with one huge text node', () => {
+  it.each(Object.entries(HUGE))(
+    '(%s) is highlighted and answers, without a stack overflow',
+    async (size, { repeats }) => {
+      const page = await browser.context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${origin}/generated/huge-${size}.html`);
+      const state = await waitForState(browser, page, (s) => s.terms.length > 0, 60_000);
+      expect(state.terms.find((t) => t.headword === '新质生产力')?.count).toBe(repeats);
+      await expect.poll(async () => (await highlighted(page)).length).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 describe('the first screen', () => {

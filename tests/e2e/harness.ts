@@ -129,20 +129,29 @@ export async function launchForInstall(): Promise<{
   return { context, install };
 }
 
-/** Waits until the background has imported the bundle. */
+/**
+ * Waits until the background has imported the bundle. Polls by reading each reply in Node:
+ * page.waitForFunction would take the Promise an async check returns as truthy and return at once.
+ */
 export async function waitForImport(launched: Launched, page: Page): Promise<void> {
   await page.goto(`chrome-extension://${launched.extensionId}/popup.html`);
-  await page.waitForFunction(
-    async () => {
-      const reply = (await chrome.runtime.sendMessage({ type: 'wenmai/import-status' })) as {
-        ok: boolean;
-        value: { state: string };
-      };
-      return reply.ok && reply.value.state === 'done';
-    },
-    undefined,
-    { timeout: 30_000, polling: 200 },
-  );
+  const deadline = Date.now() + 30_000;
+  let state = 'no answer';
+  while (Date.now() < deadline) {
+    const reply = await page
+      .evaluate(
+        () =>
+          chrome.runtime.sendMessage({ type: 'wenmai/import-status' }) as Promise<{
+            ok: boolean;
+            value?: { state: string };
+          }>,
+      )
+      .catch(() => null);
+    state = reply?.ok ? (reply.value?.state ?? 'no state') : 'no answer';
+    if (state === 'done') return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the bundled corpus was not imported within 30 s (import state: ${state})`);
 }
 
 /**

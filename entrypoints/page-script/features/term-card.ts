@@ -83,6 +83,8 @@ export class TermCard implements Feature {
   }
 
   private onPointer(event: MouseEvent): void {
+    // Only the reader's own pointer: a page script can forge events, not make them trusted.
+    if (!event.isTrusted) return;
     const { highlights } = this;
     if (!highlights.enabled || !highlights.found) return;
     const term = highlights.termAt(event.clientX, event.clientY);
@@ -96,7 +98,7 @@ export class TermCard implements Feature {
   }
 
   private onClick(event: MouseEvent): void {
-    if (!this.highlights.enabled || event.button !== 0) return;
+    if (!event.isTrusted || !this.highlights.enabled || event.button !== 0) return;
     // A term inside a link or button belongs to the page's action: the card opens on hover only.
     const target = event.target as Element | null;
     if (target?.closest?.('a[href], button, [role="button"], label')) return;

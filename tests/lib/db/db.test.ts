@@ -41,6 +41,11 @@ const userArticle = {
   source: 'https://example.org/mine',
   url: 'https://example.org/mine',
   title: '我的文章',
+  // A reader's article names its own passages (as lib/prepare-article.ts does).
+  passages: bundle.articles[0]!.passages.map((p) => ({
+    ...p,
+    id: p.id.replace(/^[^#]+/, 'u-mine'),
+  })),
 };
 const userTerm = {
   id: 'wo-de-ci',
@@ -142,6 +147,11 @@ describe('backup', () => {
     ['another format', '{"format":"other"}', /format/],
     ['a newer version', '{"format":"wenmai-backup","version":9}', /unsupported backup version 9/],
     [
+      'a version written as text',
+      '{"format":"wenmai-backup","version":"1"}',
+      /unsupported backup version "1" \(expected 1\)/,
+    ],
+    [
       'a broken article',
       JSON.stringify({
         format: 'wenmai-backup',
@@ -157,6 +167,68 @@ describe('backup', () => {
     const parsed = parseBackup(json);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toMatch(message);
+  });
+
+  describe('never lets the reader’s rows shadow the shipped corpus', () => {
+    const shipped = bundle.articles[0]!;
+    const shippedTerm = bundle.glossary.find((e) => e.headword === '新质生产力')!;
+    const restore = async (change: (backup: Awaited<ReturnType<typeof exportBackup>>) => void) => {
+      const db = freshDb();
+      await importBundle(db, bundle);
+      const backup = await exportBackup(db);
+      backup.articles.push(structuredClone(userArticle));
+      change(backup);
+      const before = { articles: await db.articles.count(), glossary: await db.glossary.count() };
+      const result = await restoreBackup(db, backup).then(
+        () => 'restored',
+        (error: Error) => error.message,
+      );
+      const after = { articles: await db.articles.count(), glossary: await db.glossary.count() };
+      return {
+        db,
+        result,
+        unchanged: before.articles === after.articles && before.glossary === after.glossary,
+      };
+    };
+
+    it('refuses an article with a shipped article’s id, naming it, and restores nothing', async () => {
+      const { db, result, unchanged } = await restore((b) =>
+        b.articles.push({ ...structuredClone(shipped), title: '冒名的文章' }),
+      );
+      expect(result).toMatch(/"冒名的文章" has the id of a shipped article/);
+      expect(unchanged).toBe(true);
+      expect((await db.articles.get(shipped.id))?.origin).toBe('bundle');
+    });
+
+    it('refuses a passage id of another article', async () => {
+      const { result, unchanged } = await restore((b) => {
+        b.articles[0]!.passages[0]!.id = `${shipped.id}#p0`;
+      });
+      expect(result).toMatch(/has a passage of another article/);
+      expect(unchanged).toBe(true);
+    });
+
+    it('refuses a shipped headword under a new id, as the editor does', async () => {
+      const { db, result, unchanged } = await restore((b) =>
+        b.glossary.push({ ...shippedTerm, id: 'my-xinzhi', gloss: 'taken over' }),
+      );
+      expect(result).toMatch(/"新质生产力" is already the headword of/);
+      expect(unchanged).toBe(true);
+      expect(
+        (await db.glossary.where('headword').equals('新质生产力').toArray()).map((e) => e.id),
+      ).toEqual([shippedTerm.id]);
+    });
+
+    it('keeps an edit of a shipped entry under its own id (the editor allows it)', async () => {
+      const { db, result } = await restore((b) =>
+        b.glossary.push({ ...shippedTerm, gloss: 'edited by the reader' }),
+      );
+      expect(result).toBe('restored');
+      expect(await db.glossary.get(shippedTerm.id)).toMatchObject({
+        gloss: 'edited by the reader',
+        origin: 'user',
+      });
+    });
   });
 
   it('rejects a user glossary entry that is invalid and stores nothing', async () => {

@@ -83,6 +83,34 @@ describe('PageConverter', () => {
     );
     expect(node.data).toBe('页面自己改了');
   });
+
+  it('keeps text typed after the conversion, through another switch and the restore', async () => {
+    const doc = page('<p id="typed">坚持发展</p><p id="other">加强干部队伍建设</p>');
+    const typed = doc.getElementById('typed')!.firstChild as Text;
+    const converter = new PageConverter();
+    const to = (target: 'traditional' | 'simplified') => async (t: string[]) =>
+      t.map(converterFor(target, 'tw'));
+    await converter.convert(
+      collectTextBlocks(doc.body, doc),
+      to('traditional'),
+      'zh-TW',
+      immediately,
+    );
+    expect(typed.data).toBe('堅持發展');
+    // The page made the paragraph editable and the reader typed into it (no mutation reported:
+    // editable regions are not Wenmai's to watch).
+    typed.data = 'XYZ用户输入的文字';
+    await converter.convert(
+      collectTextBlocks(doc.body, doc),
+      to('simplified'),
+      'zh-Hans',
+      immediately,
+    );
+    expect(typed.data).toBe('XYZ用户输入的文字');
+    await converter.restore(immediately);
+    expect(typed.data).toBe('XYZ用户输入的文字');
+    expect(doc.getElementById('other')!.textContent).toBe('加强干部队伍建设');
+  });
 });
 
 describe('converterFor', () => {
