@@ -31,3 +31,18 @@ export function safeHref(url: string | null | undefined): string | undefined {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * A database error as the reader can act on it: a full disk (IndexedDB reports "QuotaExceededError"
+ * or, for large values, "DataError: Failed to write blobs (IOError)") says so and what to do.
+ */
+export function readableError(error: unknown): string {
+  const inner = (error as { inner?: unknown } | null)?.inner;
+  const text = [error, inner]
+    .filter((e): e is Error => e instanceof Error || (typeof e === 'object' && e !== null))
+    .map((e) => `${e.name ?? ''} ${e.message ?? ''}`)
+    .join(' ');
+  if (/QuotaExceeded|Failed to write blobs|IOError|disk is full|no space/i.test(text))
+    return 'Wenmai could not write to its database: the disk, or the browser’s storage, is full. Free some space and try again; nothing already stored was lost.';
+  return errorMessage(error);
+}

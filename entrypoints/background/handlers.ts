@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { analyzeArticle } from '../../lib/analyze-page';
 import { readerUrl } from '../../lib/format';
+import { UploadAssembler } from '../../lib/messaging/upload-parts';
 import type { CorpusIndex } from '../../lib/match/corpus-index';
 import { exportBackup, parseBackup, restoreBackup, wipeUserData } from '../../lib/db/backup';
 import {
@@ -72,6 +73,17 @@ async function addArticle(
   await putUserArticle(ctx.db, article);
   void ctx.invalidateCorpus();
   return article;
+}
+
+/** Backups that arrive in parts, put back together here (one upload at a time in practice). */
+const uploads = new UploadAssembler();
+
+async function restoreBackupJson(json: string, ctx: BackgroundContext) {
+  const parsed = parseBackup(json);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const restored = await restoreBackup(ctx.db, parsed.value);
+  await Promise.all([ctx.invalidateCorpus(), ctx.invalidateSettings()]);
+  return restored;
 }
 
 /** The page script, injected only into frames whose text is Chinese (see entrypoints/detect). */
@@ -229,12 +241,11 @@ export const handlers: Handlers = {
     };
   },
 
-  'wenmai/import-backup': async (request, ctx) => {
-    const parsed = parseBackup(request.json);
-    if (!parsed.ok) throw new Error(parsed.error);
-    const restored = await restoreBackup(ctx.db, parsed.value);
-    await Promise.all([ctx.invalidateCorpus(), ctx.invalidateSettings()]);
-    return restored;
+  'wenmai/import-backup': async (request, ctx) => restoreBackupJson(request.json, ctx),
+
+  'wenmai/import-backup-part': async (request, ctx) => {
+    const json = uploads.add(request.upload, request.index, request.total, request.text);
+    return { restored: json === null ? null : await restoreBackupJson(json, ctx) };
   },
 
   'wenmai/wipe-user-data': async (_request, ctx) => {

@@ -24,6 +24,7 @@ import {
 } from '../../lib/messaging/messages';
 import type { ImportStatus } from '../../lib/views';
 import { MAX_LOOKUP_CHARS, MAX_SELECTION_CHARS } from '../../lib/messaging/content-requests';
+import { readableError } from '../../lib/format';
 import { handlers, type BackgroundContext } from './handlers';
 
 const BUNDLE_PATH = '/corpus/bundle.json';
@@ -154,7 +155,7 @@ export default defineBackground(() => {
     handler(request, ctx, sender).then(
       (value) => sendResponse({ ok: true, value } satisfies Result<unknown>),
       (error: unknown) =>
-        sendResponse({ ok: false, error: (error as Error).message } satisfies Result<unknown>),
+        sendResponse({ ok: false, error: readableError(error) } satisfies Result<unknown>),
     );
     return true;
   });

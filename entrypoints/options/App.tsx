@@ -13,6 +13,7 @@ import type { ArticleSummary } from '../../lib/views';
 import { createMessenger } from '../../lib/messaging/client';
 import type { Settings } from '../../lib/settings';
 import { batchFiles, parseImportFile, type ImportFile } from './parse-import-file';
+import { sendArticles, sendBackup } from './send-imports';
 import { useImportStatus } from './use-import-status';
 import { errorMessage } from '../../lib/format';
 
@@ -92,7 +93,7 @@ export function App() {
 
   const restoreBackup = async (json: string, name: string): Promise<string> => {
     try {
-      const restored = await askBackground({ type: 'wenmai/import-backup', json });
+      const restored = await sendBackup(json, askBackground);
       return t('backupImported', [String(restored.articles), String(restored.glossary)]);
     } catch (error) {
       throw new Error(`${name}: ${errorMessage(error)}`);
@@ -120,16 +121,20 @@ export function App() {
         else if (parsed.kind === 'backup') backups.push({ name: file.name, json: parsed.json });
         else articles.push(...parsed.files);
       }
-      let added = 0;
-      for (const batch of batchFiles(articles)) {
-        try {
-          const result = await askBackground({ type: 'wenmai/import-files', files: batch });
-          added += result.added.length;
-          errors.push(...result.errors);
-        } catch (error) {
-          errors.push(errorMessage(error));
-        }
-      }
+      const sent = await sendArticles(batchFiles(articles), askBackground, (done, total) =>
+        setStatus({ kind: 'info', text: t('importProgressFiles', [String(done), String(total)]) }),
+      );
+      const added = sent.added.length;
+      errors.push(...sent.errors);
+      if (sent.stopped)
+        errors.unshift(
+          t('importStopped', [
+            String(sent.stopped.sent),
+            String(sent.stopped.total),
+            String(added),
+            sent.stopped.error,
+          ]),
+        );
       for (const backup of backups) {
         try {
           notes.push(await restoreBackup(backup.json, backup.name));

@@ -3,6 +3,7 @@ import type { GlossaryEntry } from '../glossary/glossary';
 import type { ArticleAnalysis, DisplayScript } from '../page-state';
 import { MAX_LOOKUP_CHARS, MAX_SELECTION_CHARS, type ContentRequest } from './content-requests';
 import { settingsSchema, type Settings } from '../settings';
+import { MAX_UPLOAD_PARTS, UPLOAD_PART_CHARS } from './upload-parts';
 import type { ArticleSummary, ArticleView, ImportStatus, PassageView, TermCard } from '../views';
 
 export { parseContentRequest, type ContentRequest } from './content-requests';
@@ -86,7 +87,16 @@ export const backgroundRequests = {
   'wenmai/get-settings': z.object({}).strict(),
   'wenmai/set-settings': z.object({ settings: settingsSchema }).strict(),
   'wenmai/export-backup': z.object({}).strict(),
-  'wenmai/import-backup': z.object({ json: z.string().max(200_000_000) }).strict(),
+  'wenmai/import-backup': z.object({ json: z.string().max(UPLOAD_PART_CHARS) }).strict(),
+  /** A backup too large for one message, in parts (lib/messaging/upload-parts.ts). */
+  'wenmai/import-backup-part': z
+    .object({
+      upload: z.string().min(1).max(100),
+      index: z.number().int().nonnegative(),
+      total: z.number().int().positive().max(MAX_UPLOAD_PARTS),
+      text: z.string().max(UPLOAD_PART_CHARS),
+    })
+    .strict(),
   'wenmai/wipe-user-data': z.object({}).strict(),
   'wenmai/import-status': z.object({}).strict(),
   /** Opens the reader page in a new tab (web pages may not link to extension pages themselves). */
@@ -128,6 +138,8 @@ export interface BackgroundResponses {
   'wenmai/set-settings': Settings;
   'wenmai/export-backup': { json: string; fileName: string };
   'wenmai/import-backup': { articles: number; glossary: number };
+  /** Null until the last part is in; then what the restore brought back. */
+  'wenmai/import-backup-part': { restored: { articles: number; glossary: number } | null };
   'wenmai/wipe-user-data': { articles: number; glossary: number };
   'wenmai/import-status': ImportStatus;
   'wenmai/open-reader': { opened: boolean };
