@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askBackgroundFrom, launch, waitForImport, type Launched } from './harness';
@@ -50,6 +51,36 @@ describe('options page', () => {
     }[];
     expect(after.length).toBe(before.length + 1);
     expect(after.some((a) => a.source === 'speech.txt')).toBe(true);
+  });
+
+  it('reads a GBK text file in its own charset, title included', async () => {
+    const text =
+      '关于推进基层治理的实施意见\n坚持因地制宜发展新质生产力，着力破解基层治理小马拉大车难题，推动高质量发展。'.repeat(
+        2,
+      );
+    await byTestId('import-files').setInputFiles([
+      { name: 'gbk-notice.txt', mimeType: 'text/plain', buffer: iconv.encode(text, 'gbk') },
+    ]);
+    await expect.poll(() => byTestId('message').textContent()).toMatch(/Articles added: 1/);
+    const articles = (await askBackgroundFrom(page, { type: 'wenmai/list-articles' })) as {
+      source: string;
+      title: string;
+    }[];
+    expect(articles.find((a) => a.source === 'gbk-notice.txt')?.title).toBe(
+      '关于推进基层治理的实施意见',
+    );
+  });
+
+  it('restores a backup file through the page (sent to the background in parts)', async () => {
+    const { json } = (await askBackgroundFrom(page, { type: 'wenmai/export-backup' })) as {
+      json: string;
+    };
+    await byTestId('import-files').setInputFiles([
+      { name: 'my-backup.json', mimeType: 'application/json', buffer: Buffer.from(json) },
+    ]);
+    await expect
+      .poll(() => byTestId('message').textContent())
+      .toMatch(/Backup imported: \d+ articles/);
   });
 
   it('searches the glossary in either script', async () => {
