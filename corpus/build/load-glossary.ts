@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import * as OpenCC from 'opencc-js';
 import { parse } from 'yaml';
 import {
   describeIssues,
@@ -8,14 +7,16 @@ import {
   TERM_CATEGORIES,
   type GlossaryEntry,
 } from '../../lib/glossary/glossary';
+import { converterFor } from '../../lib/normalise/convert-script';
 
 /** A glossary problem, with the file and entry it is in. */
 export class GlossaryError extends Error {
   override name = 'GlossaryError';
 }
 
-const toTraditional = ['tw', 'hk', 't'].map((to) =>
-  OpenCC.Converter({ from: 'cn', to: to as 'tw' }),
+// Wenmai's conversion (OpenCC with its fixes), so a card never shows 好乾部 for 好干部.
+const toTraditional = (['tw', 'hk', 't'] as const).map((variant) =>
+  converterFor('traditional', variant),
 );
 
 /** The Traditional forms of a Simplified phrase: Taiwan, Hong Kong and OpenCC standard, deduplicated. */
