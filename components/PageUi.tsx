@@ -31,7 +31,7 @@ export function PageUi({ store, actions }: { store: UiStore; actions: PageUiActi
       {ui.card && (
         <TermCard
           card={ui.card.data}
-          position={ui.card.position}
+          anchor={ui.card.anchor}
           loading={!ui.card.data && !ui.card.error}
           focusOnOpen={ui.card.focus}
           t={t}

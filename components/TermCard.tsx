@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { placeCard, type CardAnchor } from '../lib/place-card';
 import type { TermSource } from '../lib/glossary/glossary';
 import { safeHref } from '../lib/format';
 import type { TermCard as TermCardData } from '../lib/views';
@@ -6,8 +7,8 @@ import { CATEGORY_LABELS } from './labels';
 
 export interface TermCardProps {
   card: TermCardData | null;
-  /** Where to show it, in viewport coordinates (below the term). */
-  position: { left: number; top: number };
+  /** The term's box, in viewport coordinates: the card goes below it, or above near the bottom. */
+  anchor: CardAnchor;
   loading: boolean;
   error?: string;
   /** Focus the card when it opened from a click or a keyboard command. */
@@ -19,6 +20,9 @@ export interface TermCardProps {
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
 }
+
+/** The card's width (style.css), for placing it. */
+const CARD_WIDTH = 360;
 
 /** Shown at most on the card; the options page lists every source. */
 const MAX_SOURCES = 3;
@@ -56,14 +60,28 @@ function SourceLine({ source, t }: { source: TermSource; t: (key: string) => str
  * first appearance, sources (outlet and date; http(s) links only), related terms, corpus occurrences.
  */
 export function TermCard(props: TermCardProps) {
-  const { card, position, loading, error, focusOnOpen, t } = props;
+  const { card, anchor, loading, error, focusOnOpen, t } = props;
   const ref = useRef<HTMLDivElement>(null);
+  /** The card's own height as last rendered (its content arrives after it opens). */
+  const [height, setHeight] = useState(0);
+  useLayoutEffect(() => {
+    const measured = ref.current?.scrollHeight ?? 0;
+    if (measured !== height) setHeight(measured);
+  });
   useEffect(() => {
     if (focusOnOpen) ref.current?.focus();
   }, [focusOnOpen, card?.entry.id]);
+  // A long card scrolls inside at most 70 % of the window.
+  const tallest = window.innerHeight * 0.7;
+  const placed = placeCard(
+    anchor,
+    { width: CARD_WIDTH, height: Math.min(height, tallest) },
+    { width: window.innerWidth, height: window.innerHeight },
+  );
   const style = {
-    left: `${Math.max(8, Math.min(position.left, window.innerWidth - 380))}px`,
-    top: `${position.top}px`,
+    left: `${placed.left}px`,
+    top: `${placed.top}px`,
+    maxHeight: `${Math.min(placed.maxHeight, tallest)}px`,
   };
   return (
     <div

@@ -1,3 +1,4 @@
+import type { CardAnchor } from './place-card';
 import type { TermCard } from './views';
 import type { PageState } from './page-state';
 
@@ -29,7 +30,8 @@ export interface UiState {
   bannerDismissed: boolean;
   card: {
     termId: string;
-    position: { left: number; top: number };
+    /** The term's box (or where a card without one goes): the card is placed beside it. */
+    anchor: CardAnchor;
     data: TermCard | null;
     error?: string;
     pinned: boolean;

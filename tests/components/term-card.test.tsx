@@ -26,7 +26,7 @@ const render = (data: TermCardData) =>
   renderToStaticMarkup(
     <TermCard
       card={data}
-      position={{ left: 0, top: 0 }}
+      anchor={{ left: 0, top: 0, bottom: 0 }}
       loading={false}
       focusOnOpen={false}
       t={(key) => `[${key}]`}

@@ -132,6 +132,34 @@ describe('on a Traditional repost of a corpus article', () => {
     await expect.poll(() => view.count(card)).toBe(0);
   });
 
+  it('keeps the card inside the window for a term at its bottom edge (it opens above)', async () => {
+    const view = await ui(page);
+    const card = testId('wenmai-card');
+    // A term scrolled to the last line of the window.
+    const box = await page.evaluate(() => {
+      const ranges = [...(CSS.highlights.get('wenmai-term') as Iterable<AbstractRange>)];
+      const live = document.createRange();
+      const range = ranges[Math.floor(ranges.length / 2)]!;
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      const first = live.getClientRects()[0]!;
+      window.scrollBy(0, first.bottom - innerHeight + 4);
+      const rect = live.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, top: rect.top };
+    });
+    await page.mouse.move(box.x, box.y);
+    await expect.poll(() => view.text(card), { timeout: 5000 }).toMatch(/\S{20}/);
+    const viewport = page.viewportSize()!;
+    await expect
+      .poll(async () => (await view.rect(card))!.bottom)
+      .toBeLessThanOrEqual(viewport.height);
+    const placed = (await view.rect(card))!;
+    expect(placed.top).toBeGreaterThanOrEqual(0);
+    expect(placed.bottom).toBeLessThanOrEqual(box.top);
+    await page.mouse.move(5, 5);
+    await expect.poll(() => view.count(card)).toBe(0);
+  });
+
   it('opens no card for clicks and pointer moves a page script forges, only for the reader’s', async () => {
     const view = await ui(page);
     const card = testId('wenmai-card');

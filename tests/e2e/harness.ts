@@ -306,6 +306,18 @@ export class InPageUi {
     return at >= 0 && at % 2 === 0 ? attributes[at + 1]! : null;
   }
 
+  /** The first match's box in the viewport as it is now (nothing scrolled); null if none. */
+  async rect(
+    selector: string,
+  ): Promise<{ top: number; bottom: number; left: number; right: number } | null> {
+    const [id] = await this.nodes(selector);
+    if (id === undefined) return null;
+    return this.call(
+      id,
+      'function () { const r = this.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; }',
+    );
+  }
+
   /** The nth match's box in the viewport (scrolled into view first). */
   async box(
     selector: string,

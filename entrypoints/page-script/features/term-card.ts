@@ -49,13 +49,13 @@ export class TermCard implements Feature {
     this.hoverTimer = setTimeout(() => this.close(), HOVER_CLOSE_MS);
   }
 
-  open(termId: string, anchor: AbstractRange | null, pinned: boolean): void {
+  open(termId: string, range: AbstractRange | null, pinned: boolean): void {
     const { doc, win, store, askBackground } = this.page;
-    const rect = anchor ? liveRange(anchor, doc)?.getBoundingClientRect() : undefined;
-    const position = rect
-      ? { left: rect.left, top: rect.bottom + 6 }
-      : { left: win.innerWidth / 2 - CARD_WIDTH / 2, top: 80 };
-    store.update({ card: { termId, position, data: null, pinned, focus: pinned } });
+    const rect = range ? liveRange(range, doc)?.getBoundingClientRect() : undefined;
+    const anchor = rect
+      ? { left: rect.left, top: rect.top, bottom: rect.bottom }
+      : { left: win.innerWidth / 2 - CARD_WIDTH / 2, top: 74, bottom: 74 };
+    store.update({ card: { termId, anchor, data: null, pinned, focus: pinned } });
     askBackground({ type: 'wenmai/term', termId }).then(
       (data) => {
         const card = store.get().card;
