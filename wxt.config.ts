@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 import { PAGE_MATCHES } from './lib/quick-start';
 
+const ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((size) => [size, `icon/${size}.png`]));
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -27,12 +29,18 @@ export default defineConfig({
         Record<string, unknown> | undefined;
       if (wxt.config.browser === 'firefox' && gecko)
         gecko.data_collection_permissions = { required: ['none'] };
+      // WXT turns `action` into MV2's browser_action without its icons.
+      if (manifest.browser_action) manifest.browser_action.default_icon = ICONS;
     },
   },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // Rendered from public/icon/icon.svg by `npm run icons`: a solid tile, legible on light and
+    // dark toolbars alike.
+    icons: ICONS,
+    action: { default_icon: ICONS, default_title: '__MSG_extName__' },
     permissions: ['contextMenus', 'unlimitedStorage', 'scripting'],
     // To inject the page script into Chinese pages and register the first-screen config script.
     host_permissions: PAGE_MATCHES,
