@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { foldText } from '../lib/normalise/fold-script';
 import type { GlossaryEntry } from '../lib/glossary/glossary';
 import { useT } from './i18n';
-import { CATEGORY_LABELS } from './labels';
+import { CATEGORY_LABELS, scopeLabel } from './labels';
 
 export type GlossaryRow = GlossaryEntry & { origin: 'bundle' | 'user' };
 
@@ -114,7 +114,7 @@ export function GlossaryPanel({
                     </td>
                     <td lang="zh-Hant">{entry.traditional.join('、')}</td>
                     <td>{t(CATEGORY_LABELS[entry.category])}</td>
-                    <td>{entry.scope}</td>
+                    <td>{scopeLabel(entry.scope, t)}</td>
                     <td>{entry.gloss}</td>
                     <td>
                       <span className={`wm-origin wm-origin-${entry.origin}`}>
@@ -177,7 +177,7 @@ function TermDetail({ entry, byId, disabled, onSelect, onEdit, onDelete }: TermD
         <dt>{t('cardCategory')}</dt>
         <dd>{t(CATEGORY_LABELS[entry.category])}</dd>
         <dt>{t('cardScope')}</dt>
-        <dd>{entry.scope}</dd>
+        <dd>{scopeLabel(entry.scope, t)}</dd>
       </dl>
       <h4>{t('cardDefinition')}</h4>
       <p lang="zh" className="wm-definition">

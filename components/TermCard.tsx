@@ -3,7 +3,7 @@ import { placeCard, type CardAnchor } from '../lib/place-card';
 import type { TermSource } from '../lib/glossary/glossary';
 import { safeHref } from '../lib/format';
 import type { TermCard as TermCardData } from '../lib/views';
-import { CATEGORY_LABELS } from './labels';
+import { CATEGORY_LABELS, scopeLabel } from './labels';
 
 export interface TermCardProps {
   card: TermCardData | null;
@@ -130,7 +130,7 @@ export function TermCard(props: TermCardProps) {
             <dt>{t('cardCategory')}</dt>
             <dd>{t(CATEGORY_LABELS[card.entry.category])}</dd>
             <dt>{t('cardScope')}</dt>
-            <dd>{card.entry.scope}</dd>
+            <dd>{scopeLabel(card.entry.scope, t)}</dd>
             {card.entry.aliases.length > 0 && (
               <>
                 <dt>{t('cardVariants')}</dt>

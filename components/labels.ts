@@ -21,3 +21,8 @@ export const CATEGORY_LABELS: Record<TermCategory, MessageKey> = {
   'local-brand': 'catLocalBrand',
   jargon: 'catJargon',
 };
+
+/** A glossary entry's scope as the reader's language says it: "national" is a value, places are names. */
+export function scopeLabel(scope: string, t: (key: MessageKey) => string): string {
+  return scope === 'national' ? t('scopeNational') : scope;
+}

@@ -55,3 +55,11 @@ describe('TermCard provenance', () => {
     expect(html).toContain('[catDocument]');
   });
 });
+
+describe('TermCard in the reader’s language', () => {
+  it('names the scope, never the raw value "national"', () => {
+    const html = render(card([{ corpus: '002_e53861ccea28f2a4.txt' }]));
+    expect(html).toContain('[scopeNational]');
+    expect(html).not.toMatch(/>national</);
+  });
+});
