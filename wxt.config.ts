@@ -56,11 +56,11 @@ export default defineConfig({
     ],
     commands: {
       'toggle-script': {
-        suggested_key: { default: 'Alt+Shift+S' },
+        suggested_key: { default: 'Ctrl+Shift+Period' },
         description: '__MSG_commandToggleScript__',
       },
       'toggle-highlights': {
-        suggested_key: { default: 'Alt+Shift+H' },
+        suggested_key: { default: 'Ctrl+Shift+Comma' },
         description: '__MSG_commandToggleHighlights__',
       },
     },

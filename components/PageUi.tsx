@@ -43,6 +43,12 @@ export function PageUi({ store, actions }: { store: UiStore; actions: PageUiActi
           {...(ui.card.error ? { error: ui.card.error } : {})}
         />
       )}
+      {ui.toast && (
+        // Announced to screen readers too: the command's effect may not be visible on this page.
+        <div className="wm-toast" role="status" data-testid="wenmai-toast" key={ui.toast.at}>
+          {t(ui.toast.message)}
+        </div>
+      )}
       {ui.panel && (
         <ParallelPanel
           passage={{ index: ui.panel.index, text: ui.panel.text }}

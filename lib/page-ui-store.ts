@@ -40,7 +40,19 @@ export interface UiState {
   panel: { index: number; text: string; matches: PageState['parallels'][number]['matches'] } | null;
   markers: PassageMarker[];
   titles: Record<string, string>;
+  /**
+   * A short note of what a keyboard command did (the new script, highlights on or off): a UI
+   * message key, shown for a moment. `at` tells two identical notes in a row apart.
+   */
+  toast: { message: ToastMessage; at: number } | null;
 }
+
+export type ToastMessage =
+  | 'scriptOriginal'
+  | 'scriptSimplified'
+  | 'scriptTraditional'
+  | 'toastHighlightsOn'
+  | 'toastHighlightsOff';
 
 export const INITIAL_UI: UiState = {
   similar: [],
@@ -49,6 +61,7 @@ export const INITIAL_UI: UiState = {
   panel: null,
   markers: [],
   titles: {},
+  toast: null,
 };
 
 /** A tiny external store for useSyncExternalStore. */

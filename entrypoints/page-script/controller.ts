@@ -10,7 +10,7 @@ import type { ContentRequest, ContentResponses } from '../../lib/messaging/conte
 import { Mailbox } from '../../lib/messaging/mailbox';
 import type { PageLang } from '../../lib/normalise/detect-script';
 import { assemblePageState, type DisplayScript, type PageState } from '../../lib/page-state';
-import type { UiStore } from '../../lib/page-ui-store';
+import type { ToastMessage, UiStore } from '../../lib/page-ui-store';
 import type { ScriptLifetime } from '../../lib/script-lifetime';
 import type { Settings } from '../../lib/settings';
 import type { PageContext, PageWindow } from './features/context';
@@ -23,6 +23,13 @@ import { TermHighlights } from './features/term-highlights';
 /** Added text beyond this many characters is worth re-checking the article against the corpus. */
 const REANALYZE_CHARS = 200;
 const REANALYZE_MS = 1200;
+/** How long a keyboard command's note stays. */
+const TOAST_MS = 1600;
+const SCRIPT_TOASTS: Record<DisplayScript, ToastMessage> = {
+  original: 'scriptOriginal',
+  simplified: 'scriptSimplified',
+  traditional: 'scriptTraditional',
+};
 /** Markers can wait this long for an idle moment: placing them reads layout. */
 const MARKERS_IDLE_MS = 1000;
 
@@ -150,12 +157,14 @@ export class PageController {
         break;
       case 'wenmai/cycle-script':
         await this.setScript(NEXT_SCRIPT[this.scripts.script]);
+        this.toast(SCRIPT_TOASTS[this.scripts.script]);
         break;
       case 'wenmai/set-highlights':
         this.setHighlights(request.enabled);
         break;
       case 'wenmai/toggle-highlights':
         this.setHighlights(!this.highlights.enabled);
+        this.toast(this.highlights.enabled ? 'toastHighlightsOn' : 'toastHighlightsOff');
         break;
       case 'wenmai/lookup': {
         const found = await this.page.askBackground({
@@ -187,6 +196,15 @@ export class PageController {
     await yieldFrame(this.page.win);
     void this.highlights.scan();
     this.relocateMarkers();
+  }
+
+  /** Says briefly what a keyboard command did: the reader pressed keys and saw, maybe, nothing. */
+  private toast(message: ToastMessage): void {
+    const at = Date.now();
+    this.page.store.update({ toast: { message, at } });
+    setTimeout(() => {
+      if (this.page.store.get().toast?.at === at) this.page.store.update({ toast: null });
+    }, TOAST_MS);
   }
 
   private setHighlights(enabled: boolean): void {

@@ -267,16 +267,27 @@ describe('commands from the context menu, keyboard and options', () => {
   it('cycles original → Simplified → Traditional → original and toggles highlights from the keyboard commands', async () => {
     const page = await open('forum-discuz-repost.html');
     await waitForState(browser, page, analyzed);
+    const view = await ui(page);
+    const toast = testId('wenmai-toast');
     const scripts = [];
-    for (let i = 0; i < 3; i++)
+    const toasts = [];
+    for (let i = 0; i < 3; i++) {
       scripts.push((await sendToTab(browser, page, { type: 'wenmai/cycle-script' }))?.script);
+      // Each step says what it did: on a page already in Traditional the switch shows no change.
+      await view.waitFor(toast);
+      toasts.push(await view.text(toast));
+    }
     expect(scripts).toEqual(['simplified', 'traditional', 'original']);
-    expect((await sendToTab(browser, page, { type: 'wenmai/toggle-highlights' }))?.terms).toEqual(
-      [],
-    );
-    expect(
-      (await sendToTab(browser, page, { type: 'wenmai/toggle-highlights' }))?.terms.length,
-    ).toBeGreaterThan(0);
+    expect(toasts).toEqual(['Simplified', 'Traditional', 'Original']);
+    const off = await sendToTab(browser, page, { type: 'wenmai/toggle-highlights' });
+    expect(off).toMatchObject({ highlights: false, terms: [] });
+    await expect.poll(() => view.text(toast)).toBe('Highlights off');
+    const on = await sendToTab(browser, page, { type: 'wenmai/toggle-highlights' });
+    expect(on?.highlights).toBe(true);
+    expect(on?.terms.length).toBeGreaterThan(0);
+    await expect.poll(() => view.text(toast)).toBe('Highlights on');
+    // The note goes by itself.
+    await expect.poll(() => view.count(toast), { timeout: 4000 }).toBe(0);
   });
 
   it('highlights inside frames too', async () => {
