@@ -4,17 +4,18 @@ import { LANG_LABELS } from './labels';
 import { percent, readerUrl } from '../lib/format';
 import { RelationBadge } from './RelationBadge';
 
-const MAX_TERMS = 10;
-
 export interface PageSummaryProps {
   state: PageState;
   onOpenArticle: (articleId: string) => void;
+  /** Scrolls the page to a term's next or previous occurrence. */
+  onShowTerm: (termId: string, direction: 'next' | 'previous') => void;
 }
 
 /** What Wenmai found on the page: language, article, similar articles and terms. */
-export function PageSummary({ state, onOpenArticle }: PageSummaryProps) {
+export function PageSummary({ state, onOpenArticle, onShowTerm }: PageSummaryProps) {
   const t = useT();
-  const terms = [...state.terms].sort((a, b) => b.count - a.count).slice(0, MAX_TERMS);
+  // Every term on the page, most frequent first (PageState lists them so).
+  const terms = state.terms;
   return (
     <>
       <dl className="wm-facts">
@@ -68,12 +69,39 @@ export function PageSummary({ state, onOpenArticle }: PageSummaryProps) {
 
       {terms.length > 0 && (
         <section>
-          <h2>{t('topTerms')}</h2>
+          <h2>{t('termsOnPage', String(terms.length))}</h2>
           <ul className="wm-terms" data-testid="term-list">
             {terms.map((term) => (
               <li key={term.termId} data-term-id={term.termId}>
-                <span lang="zh">{term.headword}</span>
-                <span className="wm-count">×{term.count}</span>
+                <button
+                  type="button"
+                  className="wm-term-jump"
+                  title={t('nextOccurrence')}
+                  onClick={() => onShowTerm(term.termId, 'next')}
+                >
+                  <span lang="zh">{term.headword}</span>
+                  <span className="wm-count">×{term.count}</span>
+                </button>
+                <button
+                  type="button"
+                  className="wm-icon"
+                  aria-label={t('previousOccurrence')}
+                  title={t('previousOccurrence')}
+                  data-testid="term-previous"
+                  onClick={() => onShowTerm(term.termId, 'previous')}
+                >
+                  ‹
+                </button>
+                <button
+                  type="button"
+                  className="wm-icon"
+                  aria-label={t('nextOccurrence')}
+                  title={t('nextOccurrence')}
+                  data-testid="term-next"
+                  onClick={() => onShowTerm(term.termId, 'next')}
+                >
+                  ›
+                </button>
               </li>
             ))}
           </ul>

@@ -174,6 +174,11 @@ export class PageController {
         if (found) this.card.open(found.termId, null, true);
         break;
       }
+      case 'wenmai/show-term':
+        await this.highlights.scanning;
+        this.card.close();
+        this.highlights.show(request.termId, request.direction);
+        break;
       case 'wenmai/find-parallels':
         await this.markers.showParallelsOf(request.text);
         break;

@@ -16,6 +16,15 @@ type Page =
   | { phase: 'unavailable' }
   | { phase: 'ready'; tabId: number; state: PageState };
 
+/** The hostname Wenmai would be switched off for (without "www."), or '' for odd URLs. */
+function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
 export function App() {
   const t = useT();
   const [page, setPage] = useState<Page>({ phase: 'loading' });
@@ -42,6 +51,28 @@ export function App() {
       const state = await askTab(tabId, request);
       if (state) setPage({ phase: 'ready', tabId, state });
       else setStatus({ kind: 'error', text: t('noContentScript') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Switches Wenmai off on the page's site: highlights go now, the rest on the next load. */
+  const disableSite = async (tabId: number, url: string) => {
+    const host = siteOf(url);
+    if (!host) return;
+    setBusy(true);
+    try {
+      const settings = await askBackground({ type: 'wenmai/get-settings' });
+      if (!settings.disabledSites.includes(host))
+        await askBackground({
+          type: 'wenmai/set-settings',
+          settings: { ...settings, disabledSites: [...settings.disabledSites, host].sort() },
+        });
+      await askTab(tabId, { type: 'wenmai/set-highlights', enabled: false });
+      setStatus({ kind: 'ok', text: t('siteTurnedOff', host) });
+      setPage({ phase: 'unavailable' });
+    } catch (error) {
+      setStatus({ kind: 'error', text: errorMessage(error) });
     } finally {
       setBusy(false);
     }
@@ -100,43 +131,61 @@ export function App() {
       )}
       {page.phase === 'ready' && (
         <>
-          <PageSummary state={page.state} onOpenArticle={openArticle} />
-          <section className="wm-controls">
-            <ScriptSwitch
-              value={page.state.script}
-              disabled={busy}
-              onChange={(script: DisplayScript) =>
-                void command(page.tabId, { type: 'wenmai/set-script', script })
-              }
-            />
-            <label className="wm-check">
-              <input
-                type="checkbox"
-                data-testid="highlights-toggle"
-                // What the page shows (a keyboard toggle there may have changed it), not the setting.
-                checked={page.state.highlights}
+          <PageSummary
+            state={page.state}
+            onOpenArticle={openArticle}
+            onShowTerm={(termId, direction) =>
+              void command(page.tabId, { type: 'wenmai/show-term', termId, direction })
+            }
+          />
+          {/* A page Wenmai leaves alone has nothing to switch. */}
+          {page.state.lang !== 'other' && (
+            <section className="wm-controls">
+              <ScriptSwitch
+                value={page.state.script}
                 disabled={busy}
-                onChange={(event) =>
-                  void command(page.tabId, {
-                    type: 'wenmai/set-highlights',
-                    enabled: event.target.checked,
-                  })
+                onChange={(script: DisplayScript) =>
+                  void command(page.tabId, { type: 'wenmai/set-script', script })
                 }
               />
-              {t('highlights')}
-            </label>
-            {page.state.article && (
+              <label className="wm-check">
+                <input
+                  type="checkbox"
+                  data-testid="highlights-toggle"
+                  // What the page shows (a keyboard toggle there may have changed it), not the setting.
+                  checked={page.state.highlights}
+                  disabled={busy}
+                  onChange={(event) =>
+                    void command(page.tabId, {
+                      type: 'wenmai/set-highlights',
+                      enabled: event.target.checked,
+                    })
+                  }
+                />
+                {t('highlights')}
+              </label>
+              {page.state.article && (
+                <button
+                  type="button"
+                  className="wm-primary"
+                  data-testid="add-to-corpus"
+                  disabled={busy}
+                  onClick={() => void addToCorpus(page.tabId)}
+                >
+                  {t('addToCorpus')}
+                </button>
+              )}
               <button
                 type="button"
-                className="wm-primary"
-                data-testid="add-to-corpus"
+                className="wm-link-button"
+                data-testid="disable-site"
                 disabled={busy}
-                onClick={() => void addToCorpus(page.tabId)}
+                onClick={() => void disableSite(page.tabId, page.state.url)}
               >
-                {t('addToCorpus')}
+                {t('turnOffOnSite', siteOf(page.state.url))}
               </button>
-            )}
-          </section>
+            </section>
+          )}
         </>
       )}
       <StatusMessage status={status} />

@@ -16,6 +16,8 @@ export type ContentRequest =
   | { type: 'wenmai/find-parallels'; text: string }
   /** The page's main article as text (popup: "Add this article to my corpus"). */
   | { type: 'wenmai/article-text' }
+  /** Scrolls to a term's next or previous occurrence on the page and marks it (popup). */
+  | { type: 'wenmai/show-term'; termId: string; direction: 'next' | 'previous' }
   /** Keyboard commands. */
   | { type: 'wenmai/cycle-script' }
   | { type: 'wenmai/toggle-highlights' };
@@ -39,6 +41,7 @@ export type ContentResponses = {
 
 export const MAX_LOOKUP_CHARS = 200;
 export const MAX_SELECTION_CHARS = 20_000;
+export const MAX_TERM_ID_CHARS = 200;
 
 const SCRIPTS = new Set(['original', 'simplified', 'traditional']);
 
@@ -60,6 +63,14 @@ export function parseContentRequest(message: unknown): ContentRequest | null {
     case 'wenmai/set-highlights':
       return keys === 'enabled,type' && typeof m.enabled === 'boolean'
         ? { type: m.type, enabled: m.enabled }
+        : null;
+    case 'wenmai/show-term':
+      return keys === 'direction,termId,type' &&
+        typeof m.termId === 'string' &&
+        m.termId.length > 0 &&
+        m.termId.length <= MAX_TERM_ID_CHARS &&
+        (m.direction === 'next' || m.direction === 'previous')
+        ? { type: m.type, termId: m.termId, direction: m.direction }
         : null;
     case 'wenmai/lookup':
     case 'wenmai/find-parallels': {

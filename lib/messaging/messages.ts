@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { GlossaryEntry } from '../glossary/glossary';
 import type { ArticleAnalysis, DisplayScript } from '../page-state';
-import { MAX_LOOKUP_CHARS, MAX_SELECTION_CHARS, type ContentRequest } from './content-requests';
+import {
+  MAX_LOOKUP_CHARS,
+  MAX_SELECTION_CHARS,
+  MAX_TERM_ID_CHARS,
+  type ContentRequest,
+} from './content-requests';
 import { settingsSchema, type Settings } from '../settings';
 import { MAX_UPLOAD_PARTS, UPLOAD_PART_CHARS } from './upload-parts';
 import type { ArticleSummary, ArticleView, ImportStatus, PassageView, TermCard } from '../views';
@@ -23,6 +28,13 @@ export const contentRequestSchema: z.ZodType<ContentRequest> = z.discriminatedUn
     .object({ type: z.literal('wenmai/find-parallels'), text: z.string().max(MAX_SELECTION_CHARS) })
     .strict(),
   z.object({ type: z.literal('wenmai/article-text') }).strict(),
+  z
+    .object({
+      type: z.literal('wenmai/show-term'),
+      termId: z.string().min(1).max(MAX_TERM_ID_CHARS),
+      direction: z.enum(['next', 'previous']),
+    })
+    .strict(),
   z.object({ type: z.literal('wenmai/cycle-script') }).strict(),
   z.object({ type: z.literal('wenmai/toggle-highlights') }).strict(),
 ]);

@@ -411,6 +411,32 @@ describe('on a long page', () => {
     expect(await paragraphsWithHighlights()).not.toContain('p0');
     await page.close();
   });
+
+  it('shows a term’s occurrences one after another (popup), wrapping at either end', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${origin}/generated/long-page.html`);
+    const state = await waitForState(browser, page, (s) => s.terms.length > 0);
+    const termId = state.terms.find((t) => t.headword === '新质生产力')!.termId;
+    const shown = async (direction: 'next' | 'previous') => {
+      await sendToTab(browser, page, { type: 'wenmai/show-term', termId, direction });
+      return page.evaluate(() => {
+        const [range] = [
+          ...((CSS.highlights.get('wenmai-term-active') ?? []) as Iterable<AbstractRange>),
+        ];
+        const paragraph = range?.startContainer.parentElement as Element | undefined;
+        const box = paragraph?.getBoundingClientRect();
+        return {
+          id: paragraph?.id,
+          inView: box ? box.top >= 0 && box.bottom <= innerHeight : false,
+        };
+      });
+    };
+    expect(await shown('next')).toEqual({ id: 'p0', inView: true });
+    expect(await shown('next')).toEqual({ id: 'p1', inView: true });
+    expect(await shown('previous')).toEqual({ id: 'p0', inView: true });
+    expect(await shown('previous')).toEqual({ id: 'p39', inView: true });
+    await page.close();
+  });
 });
 
 describe('a page with one huge text node', () => {

@@ -32,6 +32,8 @@ export class TermHighlights implements Feature {
   private paintQueued = false;
   private generation = 0;
   private activeTerm: TermRange | null = null;
+  /** The occurrence the popup last asked to see. */
+  private shown: { termId: string; index: number } | null = null;
   /** Resolves when the current scan has matched the whole page. */
   scanning: Promise<void> = Promise.resolve();
 
@@ -118,6 +120,28 @@ export class TermHighlights implements Feature {
   setActive(term: TermRange | null): void {
     this.activeTerm = term;
     this.page.painter.paint(ACTIVE_HIGHLIGHT_NAME, term ? [term.range] : []);
+  }
+
+  /**
+   * Scrolls to a term's next (or previous) occurrence after the one shown last, and marks it;
+   * answers which one it is (1-based) and how many there are, or null when the page has none.
+   */
+  show(termId: string, direction: 'next' | 'previous'): { at: number; of: number } | null {
+    const occurrences = this.terms.filter(
+      (term) => term.termId === termId && term.range.startContainer.isConnected,
+    );
+    if (occurrences.length === 0) return null;
+    const last = this.shown?.termId === termId ? this.shown.index : -1;
+    const step = direction === 'next' ? 1 : -1;
+    const index =
+      last < 0 && step < 0
+        ? occurrences.length - 1
+        : (last + step + occurrences.length) % occurrences.length;
+    const term = occurrences[index]!;
+    this.shown = { termId, index };
+    term.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    this.setActive(term);
+    return { at: index + 1, of: occurrences.length };
   }
 
   /** Occurrences per term id of the terms still on the page. */

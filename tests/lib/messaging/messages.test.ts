@@ -13,6 +13,7 @@ describe('parseContentRequest', () => {
     [{ type: 'wenmai/lookup', text: '小马拉大车' }],
     [{ type: 'wenmai/article-text' }],
     [{ type: 'wenmai/cycle-script' }],
+    [{ type: 'wenmai/show-term', termId: 'xinzhi-shengchanli', direction: 'previous' }],
   ])('accepts %j, as the zod schema does', (message) => {
     expect(parseContentRequest(message)).toEqual(message);
     expect(contentRequestSchema.safeParse(message).success).toBe(true);
@@ -27,6 +28,8 @@ describe('parseContentRequest', () => {
     ['a wrong script', { type: 'wenmai/set-script', script: 'klingon' }],
     ['a string for a boolean', { type: 'wenmai/set-highlights', enabled: 'false' }],
     ['an oversized lookup', { type: 'wenmai/lookup', text: '字'.repeat(201) }],
+    ['a wrong direction', { type: 'wenmai/show-term', termId: 'x', direction: 'up' }],
+    ['an empty term id', { type: 'wenmai/show-term', termId: '', direction: 'next' }],
   ])('rejects %s, as the zod schema does', (_name, message) => {
     expect(parseContentRequest(message)).toBeNull();
     expect(contentRequestSchema.safeParse(message).success).toBe(false);
