@@ -11,6 +11,12 @@ export interface PageSummaryProps {
   onShowTerm: (termId: string, direction: 'next' | 'previous') => void;
 }
 
+/** The buttons beside each term: to its previous and next occurrence on the page. */
+const STEPS = [
+  { direction: 'previous', label: 'previousOccurrence', mark: '‹' },
+  { direction: 'next', label: 'nextOccurrence', mark: '›' },
+] as const;
+
 /** What Wenmai found on the page: language, article, similar articles and terms. */
 export function PageSummary({ state, onOpenArticle, onShowTerm }: PageSummaryProps) {
   const t = useT();
@@ -82,26 +88,19 @@ export function PageSummary({ state, onOpenArticle, onShowTerm }: PageSummaryPro
                   <span lang="zh">{term.headword}</span>
                   <span className="wm-count">×{term.count}</span>
                 </button>
-                <button
-                  type="button"
-                  className="wm-icon"
-                  aria-label={t('previousOccurrence')}
-                  title={t('previousOccurrence')}
-                  data-testid="term-previous"
-                  onClick={() => onShowTerm(term.termId, 'previous')}
-                >
-                  ‹
-                </button>
-                <button
-                  type="button"
-                  className="wm-icon"
-                  aria-label={t('nextOccurrence')}
-                  title={t('nextOccurrence')}
-                  data-testid="term-next"
-                  onClick={() => onShowTerm(term.termId, 'next')}
-                >
-                  ›
-                </button>
+                {STEPS.map(({ direction, label, mark }) => (
+                  <button
+                    key={direction}
+                    type="button"
+                    className="wm-icon"
+                    aria-label={t(label)}
+                    title={t(label)}
+                    data-testid={`term-${direction}`}
+                    onClick={() => onShowTerm(term.termId, direction)}
+                  >
+                    {mark}
+                  </button>
+                ))}
               </li>
             ))}
           </ul>

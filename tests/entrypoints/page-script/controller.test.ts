@@ -2,20 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PageController } from '../../../entrypoints/page-script/controller';
 import { buildTermMatcher } from '../../../lib/match/match-terms';
 import { converterFor } from '../../../lib/normalise/convert-script';
-import type { Settings } from '../../../lib/settings';
-import { testGlossary } from '../../glossary-fixture';
-import { pageContext, testPage } from './page-fixture';
-
-const glossary = testGlossary([
-  { id: 'xinzhi', headword: '新质生产力', traditional: ['新質生產力'] },
-  { id: 'lianggeweihu', headword: '两个维护', traditional: ['兩個維護'] },
-]);
-const settings = {
-  highlightsEnabled: true,
-  highlightStyle: 'underline',
-  traditionalVariant: 'tw',
-} as Settings;
-const BODY = `<article><h1>因地制宜发展新质生产力</h1>${'<p>各地坚持因地制宜发展新质生产力，做到两个维护，推动高质量发展取得新成效。</p>'.repeat(8)}</article>`;
+import { ARTICLE, GLOSSARY, SETTINGS, pageContext, testPage } from './page-fixture';
 
 function controllerOn(body: string) {
   const page = testPage(body);
@@ -35,9 +22,9 @@ function controllerOn(body: string) {
     page.doc,
     page.win,
     context.askBackground,
-    buildTermMatcher(glossary),
-    new Map(glossary.map((e) => [e.id, e])),
-    settings,
+    buildTermMatcher(GLOSSARY),
+    new Map(GLOSSARY.map((e) => [e.id, e])),
+    SETTINGS,
     context.store,
     'zh-Hans',
   );
@@ -47,7 +34,7 @@ function controllerOn(body: string) {
 
 describe('PageController', () => {
   it('answers the page state: analysis, script, highlights and term counts', async () => {
-    const { controller, context } = controllerOn(BODY);
+    const { controller, context } = controllerOn(ARTICLE);
     await new Promise((r) => setTimeout(r, 50));
     const state = await controller.handle({ type: 'wenmai/page-state' });
     expect(state).toMatchObject({
@@ -66,7 +53,7 @@ describe('PageController', () => {
   });
 
   it('runs the keyboard commands in order and says what the page shows after each', async () => {
-    const { controller, page } = controllerOn(BODY);
+    const { controller, page } = controllerOn(ARTICLE);
     const before = page.doc.body.innerHTML;
     const off = await controller.handle({ type: 'wenmai/toggle-highlights' });
     expect(off).toMatchObject({ highlights: false, terms: [] });
@@ -87,7 +74,7 @@ describe('PageController', () => {
   });
 
   it('gives the article as written for "Add to my corpus", even after a switch', async () => {
-    const { controller } = controllerOn(BODY);
+    const { controller } = controllerOn(ARTICLE);
     await controller.handle({ type: 'wenmai/set-script', script: 'traditional' });
     const article = await controller.handle({ type: 'wenmai/article-text' });
     expect(article?.url).toBe('https://news.example.cn/a.html');

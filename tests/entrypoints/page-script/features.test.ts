@@ -7,22 +7,10 @@ import { TermHighlights } from '../../../entrypoints/page-script/features/term-h
 import { buildTermMatcher } from '../../../lib/match/match-terms';
 import { converterFor } from '../../../lib/normalise/convert-script';
 import type { ArticleAnalysis } from '../../../lib/page-state';
-import type { Settings } from '../../../lib/settings';
 import type { TermCard as TermCardData } from '../../../lib/views';
-import { testGlossary } from '../../glossary-fixture';
-import { pageContext, paintedTexts, testPage } from './page-fixture';
+import { ARTICLE, GLOSSARY, SETTINGS, pageContext, paintedTexts, testPage } from './page-fixture';
 
-const glossary = testGlossary([
-  { id: 'xinzhi', headword: '新质生产力', traditional: ['新質生產力'] },
-  { id: 'lianggeweihu', headword: '两个维护', traditional: ['兩個維護'] },
-]);
-const matcher = buildTermMatcher(glossary);
-const settings = {
-  highlightsEnabled: true,
-  highlightStyle: 'underline',
-  traditionalVariant: 'tw',
-} as Settings;
-const ARTICLE = `<article><h1>因地制宜发展新质生产力</h1>${'<p>各地坚持因地制宜发展新质生产力，做到两个维护，推动高质量发展取得新成效。</p>'.repeat(8)}</article>`;
+const matcher = buildTermMatcher(GLOSSARY);
 const immediately = (apply: () => void) => apply();
 
 describe('TermHighlights', () => {
@@ -51,7 +39,7 @@ describe('TermHighlights', () => {
 });
 
 describe('TermCard', () => {
-  const card = { entry: glossary[0]!, related: [], occurrences: [] } satisfies TermCardData;
+  const card = { entry: GLOSSARY[0]!, related: [], occurrences: [] } satisfies TermCardData;
 
   it('opens pinned with the background’s card, and closes', async () => {
     const page = testPage(ARTICLE);
@@ -85,7 +73,7 @@ describe('ScriptSwitch', () => {
     const page = testPage(ARTICLE);
     const before = page.doc.body.innerHTML;
     const context = pageContext(page, { 'wenmai/convert': convert as never });
-    const scripts = new ScriptSwitch(context, settings, immediately, () => new Set());
+    const scripts = new ScriptSwitch(context, SETTINGS, immediately, () => new Set());
     await scripts.show('traditional');
     expect(scripts.converted()).toBe(true);
     expect(page.doc.body.textContent).toContain('因地制宜發展新質生產力');
@@ -106,7 +94,7 @@ describe('ScriptSwitch', () => {
     const page = testPage(ARTICLE);
     const before = page.doc.body.innerHTML;
     const context = pageContext(page, { 'wenmai/convert': convert as never });
-    const scripts = new ScriptSwitch(context, settings, immediately, () => new Set());
+    const scripts = new ScriptSwitch(context, SETTINGS, immediately, () => new Set());
     await scripts.show('traditional');
     scripts.stop();
     await new Promise((r) => setTimeout(r, 300));
@@ -125,7 +113,7 @@ describe('PageAnalysis', () => {
       })) as never,
       'wenmai/analyze': () => answer,
     });
-    const scripts = new ScriptSwitch(context, settings, immediately, () => new Set());
+    const scripts = new ScriptSwitch(context, SETTINGS, immediately, () => new Set());
     await scripts.show('traditional');
     const analyzed: ArticleAnalysis[] = [];
     const analysis = new PageAnalysis(context, scripts, (result) => analyzed.push(result));

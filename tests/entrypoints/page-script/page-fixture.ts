@@ -5,7 +5,22 @@ import type { AskBackground } from '../../../lib/messaging/client';
 import type { BackgroundResponses, BackgroundType } from '../../../lib/messaging/messages';
 import { UiStore } from '../../../lib/page-ui-store';
 import { ScriptLifetime } from '../../../lib/script-lifetime';
+import type { Settings } from '../../../lib/settings';
+import { testGlossary } from '../../glossary-fixture';
 import type { PageContext, PageWindow } from '../../../entrypoints/page-script/features/context';
+
+/** Two terms, in both scripts, for the page script's tests. */
+export const GLOSSARY = testGlossary([
+  { id: 'xinzhi', headword: '新质生产力', traditional: ['新質生產力'] },
+  { id: 'lianggeweihu', headword: '两个维护', traditional: ['兩個維護'] },
+]);
+export const SETTINGS = {
+  highlightsEnabled: true,
+  highlightStyle: 'underline',
+  traditionalVariant: 'tw',
+} as Settings;
+/** A news article: a headline and eight paragraphs with both terms (新质生产力 ×9, 两个维护 ×8). */
+export const ARTICLE = `<article><h1>因地制宜发展新质生产力</h1>${'<p>各地坚持因地制宜发展新质生产力，做到两个维护，推动高质量发展取得新成效。</p>'.repeat(8)}</article>`;
 
 /**
  * A page for the page script's features in Node: jsdom, plus what jsdom lacks and the features
