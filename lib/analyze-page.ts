@@ -70,13 +70,14 @@ function analyzeClean(
 ): ArticleAnalysis {
   // A non-Chinese article gets no corpus work at all.
   if (clean.text.length === 0 || lang === 'other')
-    return { lang, article: null, similar: [], parallels: [] };
+    return { lang, article: null, similar: [], parallels: [], articleTerms: {} };
   const found = compareArticle(clean.text, corpus);
   return {
     lang,
     article: { title: clean.title, chars: clean.text.length, passages: found.passages },
     similar: found.similar,
     parallels: found.parallels,
+    articleTerms: Object.fromEntries(countTerms(matchTerms(clean.text, corpus.matcher))),
   };
 }
 

@@ -20,8 +20,12 @@ export interface PageState {
     score: number;
     relation: Relation;
   }[];
-  /** Headword in Simplified; count = occurrences in the page's visible, non-editable text. */
-  terms: { termId: string; headword: string; count: number }[];
+  /**
+   * Headword in Simplified; count = occurrences in the text the page renders (not hidden menus or
+   * collapsed boxes, not fields); inArticle = how many of them are in its main article (the rest
+   * are in page chrome: navigation, sidebars, footers).
+   */
+  terms: { termId: string; headword: string; count: number; inArticle: number }[];
   parallels: {
     /** Index of the page passage. */
     passage: number;
@@ -40,7 +44,10 @@ export interface PageState {
 export type DisplayScript = 'original' | 'simplified' | 'traditional';
 
 /** What the corpus says about a page's article: the background's answer to an analysis. */
-export type ArticleAnalysis = Pick<PageState, 'lang' | 'article' | 'similar' | 'parallels'>;
+export type ArticleAnalysis = Pick<PageState, 'lang' | 'article' | 'similar' | 'parallels'> & {
+  /** Term occurrences in the clean article, by term id. */
+  articleTerms: Record<string, number>;
+};
 
 /** The state of a page Wenmai leaves alone (not Chinese, or not analyzed). */
 export function emptyPageState(url: string, lang: PageLang): PageState {
@@ -69,7 +76,9 @@ export function assemblePageState(parts: {
     highlights: parts.highlights,
     article: analysis?.article ?? null,
     similar: analysis?.similar ?? [],
-    terms: parts.termCounts ? termSummary(parts.termCounts, parts.glossary ?? new Map()) : [],
+    terms: parts.termCounts
+      ? termSummary(parts.termCounts, parts.glossary ?? new Map(), analysis?.articleTerms)
+      : [],
     parallels: analysis?.parallels ?? [],
   };
 }
@@ -78,12 +87,14 @@ export function assemblePageState(parts: {
 export function termSummary(
   counts: ReadonlyMap<string, number>,
   glossary: ReadonlyMap<string, { headword: string }>,
+  inArticle: Readonly<Record<string, number>> = {},
 ): PageState['terms'] {
   return [...counts]
     .map(([termId, count]) => ({
       termId,
       headword: glossary.get(termId)?.headword ?? termId,
       count,
+      inArticle: Math.min(count, inArticle[termId] ?? 0),
     }))
     .sort((a, b) => b.count - a.count || (a.termId < b.termId ? -1 : 1));
 }

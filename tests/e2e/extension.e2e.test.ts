@@ -43,11 +43,24 @@ const hugeTextNode = (chars: number) => {
     html: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>超长文本</title></head><body><p>${UNIT.repeat(repeats)}</p></body></html>`,
   };
 };
+/**
+ * A county portal's shapes: a menu hidden by the stylesheet, a dropdown closed by a zero-height box
+ * that hides its overflow, both naming terms the article names once each.
+ */
+const HIDDEN_CHROME_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>县政府门户</title>
+<style>.sub-menu { display: none; } .dropdown { height: 0; overflow: hidden; }</style></head><body>
+<nav><ul><li>首页</li><li>政务公开<ul class="sub-menu"><li>优化营商环境专栏</li><li>营商环境评价</li></ul></li></ul>
+<div class="dropdown"><a href="#">一带一路</a><a href="#">一带一路合作</a></div></nav>
+<article><h1>县政府召开常务会议</h1>
+${Array.from({ length: 6 }, (_, i) => `<p>第${i + 1}项：会议强调，要持续推进重点项目建设，加强基层治理，做好民生保障工作，确保各项任务按期完成。${i === 2 ? '会议要求持续优化营商环境，积极参与一带一路建设。' : ''}</p>`).join('\n')}
+</article></body></html>`;
+
 const HUGE = { '1mb': hugeTextNode(1_048_576), '5mb': hugeTextNode(5 * 1_048_576) };
 
 beforeAll(async () => {
   const generated = mkdtempSync(join(tmpdir(), 'wenmai-e2e-'));
   writeFileSync(join(generated, 'long-page.html'), LONG_PAGE);
+  writeFileSync(join(generated, 'hidden-chrome.html'), HIDDEN_CHROME_PAGE);
   for (const [size, page] of Object.entries(HUGE))
     writeFileSync(join(generated, `huge-${size}.html`), page.html);
   ({ origin, server } = await serve({
@@ -435,6 +448,18 @@ describe('on a long page', () => {
     expect(await shown('next')).toEqual({ id: 'p1', inView: true });
     expect(await shown('previous')).toEqual({ id: 'p0', inView: true });
     expect(await shown('previous')).toEqual({ id: 'p39', inView: true });
+    await page.close();
+  });
+});
+
+describe('a portal with hidden menus', () => {
+  it('counts only the terms the reader can see, and says how many are in the article', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${origin}/generated/hidden-chrome.html`);
+    const state = await waitForState(browser, page, (s) => s.article !== null);
+    const term = (headword: string) => state.terms.find((t) => t.headword === headword);
+    expect(term('营商环境')).toMatchObject({ count: 1, inArticle: 1 });
+    expect(term('一带一路')).toMatchObject({ count: 1, inArticle: 1 });
     await page.close();
   });
 });

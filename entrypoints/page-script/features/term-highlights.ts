@@ -6,6 +6,7 @@ import {
   type TermRange,
 } from '../../../lib/dom/highlight-terms';
 import { NearViewport } from '../../../lib/dom/near-viewport';
+import { isRendered } from '../../../lib/dom/rendered';
 import { collectTextBlocks, type TextBlock } from '../../../lib/dom/text-blocks';
 import type { TermMatcher } from '../../../lib/match/match-terms';
 import type { Feature, PageContext } from './context';
@@ -144,13 +145,20 @@ export class TermHighlights implements Feature {
     return { at: index + 1, of: occurrences.length };
   }
 
-  /** Occurrences per term id of the terms still on the page. */
+  /**
+   * Occurrences per term id of the terms on the page that the reader can see: not removed since,
+   * not in a hidden menu or a closed dropdown (a term there is highlighted, unseen, and counts
+   * once it shows and the page changes).
+   */
   counts(): Map<string, number> {
     const counts = new Map<string, number>();
+    const seen = new Map<Element, boolean>();
     for (const term of this.terms) {
-      // A term the page has since removed is no longer highlighted.
-      if (term.range.startContainer.isConnected && !term.range.collapsed)
-        counts.set(term.termId, (counts.get(term.termId) ?? 0) + 1);
+      const node = term.range.startContainer;
+      if (!node.isConnected || term.range.collapsed) continue;
+      const element = node.parentElement;
+      if (element && !isRendered(element, seen)) continue;
+      counts.set(term.termId, (counts.get(term.termId) ?? 0) + 1);
     }
     return counts;
   }

@@ -75,7 +75,13 @@ describe('background handlers', () => {
       url: 'https://example.com/',
       article: { title: 'News', text: 'The weather was fine all week across the country.' },
     });
-    expect(analysis).toEqual({ lang: 'other', article: null, similar: [], parallels: [] });
+    expect(analysis).toEqual({
+      lang: 'other',
+      article: null,
+      similar: [],
+      parallels: [],
+      articleTerms: {},
+    });
   });
 
   it('term and find-term: a glossary card by id, an entry by any written form', async () => {

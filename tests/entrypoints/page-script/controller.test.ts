@@ -12,6 +12,8 @@ function controllerOn(body: string) {
       article: { title: '因地制宜发展新质生产力', chars: 300, passages: 8 },
       similar: [{ articleId: 'a', source: 'a.txt', title: '甲', score: 0.9, relation: 'reuse' }],
       parallels: [],
+      // As if the extracted article had the headline and six of the paragraphs.
+      articleTerms: { xinzhi: 7, lianggeweihu: 6 },
     }),
     'wenmai/convert': ((r: { texts: string[]; to: 'simplified' | 'traditional' }) => ({
       texts: r.texts.map(converterFor(r.to, 'tw')),
@@ -46,8 +48,8 @@ describe('PageController', () => {
       similar: [{ articleId: 'a', relation: 'reuse' }],
     });
     expect(state.terms).toEqual([
-      { termId: 'xinzhi', headword: '新质生产力', count: 9 },
-      { termId: 'lianggeweihu', headword: '两个维护', count: 8 },
+      { termId: 'xinzhi', headword: '新质生产力', count: 9, inArticle: 7 },
+      { termId: 'lianggeweihu', headword: '两个维护', count: 8, inArticle: 6 },
     ]);
     expect(context.store.get().similar).toHaveLength(1);
   });

@@ -103,7 +103,13 @@ describe('ScriptSwitch', () => {
 });
 
 describe('PageAnalysis', () => {
-  const answer: ArticleAnalysis = { lang: 'zh-Hans', article: null, similar: [], parallels: [] };
+  const answer: ArticleAnalysis = {
+    lang: 'zh-Hans',
+    article: null,
+    similar: [],
+    parallels: [],
+    articleTerms: {},
+  };
 
   it('sends the article as written, even from a converted page', async () => {
     const page = testPage(ARTICLE);
@@ -175,7 +181,13 @@ describe('PassageMarkers', () => {
   it('shows the best parallels of a selection', async () => {
     const page = testPage(ARTICLE);
     const context = pageContext(page, {
-      'wenmai/analyze': () => ({ lang: 'zh-Hans', article: null, similar: [], parallels }),
+      'wenmai/analyze': () => ({
+        lang: 'zh-Hans',
+        article: null,
+        similar: [],
+        parallels,
+        articleTerms: {},
+      }),
       'wenmai/get-passages': () => [],
     } as never);
     await new PassageMarkers(context).showParallelsOf('因地制宜发展新质生产力');
