@@ -22,7 +22,7 @@ export function CorpusPanel({ articles, disabled, onImportFiles, onDelete }: Cor
           <input
             type="file"
             multiple
-            accept=".txt,.html,.htm,.json"
+            accept=".txt,.html,.htm,.json,.csv"
             data-testid="import-files"
             disabled={disabled}
             onChange={(event) => {

@@ -23,6 +23,8 @@ export const articleMetaSchema = z
     author: z.string().optional(),
     affiliation: z.string().optional(),
     date: z.string().optional(),
+    /** Province or city, where the source says. */
+    place: z.string().optional(),
     board: z.string().optional(),
     forum: z
       .object({

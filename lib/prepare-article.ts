@@ -13,6 +13,9 @@ export interface ArticleSource {
   title?: string;
   url?: string;
   keywords?: string[];
+  /** Publication date and place given with the text (they win over what the cleaner finds). */
+  date?: string;
+  place?: string;
 }
 
 /** Cleans, splits and fingerprints an article: the record the corpus stores for it. */
@@ -28,7 +31,11 @@ export function prepareArticle(
     source: input.source,
     title: clean.title,
     lang: detectLang(clean.text),
-    meta: clean.meta,
+    meta: {
+      ...clean.meta,
+      ...(input.date ? { date: input.date } : {}),
+      ...(input.place ? { place: input.place } : {}),
+    },
     text: clean.text,
     passages: splitPassages(clean.text).map((p) => ({
       id: `${input.id}#p${p.index}`,

@@ -55,11 +55,9 @@ function userArticleId(url: string, text: string): string {
 
 async function addArticle(
   ctx: BackgroundContext,
-  name: string,
-  title: string,
-  text: string,
-  url?: string,
+  file: { name: string; title: string; text: string; url?: string; date?: string; place?: string },
 ) {
+  const { name, title, text, url } = file;
   const corpus = await ctx.corpus();
   const input = {
     id: userArticleId(url ?? name, text),
@@ -67,6 +65,8 @@ async function addArticle(
     raw: text,
     title,
     ...(url ? { url } : {}),
+    ...(file.date ? { date: file.date } : {}),
+    ...(file.place ? { place: file.place } : {}),
   };
   const article = prepareArticle(input, corpus.matcher, corpus.stop);
   if (article.text.length === 0) throw new Error(`${name}: no article text found`);
@@ -154,7 +154,7 @@ export const handlers: Handlers = {
   },
 
   'wenmai/add-article': async (request, ctx) => {
-    const article = await addArticle(ctx, request.url, request.title, request.text, request.url);
+    const article = await addArticle(ctx, { ...request, name: request.url });
     return { articleId: article.id, title: article.title };
   },
 
@@ -201,7 +201,7 @@ export const handlers: Handlers = {
     const errors: string[] = [];
     for (const file of request.files) {
       try {
-        const article = await addArticle(ctx, file.name, file.title, file.text, file.url);
+        const article = await addArticle(ctx, file);
         added.push({ name: file.name, articleId: article.id });
       } catch (error) {
         const message = (error as Error).message;

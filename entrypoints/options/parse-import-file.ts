@@ -1,4 +1,5 @@
 import type { Translate } from '../../components/i18n';
+import Papa from 'papaparse';
 import { decodeText, notText } from '../../lib/clean/decode-text';
 import { extractArticle } from '../../lib/dom/extract-article';
 import { MAX_ARTICLE_CHARS, type RequestOf } from '../../lib/messaging/messages';
@@ -94,6 +95,41 @@ function fromJson(name: string, json: string, t: Translate): ParsedFile {
   return { kind: 'articles', files };
 }
 
+/** The columns of a corpus CSV (one article a row): the 2026 work reports' shape. */
+const CSV_TEXT = 'full_text';
+
+/**
+ * A corpus CSV (header row; `full_text`, and `title`, `source_url`, `publish_date`, `province`
+ * where it has them): one article a row, with its title, URL, date and place.
+ */
+function fromCsv(name: string, text: string, t: Translate): ParsedFile {
+  const { data, meta } = Papa.parse<Record<string, string | undefined>>(text, {
+    header: true,
+    skipEmptyLines: true,
+  });
+  if (!meta.fields?.includes(CSV_TEXT)) return { kind: 'error', error: t('fileBadCsv', name) };
+  const files: ImportFile[] = [];
+  for (const [i, row] of data.entries()) {
+    const body = row[CSV_TEXT]?.replace(/\r\n?/g, '\n') ?? '';
+    if (!body.trim()) continue;
+    if (body.length > MAX_ARTICLE_CHARS) return { kind: 'error', error: t('fileTooLarge', name) };
+    const file: ImportFile = {
+      name: `${name} [${i + 1}]`,
+      title: clip(row.title?.trim() || `${name} [${i + 1}]`),
+      text: body,
+    };
+    const href = safeHref(row.source_url);
+    if (href) file.url = href;
+    const date = row.publish_date?.trim();
+    if (date) file.date = clip(date, 40);
+    const place = row.province?.trim();
+    if (place) file.place = clip(place, 200);
+    files.push(file);
+  }
+  if (files.length === 0) return { kind: 'error', error: t('fileEmpty', name) };
+  return { kind: 'articles', files };
+}
+
 /**
  * Turns one chosen file into articles for `wenmai/import-files` (or a backup to restore).
  * Anything it cannot read is one error naming the file, and nothing of that file is sent.
@@ -103,7 +139,7 @@ function fromJson(name: string, json: string, t: Translate): ParsedFile {
 export function parseImportFile(fileName: string, content: Uint8Array, t: Translate): ParsedFile {
   const name = clip(fileName, 450);
   const ext = extensionOf(name);
-  if (!['txt', 'html', 'htm', 'json'].includes(ext))
+  if (!['txt', 'html', 'htm', 'json', 'csv'].includes(ext))
     return { kind: 'error', error: t('fileUnsupported', name) };
   const decoded = decodeText(content, { html: ext === 'html' || ext === 'htm' });
   const text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -113,6 +149,7 @@ export function parseImportFile(fileName: string, content: Uint8Array, t: Transl
     return { kind: 'error', error: t('fileNotText', [name, String(problem.percent)]) };
   if (problem) return { kind: 'error', error: t('fileNoLetters', [name, String(problem.percent)]) };
   if (ext === 'json') return fromJson(name, text, t);
+  if (ext === 'csv') return fromCsv(name, text, t);
   if (ext !== 'txt') return fromHtml(name, text, t);
   if (text.length > MAX_ARTICLE_CHARS) return { kind: 'error', error: t('fileTooLarge', name) };
   return fromText(name, text);

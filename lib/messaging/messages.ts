@@ -87,6 +87,9 @@ export const backgroundRequests = {
               title: z.string().max(2000),
               text: textSchema,
               url: z.string().max(4000).optional(),
+              /** Publication date and place, where the file said (a corpus CSV's columns). */
+              date: z.string().max(40).optional(),
+              place: z.string().max(200).optional(),
             })
             .strict(),
         )

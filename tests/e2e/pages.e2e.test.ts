@@ -71,6 +71,23 @@ describe('options page', () => {
     );
   });
 
+  it('imports a corpus CSV as one article a row, titled by its title column', async () => {
+    const csv =
+      'province,year,title,source_url,publish_date,full_text\n' +
+      `某省,2026,某省2026年政府工作报告,https://www.example.gov.cn/report.html,2026-01-20,"${'各位代表：坚持因地制宜发展新质生产力，持续优化营商环境，推进高效办成一件事。'.repeat(5)}"\n`;
+    await byTestId('import-files').setInputFiles([
+      { name: 'reports.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+    ]);
+    await expect.poll(() => byTestId('message').textContent()).toMatch(/Articles added: 1/);
+    const articles = (await askBackgroundFrom(page, { type: 'wenmai/list-articles' })) as {
+      source: string;
+      title: string;
+    }[];
+    expect(articles.find((a) => a.source === 'https://www.example.gov.cn/report.html')?.title).toBe(
+      '某省2026年政府工作报告',
+    );
+  });
+
   it('restores a backup file through the page (sent to the background in parts)', async () => {
     const { json } = (await askBackgroundFrom(page, { type: 'wenmai/export-backup' })) as {
       json: string;

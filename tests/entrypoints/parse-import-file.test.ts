@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { MessageKey, Translate } from '../../components/i18n';
 import { parseImportFile } from '../../entrypoints/options/parse-import-file';
+import { readReports, REPORTS_DIR, reportsPresent, SKIPPED_REPORTS } from '../reports-2026';
 
 type Messages = Record<
   string,
@@ -122,4 +123,55 @@ describe('UI messages', () => {
         expect(other[key]!.placeholders, `${locale} ${key}`).toEqual(entry.placeholders);
     }
   });
+});
+
+describe('parseImportFile: a corpus CSV (the work reports’ shape)', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const CSV =
+    '\uFEFFprovince,year,title,source_url,publish_date,full_text\r\n' +
+    '某省,2026,某省政府工作报告,https://www.example.gov.cn/a.html,2026-01-20,"各位代表：\r\n现在，我代表省人民政府向大会报告工作。坚持因地制宜发展新质生产力。"\r\n' +
+    '另一省,2026,另一省政府工作报告,javascript:alert(1),2026-01-25,"各位代表：持续优化营商环境，推进高效办成一件事。"\r\n' +
+    '空行省,2026,没有正文,,,\r\n';
+
+  it('reads one article a row, with its title, URL, date and place', () => {
+    const parsed = parseImportFile('reports.csv', bytes(CSV), t);
+    expect(parsed.kind).toBe('articles');
+    if (parsed.kind !== 'articles') return;
+    expect(parsed.files).toEqual([
+      {
+        name: 'reports.csv [1]',
+        title: '某省政府工作报告',
+        text: '各位代表：\n现在，我代表省人民政府向大会报告工作。坚持因地制宜发展新质生产力。',
+        url: 'https://www.example.gov.cn/a.html',
+        date: '2026-01-20',
+        place: '某省',
+      },
+      {
+        name: 'reports.csv [2]',
+        title: '另一省政府工作报告',
+        text: '各位代表：持续优化营商环境，推进高效办成一件事。',
+        date: '2026-01-25',
+        place: '另一省',
+      },
+    ]);
+  });
+
+  it('names a CSV without a full_text column, in the reader’s language', () => {
+    const parsed = parseImportFile('table.csv', bytes('a,b\n1,2\n'), translator('zh_CN'));
+    expect(parsed).toEqual({
+      kind: 'error',
+      error: expect.stringMatching(/^table\.csv：不是语料 CSV/),
+    });
+  });
+
+  it.skipIf(!reportsPresent)('reads a real 2026 work report CSV as its report', () => {
+    const [file] = readdirSync(REPORTS_DIR).filter((f) => f.endsWith('.csv'));
+    const parsed = parseImportFile(file!, readFileSync(join(REPORTS_DIR, file!)), t);
+    if (parsed.kind !== 'articles') throw new Error(JSON.stringify(parsed));
+    const [report] = readReports();
+    expect(parsed.files).toHaveLength(1);
+    expect(parsed.files[0]).toMatchObject({ title: report!.title, place: report!.province });
+    expect(parsed.files[0]!.text.length).toBeGreaterThan(10_000);
+  });
+  if (!reportsPresent) it.skip(SKIPPED_REPORTS, () => undefined);
 });
