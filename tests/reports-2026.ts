@@ -44,4 +44,7 @@ export function readReports(dir = REPORTS_DIR): Report[] {
     });
 }
 
-export const SKIPPED_REPORTS = `the 2026 work reports are not at ${REPORTS_DIR} (a clone without ../shared): skipped`;
+export const SKIPPED_REPORTS = `the 2026 work reports are not at ${REPORTS_DIR} (a clone without ../shared): the tests that read them are skipped`;
+
+// Said once per test file that reads them, in the run's output, when they are absent.
+if (!reportsPresent) console.warn(`Note: ${SKIPPED_REPORTS}`);
