@@ -21,6 +21,8 @@ export interface TermCardProps {
   onPointerLeave?: () => void;
 }
 
+const LANGS = { simplified: 'zh-Hans', traditional: 'zh-Hant' } as const;
+
 /** The card's width (style.css), for placing it. */
 const CARD_WIDTH = 360;
 
@@ -112,19 +114,26 @@ export function TermCard(props: TermCardProps) {
       {card && (
         <>
           <header>
-            <span className="wm-headword" lang="zh-Hans" data-testid="card-headword">
-              {card.entry.headword}
+            <span className="wm-headword" lang={LANGS[card.script]} data-testid="card-headword">
+              {card.headword}
             </span>
-            {card.entry.traditional.length > 0 && (
-              <span className="wm-traditional" lang="zh-Hant">
-                {card.entry.traditional.join(' / ')}
+            {/* The other script's forms beside it: a reader may meet the term either way. */}
+            {card.script === 'traditional' ? (
+              <span className="wm-traditional" lang="zh-Hans">
+                {card.entry.headword}
               </span>
+            ) : (
+              card.entry.traditional.length > 0 && (
+                <span className="wm-traditional" lang="zh-Hant">
+                  {card.entry.traditional.join(' / ')}
+                </span>
+              )
             )}
             <div className="wm-gloss" lang="en">
               {card.entry.gloss}
             </div>
           </header>
-          <p lang="zh-Hans">{card.entry.definition.zh}</p>
+          <p lang={LANGS[card.script]}>{card.entry.definition.zh}</p>
           <p lang="en">{card.entry.definition.en}</p>
           <dl>
             <dt>{t('cardCategory')}</dt>

@@ -23,7 +23,12 @@ export interface TermOccurrence {
 }
 
 export interface TermCard {
+  /** The entry, its Chinese definition in `script`. */
   entry: GlossaryEntry;
+  /** The script the card's Chinese is written in (the page's, as the reader sees it). */
+  script: 'simplified' | 'traditional';
+  /** The headword in that script. */
+  headword: string;
   related: { id: string; headword: string }[];
   occurrences: TermOccurrence[];
 }

@@ -144,7 +144,21 @@ export const handlers: Handlers = {
       const other = byId.get(id);
       return other ? [{ id, headword: other.headword }] : [];
     });
-    return { entry, related, occurrences };
+    if (request.script !== 'traditional')
+      return { entry, script: 'simplified', headword: entry.headword, related, occurrences };
+    // A reader of a Traditional page reads the card in Traditional (Wenmai's conversion).
+    const write = converterFor('traditional', request.variant ?? 'tw');
+    return {
+      entry: { ...entry, definition: { ...entry.definition, zh: write(entry.definition.zh) } },
+      script: 'traditional',
+      headword: write(entry.headword),
+      related: related.map((r) => ({ ...r, headword: write(r.headword) })),
+      occurrences: occurrences.map((o) => ({
+        ...o,
+        title: write(o.title),
+        snippet: write(o.snippet),
+      })),
+    };
   },
 
   'wenmai/find-term': async (request, ctx) => {

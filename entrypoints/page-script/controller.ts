@@ -71,7 +71,10 @@ export class PageController {
     this.sheet = addPageSheet(doc, highlightCss(settings.highlightStyle));
     this.observer = new PageObserver(doc.body, (changes) => this.onChanges(changes), win);
     this.highlights = new TermHighlights(this.page, matcher, settings.highlightsEnabled);
-    this.card = new TermCard(this.page, this.highlights);
+    this.card = new TermCard(this.page, this.highlights, () => ({
+      script: this.readerScript(),
+      variant: settings.traditionalVariant,
+    }));
     this.markers = new PassageMarkers(this.page);
     this.scripts = new ScriptSwitch(
       this.page,
@@ -138,6 +141,13 @@ export class PageController {
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /** The script the reader sees: the one switched to, else the page's own. */
+  private readerScript(): 'simplified' | 'traditional' {
+    const shown = this.scripts.script;
+    if (shown !== 'original') return shown;
+    return (this.analysis.result?.lang ?? this.lang) === 'zh-Hant' ? 'traditional' : 'simplified';
   }
 
   closeOverlays(): void {

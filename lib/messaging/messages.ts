@@ -66,7 +66,14 @@ export const backgroundRequests = {
     })
     .strict(),
   /** The glossary card of a term. */
-  'wenmai/term': z.object({ termId: z.string().min(1).max(200) }).strict(),
+  'wenmai/term': z
+    .object({
+      termId: z.string().min(1).max(200),
+      /** The script the reader sees the page in: the card's Chinese is written in it. */
+      script: z.enum(['simplified', 'traditional']).optional(),
+      variant: z.enum(['tw', 'hk']).optional(),
+    })
+    .strict(),
   /** Finds a glossary entry by any written form (context-menu lookup). */
   'wenmai/find-term': z.object({ text: z.string().min(1).max(200) }).strict(),
   'wenmai/add-article': z

@@ -18,6 +18,8 @@ const card = (sources: NonNullable<TermCardData['entry']['sources']>): TermCardD
     sources,
     firstAppeared: { date: '2003-06', occasion: '浙江省启动' },
   },
+  script: 'simplified',
+  headword: '千万工程',
   related: [],
   occurrences: [],
 });

@@ -138,8 +138,10 @@ describe('on a Traditional repost of a corpus article', () => {
     await expect
       .poll(() => view.text(card), { timeout: 5000 })
       .toContain('new quality productive forces');
-    expect(await view.text(card)).toContain('新質生產力');
-    expect(await view.text(testId('card-headword'))).toBe('新质生产力');
+    // The page is Traditional: so is the card, with the Simplified form beside it.
+    expect(await view.text(testId('card-headword'))).toBe('新質生產力');
+    expect(await view.text(card)).toContain('新质生产力');
+    expect(await view.text(card)).toContain('全要素生產率');
     await view.focus(card);
     await page.keyboard.press('Escape');
     await expect.poll(() => view.count(card)).toBe(0);

@@ -12,9 +12,17 @@ const CARD_WIDTH = 360;
 export class TermCard implements Feature {
   private hoverTimer: ReturnType<typeof setTimeout> | null = null;
 
+  /**
+   * @param readerScript the script the reader sees the page in now, and the Traditional variant:
+   *   the card is written in it
+   */
   constructor(
     private readonly page: PageContext,
     private readonly highlights: TermHighlights,
+    private readonly readerScript: () => {
+      script: 'simplified' | 'traditional';
+      variant: 'tw' | 'hk';
+    } = () => ({ script: 'simplified', variant: 'tw' }),
   ) {}
 
   /** Listens to the reader's pointer on the page. */
@@ -56,7 +64,7 @@ export class TermCard implements Feature {
       ? { left: rect.left, top: rect.top, bottom: rect.bottom }
       : { left: win.innerWidth / 2 - CARD_WIDTH / 2, top: 74, bottom: 74 };
     store.update({ card: { termId, anchor, data: null, pinned, focus: pinned } });
-    askBackground({ type: 'wenmai/term', termId }).then(
+    askBackground({ type: 'wenmai/term', termId, ...this.readerScript() }).then(
       (data) => {
         const card = store.get().card;
         if (card?.termId === termId) store.update({ card: { ...card, data } });

@@ -90,6 +90,19 @@ describe('background handlers', () => {
     const card = await ask({ type: 'wenmai/term', termId: found!.termId });
     expect(card.entry.headword).toBe('新质生产力');
     expect(card.occurrences.length).toBeGreaterThan(0);
+    expect(card).toMatchObject({ script: 'simplified', headword: '新质生产力' });
+    // For a reader of a Traditional page, in Traditional (Wenmai's conversion, Taiwan or HK).
+    const traditional = await ask({
+      type: 'wenmai/term',
+      termId: found!.termId,
+      script: 'traditional',
+      variant: 'tw',
+    });
+    expect(traditional).toMatchObject({ script: 'traditional', headword: '新質生產力' });
+    expect(traditional.entry.headword).toBe('新质生产力');
+    expect(traditional.entry.definition.zh).toContain('生產力');
+    expect(traditional.entry.definition.zh).not.toContain('生产力');
+    expect(traditional.occurrences[0]!.snippet).not.toContain('生产力');
     await expect(ask({ type: 'wenmai/term', termId: 'no-such-term' })).rejects.toThrow(
       'unknown term',
     );

@@ -39,7 +39,13 @@ describe('TermHighlights', () => {
 });
 
 describe('TermCard', () => {
-  const card = { entry: GLOSSARY[0]!, related: [], occurrences: [] } satisfies TermCardData;
+  const card = {
+    entry: GLOSSARY[0]!,
+    script: 'simplified',
+    headword: GLOSSARY[0]!.headword,
+    related: [],
+    occurrences: [],
+  } satisfies TermCardData;
 
   it('opens pinned with the background’s card, and closes', async () => {
     const page = testPage(ARTICLE);
