@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { placeCard, type CardAnchor } from '../lib/place-card';
+import { CARD_WIDTH, placeCard, type CardAnchor } from '../lib/place-card';
 import type { TermSource } from '../lib/glossary/glossary';
 import { safeHref } from '../lib/format';
 import type { TermCard as TermCardData } from '../lib/views';
@@ -22,9 +22,6 @@ export interface TermCardProps {
 }
 
 const LANGS = { simplified: 'zh-Hans', traditional: 'zh-Hant' } as const;
-
-/** The card's width (style.css), for placing it. */
-const CARD_WIDTH = 360;
 
 /** Shown at most on the card; the options page lists every source. */
 const MAX_SOURCES = 3;

@@ -13,6 +13,8 @@ export interface CardPlacement {
   maxHeight: number;
 }
 
+/** The card's width (entrypoints/page-ui/style.css, .wm-card). */
+export const CARD_WIDTH = 360;
 const GAP = 6;
 const MARGIN = 8;
 

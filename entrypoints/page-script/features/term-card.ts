@@ -1,12 +1,11 @@
 import { liveRange, type TermRange } from '../../../lib/dom/highlight-terms';
+import { CARD_WIDTH } from '../../../lib/place-card';
 import type { Feature, PageContext } from './context';
 import type { TermHighlights } from './term-highlights';
 
 /** Hover must rest this long on a term before its card opens (a pointer passing by opens nothing). */
 const HOVER_OPEN_MS = 350;
 const HOVER_CLOSE_MS = 400;
-/** Where a card without an anchor (a lookup from the context menu) opens. */
-const CARD_WIDTH = 360;
 
 /** The glossary card: opens on hover or a click on a term, and for a lookup. */
 export class TermCard implements Feature {
@@ -62,7 +61,8 @@ export class TermCard implements Feature {
     const rect = range ? liveRange(range, doc)?.getBoundingClientRect() : undefined;
     const anchor = rect
       ? { left: rect.left, top: rect.top, bottom: rect.bottom }
-      : { left: win.innerWidth / 2 - CARD_WIDTH / 2, top: 74, bottom: 74 };
+      : // A card without an anchor (a lookup from the context menu): centred, near the top.
+        { left: win.innerWidth / 2 - CARD_WIDTH / 2, top: 74, bottom: 74 };
     store.update({ card: { termId, anchor, data: null, pinned, focus: pinned } });
     askBackground({ type: 'wenmai/term', termId, ...this.readerScript() }).then(
       (data) => {
