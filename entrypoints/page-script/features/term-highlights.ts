@@ -6,7 +6,7 @@ import {
   type TermRange,
 } from '../../../lib/dom/highlight-terms';
 import { NearViewport } from '../../../lib/dom/near-viewport';
-import { isRendered } from '../../../lib/dom/rendered';
+import { RenderedCheck } from '../../../lib/dom/rendered';
 import { collectTextBlocks, type TextBlock } from '../../../lib/dom/text-blocks';
 import type { TermMatcher } from '../../../lib/match/match-terms';
 import type { Feature, PageContext } from './context';
@@ -152,12 +152,12 @@ export class TermHighlights implements Feature {
    */
   counts(): Map<string, number> {
     const counts = new Map<string, number>();
-    const seen = new Map<Element, boolean>();
+    const rendered = new RenderedCheck();
     for (const term of this.terms) {
       const node = term.range.startContainer;
       if (!node.isConnected || term.range.collapsed) continue;
       const element = node.parentElement;
-      if (element && !isRendered(element, seen)) continue;
+      if (element && !rendered.isRendered(element)) continue;
       counts.set(term.termId, (counts.get(term.termId) ?? 0) + 1);
     }
     return counts;
