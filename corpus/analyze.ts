@@ -75,11 +75,11 @@ export function readText(path: string, options: ReadOptions = {}): DecodedText {
   return decoded;
 }
 
-export function analyzeFile(
+export async function analyzeFile(
   path: string,
   corpus: CorpusIndex,
   options: ReadOptions = {},
-): PageState {
+): Promise<PageState> {
   return analyzePage(readPage(path, readText(path, options).text), corpus);
 }
 
@@ -137,7 +137,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   try {
     if (!existsSync(file)) throw new Error(`${file}: no such file`);
     const decoded = readText(file, contentType ? { contentType } : {});
-    const state = analyzePage(readPage(file, decoded.text), loadCorpus());
+    const state = await analyzePage(readPage(file, decoded.text), loadCorpus());
     console.log(json ? JSON.stringify(state) : formatReport(state, decoded));
   } catch (error) {
     console.error(`analyze failed: ${(error as Error).message}`);

@@ -24,28 +24,45 @@ export interface PageInput {
 }
 
 /** What the corpus says about an article's clean text: similar articles and parallel passages. */
-export function compareArticle(
+export async function compareArticle(
   text: string,
   corpus: CorpusIndex,
-): { passages: number; similar: PageState['similar']; parallels: PageState['parallels'] } {
+): Promise<{ passages: number; similar: PageState['similar']; parallels: PageState['parallels'] }> {
   const passages = splitPassages(text);
+  const matches = corpus.parallels(passages.map((p) => p.text));
+  // The articles of the best parallels are candidates too: an excerpt too short for signatures.
+  const parallelArticles = [
+    ...new Set(matches.flatMap((list) => list.slice(0, 1).map((m) => m.articleId))),
+  ];
   const features = articleFeatures(text, corpus.stop, corpus.matcher);
-  const similar = corpus.similar(features).map((hit) => {
-    const article = corpus.articles.get(hit.articleId);
+  const found = await corpus.similar(features, undefined, parallelArticles);
+  const matched = await corpus.passages([
+    ...new Set(matches.flatMap((list) => list.map((m) => m.passageId))),
+  ]);
+  const byPassage = new Map(matched.map((p) => [p.passageId, p]));
+  const info = await corpus.articleInfo(found.map((hit) => hit.articleId));
+  const similar = found.map((hit) => {
+    const article = info.get(hit.articleId);
     return { ...hit, source: article?.source ?? '', title: article?.title ?? '' };
   });
-  const matches = corpus.parallels(passages.map((p) => p.text));
   const parallels = passages
     .map((passage, i) => ({
       passage: passage.index,
       text: passage.text,
-      matches: (matches[i] ?? []).map((match) => ({
-        articleId: match.articleId,
-        source: corpus.articles.get(match.articleId)?.source ?? '',
-        passageId: match.passageId,
-        text: corpus.passageText(match.passageId) ?? '',
-        score: match.score,
-      })),
+      matches: (matches[i] ?? []).flatMap((match) => {
+        const other = byPassage.get(match.passageId);
+        return other
+          ? [
+              {
+                articleId: match.articleId,
+                source: other.source,
+                passageId: match.passageId,
+                text: other.text,
+                score: match.score,
+              },
+            ]
+          : [];
+      }),
     }))
     .filter((parallel) => parallel.matches.length > 0);
   return { passages: passages.length, similar, parallels };
@@ -55,23 +72,23 @@ export function compareArticle(
  * What the corpus says about an article (as the page gave it): cleaned, its language, similar
  * articles and parallel passages. The background answers the page script with this.
  */
-export function analyzeArticle(
+export async function analyzeArticle(
   article: { title: string; text: string },
   corpus: CorpusIndex,
-): ArticleAnalysis {
+): Promise<ArticleAnalysis> {
   const clean = cleanArticle(article.text, article.title);
   return analyzeClean(clean, detectLang(clean.text), corpus);
 }
 
-function analyzeClean(
+async function analyzeClean(
   clean: { title: string; text: string },
   lang: PageLang,
   corpus: CorpusIndex,
-): ArticleAnalysis {
+): Promise<ArticleAnalysis> {
   // A non-Chinese article gets no corpus work at all.
   if (clean.text.length === 0 || lang === 'other')
     return { lang, article: null, similar: [], parallels: [], articleTerms: {} };
-  const found = compareArticle(clean.text, corpus);
+  const found = await compareArticle(clean.text, corpus);
   return {
     lang,
     article: { title: clean.title, chars: clean.text.length, passages: found.passages },
@@ -85,7 +102,7 @@ function analyzeClean(
  * Analyzes a page against the corpus: cleans its article, finds similar corpus articles, counts
  * terms and links parallel passages. Pure: the same answer in the CLI and in the extension.
  */
-export function analyzePage(input: PageInput, corpus: CorpusIndex): PageState {
+export async function analyzePage(input: PageInput, corpus: CorpusIndex): Promise<PageState> {
   const clean = input.article ? cleanArticle(input.article.text, input.article.title) : null;
   const lang = isJapaneseOrKoreanLang(input.declaredLang)
     ? 'other'
@@ -95,7 +112,7 @@ export function analyzePage(input: PageInput, corpus: CorpusIndex): PageState {
   if (lang === 'other') return assemblePageState(page);
   return assemblePageState({
     ...page,
-    analysis: clean ? analyzeClean(clean, lang, corpus) : null,
+    analysis: clean ? await analyzeClean(clean, lang, corpus) : null,
     termCounts: countTerms(matchTerms(input.visibleText, corpus.matcher)),
     glossary: new Map(corpus.glossary.map((entry) => [entry.id, entry])),
   });

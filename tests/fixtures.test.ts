@@ -27,8 +27,15 @@ const pages = readdirSync(FIXTURES)
   .sort();
 const corpus = loadCorpus();
 
+// Analysed once, before the tests read them (analysis reads texts asynchronously).
+const states = new Map(
+  await Promise.all(
+    pages.map(async (page) => [page, await analyzeFile(join(FIXTURES, page), corpus)] as const),
+  ),
+);
+
 describe('fixture pages', () => {
-  it('has fixtures to check', () => {
+  it('has fixtures to check', async () => {
     expect(pages.length).toBeGreaterThanOrEqual(6);
   });
 
@@ -36,21 +43,21 @@ describe('fixture pages', () => {
     const expected = JSON.parse(
       readFileSync(join(FIXTURES, page.replace(/\.html$/, '.expected.json')), 'utf8'),
     ) as Expected;
-    const state = analyzeFile(join(FIXTURES, page), corpus);
+    const state = states.get(page)!;
     const strong = state.similar.filter((s) => s.relation !== 'related');
 
-    it(`is ${expected.lang}`, () => {
+    it(`is ${expected.lang}`, async () => {
       expect(state.lang).toBe(expected.lang);
     });
 
-    it('has the expected article', () => {
+    it('has the expected article', async () => {
       if (expected.lang === 'other') return expect(state.article).toBeNull();
       expect(state.article).not.toBeNull();
       if (expected.titleIncludes) expect(state.article!.title).toContain(expected.titleIncludes);
       if (expected.minChars) expect(state.article!.chars).toBeGreaterThanOrEqual(expected.minChars);
     });
 
-    it('finds the expected similar articles and no others', () => {
+    it('finds the expected similar articles and no others', async () => {
       for (const want of expected.similar) {
         expect(state.similar).toContainEqual(
           expect.objectContaining({ source: want.source, relation: want.relation }),
@@ -72,7 +79,7 @@ describe('fixture pages', () => {
       }
     });
 
-    it('recognises the expected terms', () => {
+    it('recognises the expected terms', async () => {
       const headwords = state.terms.map((t) => t.headword);
       expect(headwords).toEqual(expect.arrayContaining(expected.termsInclude));
       for (const absent of expected.termsExclude ?? []) expect(headwords).not.toContain(absent);
@@ -82,7 +89,7 @@ describe('fixture pages', () => {
 });
 
 describe('npm run analyze -- --json', () => {
-  it('prints exactly one PageState JSON object', () => {
+  it('prints exactly one PageState JSON object', async () => {
     const page = join(FIXTURES, pages[0]!);
     const out = execFileSync('npx', ['tsx', 'corpus/analyze.ts', page, '--json'], {
       encoding: 'utf8',
@@ -102,7 +109,7 @@ describe('npm run analyze -- --json', () => {
     expect(state.script).toBe('original');
   });
 
-  it('says clearly what is wrong with a missing file', () => {
+  it('says clearly what is wrong with a missing file', async () => {
     expect(() =>
       execFileSync('npx', ['tsx', 'corpus/analyze.ts', 'no/such/page.html'], {
         encoding: 'utf8',

@@ -15,7 +15,7 @@ import {
   type CorpusBundle,
   type PassageLink,
 } from '../../lib/bundle';
-import { CorpusIndex } from '../../lib/match/corpus-index';
+import { CorpusIndex, matchingGlossary, MemoryTexts } from '../../lib/match/corpus-index';
 import { prepareArticle } from '../../lib/prepare-article';
 import { packTerms } from '../../lib/quick-start';
 import { termForms } from '../../lib/glossary/term-forms';
@@ -92,7 +92,7 @@ export function buildBundle(input: BuildInput): CorpusBundle {
   const glossary = loadGlossary(input.glossaryDir);
   const stopPhrases = readStopPhrases(input.boilerplatePath);
   loadSegmenter(glossary);
-  const index = new CorpusIndex(glossary, stopPhrases);
+  const index = new CorpusIndex(matchingGlossary(glossary, stopPhrases), new MemoryTexts());
 
   const files = readdirSync(input.sourcesDir)
     .filter((f) => /\.(txt|md)$/.test(f))

@@ -2,7 +2,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { analyzeArticle } from '../../lib/analyze-page';
 import { readerUrl } from '../../lib/format';
 import { UploadAssembler } from '../../lib/messaging/upload-parts';
-import type { CorpusIndex } from '../../lib/match/corpus-index';
+import type { CorpusIndex, MatchingGlossary } from '../../lib/match/corpus-index';
+import type { CorpusStoreProgress } from '../../lib/db/corpus-store';
 import { exportBackup, parseBackup, restoreBackup, wipeUserData } from '../../lib/db/backup';
 import {
   deleteArticle,
@@ -24,10 +25,16 @@ import { isSiteDisabled, type Settings } from '../../lib/settings';
 
 export interface BackgroundContext {
   db: WenmaiDB;
-  /** The corpus index, rebuilt from the database after any change. */
+  /** The effective glossary with its matcher: never waits for the corpus index. */
+  glossary: () => Promise<MatchingGlossary>;
+  /** The corpus index, stored and updated article by article (lib/db/corpus-store.ts). */
   corpus: () => Promise<CorpusIndex>;
+  /** Re-indexes articles just written to, or deleted from, the database. */
+  corpusChanged: (articleIds: string[]) => Promise<void>;
   /** Resolves once the first-screen registration follows the new glossary. */
-  invalidateCorpus: () => Promise<void>;
+  invalidateGlossary: () => Promise<void>;
+  /** How far the corpus index is (loading, indexing, ready), and its last error. */
+  corpusStatus: () => CorpusStoreProgress & { error?: string };
   /** The reader's settings, kept in memory between changes. */
   settings: () => Promise<Settings>;
   /** Resolves once the first-screen registration follows the new settings. */
@@ -58,7 +65,7 @@ async function addArticle(
   file: { name: string; title: string; text: string; url?: string; date?: string; place?: string },
 ) {
   const { name, title, text, url } = file;
-  const corpus = await ctx.corpus();
+  const glossary = await ctx.glossary();
   const input = {
     id: userArticleId(url ?? name, text),
     source: url ?? name,
@@ -68,10 +75,10 @@ async function addArticle(
     ...(file.date ? { date: file.date } : {}),
     ...(file.place ? { place: file.place } : {}),
   };
-  const article = prepareArticle(input, corpus.matcher, corpus.stop);
+  const article = prepareArticle(input, glossary.matcher, glossary.stop);
   if (article.text.length === 0) throw new Error(`${name}: no article text found`);
   await putUserArticle(ctx.db, article);
-  void ctx.invalidateCorpus();
+  await ctx.corpusChanged([article.id]);
   return article;
 }
 
@@ -82,7 +89,11 @@ async function restoreBackupJson(json: string, ctx: BackgroundContext) {
   const parsed = parseBackup(json);
   if (!parsed.ok) throw new Error(parsed.error);
   const restored = await restoreBackup(ctx.db, parsed.value);
-  await Promise.all([ctx.invalidateCorpus(), ctx.invalidateSettings()]);
+  await Promise.all([
+    ctx.corpusChanged(parsed.value.articles.map((a) => a.id)),
+    parsed.value.glossary.length > 0 ? ctx.invalidateGlossary() : null,
+    ctx.invalidateSettings(),
+  ]);
   return restored;
 }
 
@@ -114,9 +125,9 @@ export const handlers: Handlers = {
   'wenmai/start-ui': (_request, ctx, sender) => injectIntoSender(UI_SCRIPT, ctx, sender),
 
   'wenmai/get-glossary': async (_request, ctx) => {
-    // Every Chinese page asks at load: answered from the loaded corpus, not the database.
-    const [corpus, settings] = await Promise.all([ctx.corpus(), ctx.settings()]);
-    return { entries: [...corpus.glossary], settings };
+    // Every Chinese page asks at load: answered from memory, never waiting for the corpus index.
+    const [glossary, settings] = await Promise.all([ctx.glossary(), ctx.settings()]);
+    return { entries: [...glossary.entries], settings };
   },
 
   'wenmai/analyze': async (request, ctx) =>
@@ -124,22 +135,17 @@ export const handlers: Handlers = {
     analyzeArticle(request.article, await ctx.corpus()),
 
   'wenmai/term': async (request, ctx) => {
-    const corpus = await ctx.corpus();
-    const entry = corpus.glossary.find((e) => e.id === request.termId);
+    const glossary = await ctx.glossary();
+    const entry = glossary.entries.find((e) => e.id === request.termId);
     if (!entry) throw new Error(`unknown term ${request.termId}`);
-    const byId = new Map(corpus.glossary.map((e) => [e.id, e]));
-    const occurrences = corpus
-      .occurrencesOf(entry.id)
-      .slice(0, MAX_OCCURRENCES)
-      .map((o) => {
-        const text = corpus.passageText(o.passageId) ?? '';
-        return {
-          articleId: o.articleId,
-          title: corpus.articles.get(o.articleId)?.title ?? o.articleId,
-          passageId: o.passageId,
-          snippet: text.slice(Math.max(0, o.start - 24), o.end + 24),
-        };
-      });
+    const byId = new Map(glossary.entries.map((e) => [e.id, e]));
+    const corpus = await ctx.corpus();
+    const occurrences = (await corpus.occurrencesOf(entry.id, MAX_OCCURRENCES)).map((o) => ({
+      articleId: o.articleId,
+      title: o.title || o.articleId,
+      passageId: o.passageId,
+      snippet: o.text.slice(Math.max(0, o.start - 24), o.end + 24),
+    }));
     const related = entry.related.flatMap((id) => {
       const other = byId.get(id);
       return other ? [{ id, headword: other.headword }] : [];
@@ -162,8 +168,8 @@ export const handlers: Handlers = {
   },
 
   'wenmai/find-term': async (request, ctx) => {
-    const corpus = await ctx.corpus();
-    const hit = matchTerms(request.text.trim(), corpus.matcher)[0];
+    const glossary = await ctx.glossary();
+    const hit = matchTerms(request.text.trim(), glossary.matcher)[0];
     return hit ? { termId: hit.termId } : null;
   },
 
@@ -177,7 +183,7 @@ export const handlers: Handlers = {
   'wenmai/get-article': async (request, ctx) => {
     const stored = await ctx.db.articles.get(request.articleId);
     if (!stored) throw new Error(`no article ${request.articleId} in the corpus`);
-    const { origin, addedAt: _addedAt, ...article } = stored;
+    const { origin, addedAt: _addedAt, termIds: _termIds, ...article } = stored;
     const corpus = await ctx.corpus();
     let links = await ctx.db.passageLinks.where('from').startsWith(`${article.id}#`).toArray();
     if (origin === 'user') {
@@ -192,21 +198,11 @@ export const handlers: Handlers = {
     return { article, origin, terms: matchTerms(article.text, corpus.matcher), links };
   },
 
-  'wenmai/get-passages': async (request, ctx) => {
-    const corpus = await ctx.corpus();
-    return request.passageIds.flatMap((passageId) => {
-      const articleId = passageId.split('#')[0] ?? '';
-      const article = corpus.articles.get(articleId);
-      const text = corpus.passageText(passageId);
-      return article && text !== undefined
-        ? [{ passageId, articleId, title: article.title, source: article.source, text }]
-        : [];
-    });
-  },
+  'wenmai/get-passages': async (request, ctx) => (await ctx.corpus()).passages(request.passageIds),
 
   'wenmai/delete-article': async (request, ctx) => {
     const deleted = await deleteArticle(ctx.db, request.articleId);
-    void ctx.invalidateCorpus();
+    await ctx.corpusChanged([request.articleId]);
     return { deleted };
   },
 
@@ -229,13 +225,13 @@ export const handlers: Handlers = {
 
   'wenmai/save-term': async (request, ctx) => {
     const entry = await saveUserTerm(ctx.db, request.entry);
-    await ctx.invalidateCorpus();
+    await ctx.invalidateGlossary();
     return { entry };
   },
 
   'wenmai/delete-term': async (request, ctx) => {
     const deleted = await deleteTerm(ctx.db, request.termId);
-    await ctx.invalidateCorpus();
+    await ctx.invalidateGlossary();
     return { deleted };
   },
 
@@ -266,7 +262,7 @@ export const handlers: Handlers = {
     const wiped = await wipeUserData(ctx.db);
     // Edited bundle entries were replaced by the reader's versions: bring the shipped ones back.
     await ctx.reimportBundle();
-    await Promise.all([ctx.invalidateCorpus(), ctx.invalidateSettings()]);
+    await Promise.all([ctx.invalidateGlossary(), ctx.invalidateSettings()]);
     return wiped;
   },
 

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { parseBundle } from '../../lib/bundle';
-import type { CorpusIndex } from '../../lib/match/corpus-index';
+import type { MatchingGlossary } from '../../lib/match/corpus-index';
 import { importBundle, importedBundleVersion } from '../../lib/db/import-bundle';
-import { loadCorpusIndex } from '../../lib/db/load-corpus';
+import { CorpusKeeper, loadGlossary } from '../../lib/db/corpus-store';
 import { getSettings } from '../../lib/db/repository';
 import { BUNDLED_TERMS } from '../../lib/generated/bundled-terms';
 import {
@@ -32,7 +32,7 @@ const BUNDLE_PATH = '/corpus/bundle.json';
 export default defineBackground(() => {
   const db = new WenmaiDB();
   let status: ImportStatus = { state: 'idle', done: 0, total: 0, errors: [] };
-  let corpusPromise: Promise<CorpusIndex> | null = null;
+  let glossaryPromise: Promise<MatchingGlossary> | null = null;
   let settingsPromise: Promise<Settings> | null = null;
   let importing: Promise<void> | null = null;
 
@@ -62,7 +62,8 @@ export default defineBackground(() => {
           errors: [...status.errors, `corpus import failed: ${(error as Error).message}`],
         };
       } finally {
-        corpusPromise = null;
+        glossaryPromise = null;
+        corpus.invalidate();
         importing = null;
         void syncQuickStart();
       }
@@ -81,8 +82,8 @@ export default defineBackground(() => {
     queuedSync ??= lastSync = lastSync.then(async () => {
       queuedSync = null;
       try {
-        const [corpus, settings] = await Promise.all([ctx.corpus(), ctx.settings()]);
-        const current = bundledTermsCurrent(parseBundledTerms(BUNDLED_TERMS), corpus.glossary);
+        const [glossary, settings] = await Promise.all([ctx.glossary(), ctx.settings()]);
+        const current = bundledTermsCurrent(parseBundledTerms(BUNDLED_TERMS), glossary.entries);
         await applyRegistration(quickRegistration(settings, current));
       } catch {
         // No registration: pages are painted by the page script alone, a moment later.
@@ -91,17 +92,33 @@ export default defineBackground(() => {
     return queuedSync;
   };
 
+  /** The glossary: loaded from the database alone, so pages never wait for the corpus index. */
+  const glossary = async (): Promise<MatchingGlossary> => {
+    if (importing) await importing;
+    // A failed load is not kept: the next request tries again.
+    glossaryPromise ??= loadGlossary(db).catch((error: unknown) => {
+      glossaryPromise = null;
+      throw error;
+    });
+    return glossaryPromise;
+  };
+
+  const corpus = new CorpusKeeper(db, glossary);
+
   const ctx: BackgroundContext = {
     db,
+    glossary,
     corpus: async () => {
       if (importing) await importing;
-      corpusPromise ??= loadCorpusIndex(db);
-      return corpusPromise;
+      return corpus.index();
     },
-    invalidateCorpus: () => {
-      corpusPromise = null;
+    corpusChanged: (ids) => corpus.changed(ids),
+    invalidateGlossary: () => {
+      glossaryPromise = null;
+      corpus.invalidate();
       return syncQuickStart();
     },
+    corpusStatus: () => corpus.status(),
     settings: () => (settingsPromise ??= getSettings(db)),
     invalidateSettings: () => {
       settingsPromise = null;
@@ -130,8 +147,9 @@ export default defineBackground(() => {
       });
     });
   });
-  // A service worker restarts often; import only when the database lacks this bundle.
-  void runImport(false);
+  // A service worker restarts often; import only when the database lacks this bundle. The
+  // stored corpus index is opened at once, so the first page's analysis finds it ready.
+  void runImport(false).then(() => corpus.index().catch(() => {}));
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     // Only this extension's own pages and content scripts are answered, never a web page; its

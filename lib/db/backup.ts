@@ -3,7 +3,7 @@ import { bundleArticleSchema } from '../bundle';
 import { glossaryEntrySchema } from '../glossary/glossary';
 import { settingsSchema } from '../settings';
 import { getSettings, refuseHeadwordClash } from './repository';
-import type { WenmaiDB } from './schema';
+import { storedArticle, type WenmaiDB } from './schema';
 
 import { BACKUP_FORMAT } from '../views';
 export const BACKUP_VERSION = 1;
@@ -24,7 +24,7 @@ export type Backup = z.output<typeof backupSchema>;
 /** Everything the reader owns: their articles, glossary entries and edits, and settings. */
 export async function exportBackup(db: WenmaiDB, now = new Date()): Promise<Backup> {
   const articles = (await db.articles.where('origin').equals('user').toArray()).map(
-    ({ origin: _origin, addedAt: _addedAt, ...article }) => article,
+    ({ origin: _origin, addedAt: _addedAt, termIds: _termIds, ...article }) => article,
   );
   const glossary = (await db.glossary.where('origin').equals('user').toArray()).map(
     ({ origin: _origin, ...entry }) => entry,
@@ -97,9 +97,7 @@ export async function restoreBackup(
           `backup article "${article.title || article.id}" has a passage of another article (${stray.id}): nothing was restored`,
         );
     }
-    await db.articles.bulkPut(
-      backup.articles.map((a) => ({ ...a, origin: 'user' as const, addedAt })),
-    );
+    await db.articles.bulkPut(backup.articles.map((a) => storedArticle(a, 'user', addedAt)));
     for (const entry of backup.glossary) {
       try {
         await refuseHeadwordClash(db, entry);

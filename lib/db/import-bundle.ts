@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { CorpusBundle } from '../bundle';
 import type { ImportStatus } from '../views';
-import type { StoredArticle, StoredTerm, WenmaiDB } from './schema';
+import { storedArticle, type StoredArticle, type StoredTerm, type WenmaiDB } from './schema';
 
 /** Rows written per bulk call: small enough to report progress, large enough to be fast. */
 const CHUNK = 50;
@@ -59,7 +59,7 @@ export async function importBundle(
     for (let i = 0; i < bundle.articles.length; i += CHUNK) {
       const rows: StoredArticle[] = bundle.articles
         .slice(i, i + CHUNK)
-        .map((a) => ({ ...a, origin: 'bundle' }));
+        .map((a) => storedArticle(a, 'bundle'));
       try {
         await db.articles.bulkPut(rows);
       } catch (error) {

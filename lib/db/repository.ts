@@ -2,7 +2,7 @@ import type { BundleArticle } from '../bundle';
 import { glossaryEntrySchema, describeIssues, type GlossaryEntry } from '../glossary/glossary';
 import type { ArticleSummary } from '../views';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../settings';
-import type { StoredArticle, StoredTerm, WenmaiDB } from './schema';
+import { storedArticle, type StoredArticle, type StoredTerm, type WenmaiDB } from './schema';
 
 const SETTINGS_KEY = 'settings';
 
@@ -38,7 +38,7 @@ export async function listArticles(db: WenmaiDB): Promise<ArticleSummary[]> {
 
 /** Stores an article the reader added (replacing an earlier copy of the same id). */
 export async function putUserArticle(db: WenmaiDB, article: BundleArticle): Promise<void> {
-  await db.articles.put({ ...article, origin: 'user', addedAt: Date.now() });
+  await db.articles.put(storedArticle(article, 'user', Date.now()));
 }
 
 /** Deletes an article and its passage links. */

@@ -4,12 +4,17 @@ import { compactForMatch } from '../normalise/fold-script';
 import type { GlossaryEntry } from '../glossary/glossary';
 import { termForms } from '../glossary/term-forms';
 import { buildTermMatcher, matchTerms, type TermMatcher } from './match-terms';
-import { PassageIndex, type PassageMatch } from './passage-index';
+import { PASSAGE_THRESHOLDS, PassageIndex, type PassageIndexSnapshot } from './passage-index';
 import { shingleHashes } from './shingles';
-import { SimilarityIndex, type SimilarArticle } from './similarity-index';
+import {
+  SimilarityIndex,
+  type SimilarArticle,
+  type SimilarityIndexSnapshot,
+} from './similarity-index';
+import { hashRange } from './hash';
 
 /** Exact shingle sets kept in memory for verifying candidates (~4 KB each for a 1,000-character article). */
-const MAX_CACHED_SHINGLE_SETS = 2000;
+const MAX_CACHED_SHINGLE_SETS = 512;
 
 export interface PassageFeatures {
   shingles: Uint32Array;
@@ -32,108 +37,299 @@ export function corpusStopShingles(
   return stopShinglesFrom([...stopPhrases, ...glossary.flatMap(termForms)]);
 }
 
-/**
- * The corpus in memory, ready to answer: which articles is a text like, and which corpus passages
- * parallel each of its passages. The CLI builds it from the bundle; the background from IndexedDB.
- */
-export class CorpusIndex {
+/** The glossary as matching needs it: entries, the term matcher and the stop shingles. */
+export interface MatchingGlossary {
+  readonly entries: readonly GlossaryEntry[];
   readonly matcher: TermMatcher;
-  readonly stop: Set<number>;
-  readonly glossary: readonly GlossaryEntry[];
-  readonly articles = new Map<string, BundleArticle>();
-  private readonly passageTexts = new Map<string, { articleId: string; text: string }>();
-  private readonly exactShingles = new Map<string, Uint32Array>();
-  private readonly similarity = new SimilarityIndex((articleId) => this.shinglesOf(articleId));
-  private readonly passageIndex = new PassageIndex();
+  readonly stop: ReadonlySet<number>;
+  /** Changes whenever anything the corpus index derives from the glossary changes. */
+  readonly key: string;
+}
 
-  constructor(glossary: readonly GlossaryEntry[], stopPhrases: readonly string[]) {
-    this.glossary = glossary;
-    this.matcher = buildTermMatcher(glossary);
-    this.stop = corpusStopShingles(stopPhrases, glossary);
+export function matchingGlossary(
+  entries: readonly GlossaryEntry[],
+  stopPhrases: readonly string[],
+): MatchingGlossary {
+  const forms = entries.map((entry) => `${entry.id}=${termForms(entry).join('|')}`).sort();
+  const text = [...forms, '--', ...stopPhrases].join('\n');
+  return {
+    entries,
+    matcher: buildTermMatcher(entries),
+    stop: corpusStopShingles(stopPhrases, entries),
+    key: `${entries.length}-${text.length}-${hashRange(text, 0, text.length).toString(36)}`,
+  };
+}
+
+/** What the index adds of an article: its features and its passages (with the text they cut). */
+export type IndexableArticle = Pick<
+  BundleArticle,
+  'id' | 'text' | 'passages' | 'signature' | 'shingleCount' | 'terms'
+>;
+
+/** An article as readers of the corpus see it. */
+export type CorpusArticle = Pick<
+  BundleArticle,
+  'id' | 'title' | 'source' | 'url' | 'text' | 'passages' | 'terms' | 'meta'
+>;
+
+/** Where the article texts are: in memory (the CLI), or in IndexedDB (the background). */
+export interface CorpusTexts {
+  /** The articles with these ids; ids not in the corpus are left out. */
+  articles(ids: readonly string[]): Promise<Map<string, CorpusArticle>>;
+  /** Up to `limit` articles whose text has the term. */
+  withTerm(termId: string, limit: number): Promise<CorpusArticle[]>;
+}
+
+/** Texts held in memory: the bundle's articles, for the CLI, the build and tests. */
+export class MemoryTexts implements CorpusTexts {
+  readonly byId = new Map<string, CorpusArticle>();
+
+  async articles(ids: readonly string[]): Promise<Map<string, CorpusArticle>> {
+    const found = new Map<string, CorpusArticle>();
+    for (const id of ids) {
+      const article = this.byId.get(id);
+      if (article) found.set(id, article);
+    }
+    return found;
   }
 
+  async withTerm(termId: string, limit: number): Promise<CorpusArticle[]> {
+    const found: CorpusArticle[] = [];
+    for (const article of this.byId.values()) {
+      if (found.length >= limit) break;
+      if (article.terms[termId]) found.push(article);
+    }
+    return found;
+  }
+}
+
+export interface PassageMatch {
+  passageId: string;
+  articleId: string;
+  score: number;
+}
+
+export interface CorpusPassage {
+  passageId: string;
+  articleId: string;
+  title: string;
+  source: string;
+  text: string;
+}
+
+export interface TermOccurrence {
+  articleId: string;
+  title: string;
+  passageId: string;
+  /** The passage's text and where the term is in it. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A corpus index as stored: both indexes, and the glossary they were built with. */
+export interface CorpusIndexSnapshot {
+  glossaryKey: string;
+  similarity: SimilarityIndexSnapshot;
+  passages: PassageIndexSnapshot;
+}
+
+/** A passage's number within its article, from its id (`<article>#p<n>`). */
+export function passageOrdinal(passageId: string): number {
+  const match = /#p(\d+)$/.exec(passageId);
+  return match ? Number(match[1]) : -1;
+}
+
+export const passageIdOf = (articleId: string, ordinal: number): string =>
+  `${articleId}#p${ordinal}`;
+
+/**
+ * The corpus, ready to answer: which articles is a text like, and which corpus passages parallel
+ * each of its passages. It holds only numbers (signatures, term sets, shingles of passages);
+ * texts are read from `texts` when an answer needs them. The CLI builds it from the bundle; the
+ * background keeps it in IndexedDB (lib/db/corpus-store.ts) and updates it article by article.
+ */
+export class CorpusIndex {
+  readonly glossary: readonly GlossaryEntry[];
+  readonly matcher: TermMatcher;
+  readonly stop: ReadonlySet<number>;
+  readonly glossaryKey: string;
+  private readonly similarity: SimilarityIndex;
+  private readonly passageIndex: PassageIndex;
+  private readonly exactShingles = new Map<string, Uint32Array>();
+
+  constructor(
+    glossary: MatchingGlossary,
+    readonly texts: CorpusTexts,
+    snapshot?: CorpusIndexSnapshot,
+  ) {
+    this.glossary = glossary.entries;
+    this.matcher = glossary.matcher;
+    this.stop = glossary.stop;
+    this.glossaryKey = glossary.key;
+    const usable = snapshot && snapshot.glossaryKey === glossary.key;
+    this.similarity = usable
+      ? SimilarityIndex.fromSnapshot(snapshot.similarity)
+      : new SimilarityIndex();
+    this.passageIndex = usable ? PassageIndex.fromSnapshot(snapshot.passages) : new PassageIndex();
+  }
+
+  /** An in-memory index of a bundle's articles (and more), texts included. */
   static fromBundle(bundle: CorpusBundle, extra: readonly BundleArticle[] = []): CorpusIndex {
-    const index = new CorpusIndex(bundle.glossary, bundle.stopPhrases);
-    for (const article of [...bundle.articles, ...extra]) index.addArticle(article);
+    const texts = new MemoryTexts();
+    const index = new CorpusIndex(matchingGlossary(bundle.glossary, bundle.stopPhrases), texts);
+    for (const article of [...bundle.articles, ...extra]) {
+      texts.byId.set(article.id, article);
+      index.addArticle(article);
+    }
     return index;
   }
 
-  addArticle(article: BundleArticle): void {
-    if (this.articles.has(article.id)) return;
-    this.articles.set(article.id, article);
-    this.occurrences = null;
+  get size(): number {
+    return this.similarity.size;
+  }
+
+  /** Passage-index sampling (1: every shingle indexed). */
+  get passageSamplingRate(): number {
+    return this.passageIndex.samplingRate;
+  }
+
+  has(articleId: string): boolean {
+    return this.similarity.has(articleId);
+  }
+
+  /** Adds an article (an id already indexed is replaced). */
+  addArticle(article: IndexableArticle): void {
+    if (this.similarity.has(article.id)) this.removeArticles([article.id]);
     this.similarity.add(article.id, {
       signature: Uint32Array.from(article.signature),
       shingleCount: article.shingleCount,
       terms: article.terms,
     });
-    for (const passage of article.passages) {
-      const text = article.text.slice(passage.start, passage.end);
-      this.passageTexts.set(passage.id, { articleId: article.id, text });
+    const slot = this.similarity.slotOf(article.id)!;
+    article.passages.forEach((passage, i) => {
+      const ordinal = passageOrdinal(passage.id);
       this.passageIndex.add({
-        passageId: passage.id,
-        articleId: article.id,
-        ...passageFeatures(text, this.matcher),
+        article: slot,
+        ordinal: ordinal >= 0 ? ordinal : i,
+        ...passageFeatures(article.text.slice(passage.start, passage.end), this.matcher),
       });
-    }
+    });
   }
 
-  /** An article's exact shingle set, computed from its text the first time a query needs it. */
-  private shinglesOf(articleId: string): Uint32Array | undefined {
-    let shingles = this.exactShingles.get(articleId);
-    if (!shingles) {
-      const article = this.articles.get(articleId);
-      if (!article) return undefined;
-      shingles = shingleHashes(compactForMatch(article.text), this.stop);
+  removeArticles(ids: readonly string[]): void {
+    const slots = new Set<number>();
+    for (const id of ids) {
+      const slot = this.similarity.slotOf(id);
+      if (slot !== undefined) slots.add(slot);
+      this.exactShingles.delete(id);
+    }
+    if (slots.size === 0) return;
+    this.similarity.remove(ids);
+    this.passageIndex.removeArticles(slots);
+  }
+
+  /** Ids of the indexed articles. */
+  articleIds(): string[] {
+    return this.similarity.liveIds();
+  }
+
+  snapshot(): CorpusIndexSnapshot {
+    return {
+      glossaryKey: this.glossaryKey,
+      similarity: this.similarity.snapshot(),
+      passages: this.passageIndex.snapshot(),
+    };
+  }
+
+  /** Exact shingle sets of these articles, computed from their texts (a few cached). */
+  private async shingleSets(ids: readonly string[]): Promise<Map<string, Uint32Array>> {
+    const sets = new Map<string, Uint32Array>();
+    const missing = ids.filter((id) => {
+      const cached = this.exactShingles.get(id);
+      if (cached) sets.set(id, cached);
+      return !cached;
+    });
+    for (const [id, article] of await this.texts.articles(missing)) {
+      const shingles = shingleHashes(compactForMatch(article.text), this.stop);
+      sets.set(id, shingles);
       // Bounded: a large corpus keeps only the most recently needed sets.
-      if (this.exactShingles.size >= MAX_CACHED_SHINGLE_SETS) {
+      if (this.exactShingles.size >= MAX_CACHED_SHINGLE_SETS)
         this.exactShingles.delete(this.exactShingles.keys().next().value!);
-      }
-      this.exactShingles.set(articleId, shingles);
+      this.exactShingles.set(id, shingles);
     }
-    return shingles;
+    return sets;
   }
 
-  private occurrences: Map<
-    string,
-    { articleId: string; passageId: string; start: number; end: number }[]
-  > | null = null;
-
-  /** Where a term occurs in the corpus: passage by passage, with the offsets in the passage text. */
-  occurrencesOf(
-    termId: string,
-  ): { articleId: string; passageId: string; start: number; end: number }[] {
-    if (!this.occurrences) {
-      const all = new Map<
-        string,
-        { articleId: string; passageId: string; start: number; end: number }[]
-      >();
-      for (const [passageId, { articleId, text }] of this.passageTexts) {
-        for (const hit of matchTerms(text, this.matcher)) {
-          const list = all.get(hit.termId) ?? [];
-          list.push({ articleId, passageId, start: hit.start, end: hit.end });
-          all.set(hit.termId, list);
-        }
-      }
-      this.occurrences = all;
-    }
-    return this.occurrences.get(termId) ?? [];
-  }
-
-  passageText(passageId: string): string | undefined {
-    return this.passageTexts.get(passageId)?.text;
-  }
-
-  /** Corpus articles like the given features, best first. */
-  similar(features: ArticleFeatures, excludeArticle?: string): SimilarArticle[] {
-    return this.similarity.query(features, excludeArticle);
+  /**
+   * Corpus articles like the given features, best first. `extra` proposes more candidates (the
+   * articles of parallel passages find excerpts too short for signatures to agree on).
+   */
+  async similar(
+    features: ArticleFeatures,
+    excludeArticle?: string,
+    extra: readonly string[] = [],
+  ): Promise<SimilarArticle[]> {
+    const options = { ...(excludeArticle ? { exclude: excludeArticle } : {}), extra };
+    const exact = await this.shingleSets(this.similarity.toVerify(features, options));
+    return this.similarity.query(features, { ...options, exact: (id) => exact.get(id) });
   }
 
   /** For each passage text, the parallel corpus passages, best first. */
   parallels(passages: readonly string[], excludeArticle?: string): PassageMatch[][] {
+    const exclude = excludeArticle ? this.similarity.slotOf(excludeArticle) : undefined;
     return passages.map((text) => {
       const { shingles, terms } = passageFeatures(text, this.matcher);
-      return this.passageIndex.query(shingles, terms, excludeArticle);
+      return this.passageIndex
+        .query(shingles, terms, exclude)
+        .map((hit) => {
+          const articleId = this.similarity.idOf(hit.article);
+          return { articleId, passageId: passageIdOf(articleId, hit.ordinal), score: hit.score };
+        })
+        .sort((a, b) => b.score - a.score || (a.passageId < b.passageId ? -1 : 1))
+        .slice(0, PASSAGE_THRESHOLDS.limit);
     });
+  }
+
+  /** Passages with their text and article, in the order asked (unknown ids left out). */
+  async passages(passageIds: readonly string[]): Promise<CorpusPassage[]> {
+    const articleIds = [...new Set(passageIds.map((id) => id.slice(0, id.lastIndexOf('#'))))];
+    const articles = await this.texts.articles(articleIds);
+    return passageIds.flatMap((passageId) => {
+      const articleId = passageId.slice(0, passageId.lastIndexOf('#'));
+      const article = articles.get(articleId);
+      const passage = article?.passages.find((p) => p.id === passageId);
+      if (!article || !passage) return [];
+      const text = article.text.slice(passage.start, passage.end);
+      return [{ passageId, articleId, title: article.title, source: article.source, text }];
+    });
+  }
+
+  /** Titles and sources of articles, for answers that name them. */
+  async articleInfo(ids: readonly string[]): Promise<Map<string, CorpusArticle>> {
+    return this.texts.articles(ids);
+  }
+
+  /** Where a term occurs in the corpus, passage by passage, at most `limit` occurrences. */
+  async occurrencesOf(termId: string, limit: number): Promise<TermOccurrence[]> {
+    const found: TermOccurrence[] = [];
+    for (const article of await this.texts.withTerm(termId, limit)) {
+      for (const passage of article.passages) {
+        const text = article.text.slice(passage.start, passage.end);
+        for (const hit of matchTerms(text, this.matcher)) {
+          if (hit.termId !== termId) continue;
+          found.push({
+            articleId: article.id,
+            title: article.title,
+            passageId: passage.id,
+            text,
+            start: hit.start,
+            end: hit.end,
+          });
+          if (found.length >= limit) return found;
+        }
+      }
+    }
+    return found;
   }
 }

@@ -1,18 +1,20 @@
-import { countShared } from './shingles';
+import { GrowableUint32, lowerBound, sortPairs } from './typed-arrays';
 
-/** A corpus passage as the passage index knows it. */
+/** A corpus passage as the passage index receives it. */
 export interface IndexedPassage {
-  passageId: string;
-  articleId: string;
+  /** The caller's number for the passage's article (CorpusIndex: its article slot). */
+  article: number;
+  /** The passage's number within its article (its id is `<article id>#p<ordinal>`). */
+  ordinal: number;
   /** Sorted shingle hashes of the passage's compact text (boilerplate kept: weights discount it). */
   shingles: Uint32Array;
   /** Distinct glossary term ids in the passage. */
   terms: readonly string[];
 }
 
-export interface PassageMatch {
-  passageId: string;
-  articleId: string;
+export interface PassageHit {
+  article: number;
+  ordinal: number;
   score: number;
 }
 
@@ -32,67 +34,251 @@ export const PASSAGE_THRESHOLDS = {
 } as const;
 
 /**
+ * Shingles the index keeps at most (~12 bytes each: the passage's list and the posting). Beyond
+ * it the index keeps a sample: a shingle counts when its hash is 0 modulo the sampling rate, which
+ * doubles as needed. Hashes are uniform, so two passages sharing text share the same sample of it.
+ * Until a corpus has this many shingles (a few thousand long articles), nothing is sampled.
+ */
+export const MAX_INDEXED_SHINGLES = 4_000_000;
+/** Postings added since the last sort, kept in a small Map until there are this many. */
+const MAX_UNSORTED = 1 << 16;
+
+/** A passage index as stored (lib/db/corpus-snapshot.ts): plain typed arrays and strings. */
+export interface PassageIndexSnapshot {
+  rate: number;
+  article: Uint32Array;
+  ordinal: Uint32Array;
+  alive: Uint8Array;
+  shingleStart: Uint32Array;
+  shingles: Uint32Array;
+  termStart: Uint32Array;
+  terms: Uint32Array;
+  termNames: string[];
+}
+
+/**
  * Finds the corpus passages that reuse or parallel a passage: shared running text weighted by
  * rarity (a copied sentence counts, a slogan every passage repeats barely does), plus shared
  * distinctive terms (the 小马拉大车 passages of different cities rarely share a sentence).
+ *
+ * Memory is a few typed arrays: per passage its (sampled) shingles and term numbers, and one
+ * sorted posting list over all of them, rebuilt by radix sort from the per-passage lists.
  */
 export class PassageIndex {
-  private readonly passages: IndexedPassage[] = [];
-  private readonly shinglePostings = new Map<number, number[]>();
-  private readonly termPostings = new Map<string, number[]>();
-  // Weights depend on the whole index: cached, and dropped whenever a passage is added.
+  /** @param maxShingles the memory budget (MAX_INDEXED_SHINGLES; smaller in tests). */
+  constructor(private readonly maxShingles = MAX_INDEXED_SHINGLES) {}
+
+  private rate = 1;
+  private readonly articleOf = new GrowableUint32();
+  private readonly ordinalOf = new GrowableUint32();
+  private alive = new Uint8Array(64);
+  private live = 0;
+  private readonly shingleStart = new GrowableUint32(Uint32Array.of(0));
+  private shingles = new GrowableUint32();
+  private readonly termStart = new GrowableUint32(Uint32Array.of(0));
+  private readonly termList = new GrowableUint32();
+  private readonly termNames: string[] = [];
+  private readonly termNumbers = new Map<string, number>();
+  private readonly termPostings: GrowableUint32[] = [];
+  // The posting list: hashes sorted, with their passages; recent additions wait in `unsorted`.
+  private sortedHashes = new Uint32Array(0);
+  private sortedPassages = new Uint32Array(0);
+  private unsorted = new Map<number, number[]>();
+  private unsortedCount = 0;
+  // Weights depend on the whole index: cached, and dropped whenever it changes.
   private readonly weights = new Map<number, number>();
   private readonly passageWeights = new Map<number, number>();
 
+  /** Live passages. */
   get size(): number {
-    return this.passages.length;
+    return this.live;
+  }
+
+  /** 1 while every shingle is indexed; otherwise one shingle in `samplingRate` is. */
+  get samplingRate(): number {
+    return this.rate;
+  }
+
+  /** Shingles held (per-passage lists), for memory figures. */
+  get indexedShingles(): number {
+    return this.shingles.length;
+  }
+
+  private get count(): number {
+    return this.articleOf.length;
+  }
+
+  private keeps(hash: number): boolean {
+    return (hash & (this.rate - 1)) === 0;
+  }
+
+  private sample(shingles: Uint32Array): Uint32Array {
+    return this.rate === 1 ? shingles : shingles.filter((hash) => this.keeps(hash));
+  }
+
+  private termNumber(term: string): number {
+    let number = this.termNumbers.get(term);
+    if (number === undefined) {
+      number = this.termNames.push(term) - 1;
+      this.termNumbers.set(term, number);
+      this.termPostings.push(new GrowableUint32(4));
+    }
+    return number;
   }
 
   add(passage: IndexedPassage): void {
-    const index = this.passages.push(passage) - 1;
+    const index = this.count;
+    this.articleOf.push(passage.article);
+    this.ordinalOf.push(passage.ordinal);
+    if (index >= this.alive.length) {
+      const grown = new Uint8Array(this.alive.length * 2);
+      grown.set(this.alive);
+      this.alive = grown;
+    }
+    this.alive[index] = 1;
+    this.live++;
+    const kept = this.sample(passage.shingles);
+    this.shingles.pushAll(kept);
+    this.shingleStart.push(this.shingles.length);
+    for (const term of passage.terms) {
+      const number = this.termNumber(term);
+      this.termList.push(number);
+      this.termPostings[number]!.push(index);
+    }
+    this.termStart.push(this.termList.length);
     this.weights.clear();
     this.passageWeights.clear();
-    for (const hash of passage.shingles) {
-      const postings = this.shinglePostings.get(hash);
+    for (const hash of kept) {
+      const postings = this.unsorted.get(hash);
       if (postings) postings.push(index);
-      else this.shinglePostings.set(hash, [index]);
+      else this.unsorted.set(hash, [index]);
     }
-    for (const term of passage.terms) {
-      const postings = this.termPostings.get(term);
-      if (postings) postings.push(index);
-      else this.termPostings.set(term, [index]);
+    this.unsortedCount += kept.length;
+    if (this.shingles.length > this.maxShingles) this.resample();
+    else if (this.unsortedCount > Math.max(MAX_UNSORTED, this.sortedHashes.length / 8)) this.sort();
+  }
+
+  /** Forgets every passage of these articles (one rebuild of the postings for all of them). */
+  removeArticles(articles: ReadonlySet<number>): void {
+    let removed = 0;
+    for (let p = 0; p < this.count; p++) {
+      if (this.alive[p] === 1 && articles.has(this.articleOf.get(p))) {
+        this.alive[p] = 0;
+        removed++;
+      }
     }
+    if (removed === 0) return;
+    this.live -= removed;
+    this.weights.clear();
+    this.passageWeights.clear();
+    this.sort();
+  }
+
+  /** Doubles the sampling rate until the index is within its budget, keeping each passage's sample. */
+  private resample(): void {
+    while (this.shingles.length > this.maxShingles) {
+      this.rate *= 2;
+      const kept = new GrowableUint32(this.shingles.length / 2 + 16);
+      for (let p = 0; p < this.count; p++) {
+        const from = this.shingleStart.get(p);
+        const to = this.shingleStart.get(p + 1);
+        this.shingleStart.set(p, kept.length);
+        for (let i = from; i < to; i++) {
+          const hash = this.shingles.get(i);
+          if (this.keeps(hash)) kept.push(hash);
+        }
+      }
+      this.shingleStart.set(this.count, kept.length);
+      this.shingles = kept;
+    }
+    this.sort();
+  }
+
+  /** Rebuilds the sorted posting list (and the term postings) from the live passages' lists. */
+  private sort(): void {
+    for (const postings of this.termPostings) postings.length = 0;
+    for (let p = 0; p < this.count; p++) {
+      if (this.alive[p] !== 1) continue;
+      for (const term of this.termsOf(p)) this.termPostings[term]!.push(p);
+    }
+    let total = 0;
+    for (let p = 0; p < this.count; p++)
+      if (this.alive[p] === 1) total += this.shingleStart.get(p + 1) - this.shingleStart.get(p);
+    const hashes = new Uint32Array(total);
+    const passages = new Uint32Array(total);
+    let at = 0;
+    const all = this.shingles.view();
+    for (let p = 0; p < this.count; p++) {
+      if (this.alive[p] !== 1) continue;
+      const from = this.shingleStart.get(p);
+      const to = this.shingleStart.get(p + 1);
+      hashes.set(all.subarray(from, to), at);
+      passages.fill(p, at, at + to - from);
+      at += to - from;
+    }
+    sortPairs(hashes, passages);
+    this.sortedHashes = hashes;
+    this.sortedPassages = passages;
+    this.unsorted = new Map();
+    this.unsortedCount = 0;
+    this.weights.clear();
+  }
+
+  /** Calls back for each passage holding a hash; returns how many hold it. */
+  private postings(hash: number, each?: (passage: number) => void): number {
+    const from = lowerBound(this.sortedHashes, hash);
+    let to = from;
+    while (to < this.sortedHashes.length && this.sortedHashes[to] === hash) to++;
+    const recent = this.unsorted.get(hash);
+    if (each) {
+      for (let k = from; k < to; k++) each(this.sortedPassages[k]!);
+      if (recent) for (const p of recent) each(p);
+    }
+    return to - from + (recent?.length ?? 0);
   }
 
   private shingleWeight(hash: number): number {
     let weight = this.weights.get(hash);
     if (weight === undefined) {
-      const df = this.shinglePostings.get(hash)?.length ?? 0;
-      weight = Math.log(1 + this.passages.length / Math.max(1, df));
+      const df = this.postings(hash);
+      weight = Math.log(1 + this.live / Math.max(1, df));
       this.weights.set(hash, weight);
     }
     return weight;
   }
 
-  private passageWeight(index: number): number {
-    let weight = this.passageWeights.get(index);
+  private shinglesOf(passage: number): Uint32Array {
+    return this.shingles
+      .view()
+      .subarray(this.shingleStart.get(passage), this.shingleStart.get(passage + 1));
+  }
+
+  private termsOf(passage: number): Uint32Array {
+    return this.termList
+      .view()
+      .subarray(this.termStart.get(passage), this.termStart.get(passage + 1));
+  }
+
+  private passageWeight(passage: number): number {
+    let weight = this.passageWeights.get(passage);
     if (weight === undefined) {
-      weight = this.textWeight(this.passages[index]!.shingles);
-      this.passageWeights.set(index, weight);
+      weight = this.textWeight(this.shinglesOf(passage));
+      this.passageWeights.set(passage, weight);
     }
     return weight;
   }
 
-  private termWeight(term: string): number {
-    const df = this.termPostings.get(term)?.length ?? 0;
-    return Math.log(1 + this.passages.length / Math.max(1, df));
+  private termDf(term: number): number {
+    return this.termPostings[term]?.length ?? 0;
   }
 
-  private isDistinctive(term: string): boolean {
-    const df = this.termPostings.get(term)?.length ?? 0;
-    return (
-      df > 0 && df <= Math.max(2, PASSAGE_THRESHOLDS.distinctiveTermShare * this.passages.length)
-    );
+  private termWeight(term: number): number {
+    return Math.log(1 + this.live / Math.max(1, this.termDf(term)));
+  }
+
+  private isDistinctive(term: number): boolean {
+    const df = this.termDf(term);
+    return df > 0 && df <= Math.max(2, PASSAGE_THRESHOLDS.distinctiveTermShare * this.live);
   }
 
   private textWeight(shingles: Uint32Array): number {
@@ -101,67 +287,113 @@ export class PassageIndex {
     return sum;
   }
 
-  /** Corpus passages parallel to the given one, best first. */
-  query(shingles: Uint32Array, terms: readonly string[], excludeArticle?: string): PassageMatch[] {
+  /** Corpus passages parallel to the given one, in no particular order (callers rank and cut). */
+  query(allShingles: Uint32Array, terms: readonly string[], excludeArticle?: number): PassageHit[] {
+    const shingles = this.sample(allShingles);
     const candidates = new Set<number>();
     // Shingles most passages share (slogans) still count in the weights, but do not make candidates.
-    const maxPostings = Math.max(
-      8,
-      PASSAGE_THRESHOLDS.candidateShingleShare * this.passages.length,
-    );
+    const maxPostings = Math.max(8, PASSAGE_THRESHOLDS.candidateShingleShare * this.live);
+    const propose = (p: number): void => {
+      if (this.alive[p] === 1) candidates.add(p);
+    };
     for (const hash of shingles) {
-      const postings = this.shinglePostings.get(hash);
-      if (postings && postings.length <= maxPostings) for (const p of postings) candidates.add(p);
+      if (this.postings(hash) <= maxPostings) this.postings(hash, propose);
     }
-    const distinctive = terms.filter((term) => this.isDistinctive(term));
-    for (const term of distinctive)
-      for (const p of this.termPostings.get(term) ?? []) candidates.add(p);
+    const distinctive: number[] = [];
+    for (const term of terms) {
+      const number = this.termNumbers.get(term);
+      if (number !== undefined && this.isDistinctive(number)) distinctive.push(number);
+    }
+    for (const term of distinctive) {
+      for (const p of this.termPostings[term]!.view()) propose(p);
+    }
 
     const ownWeight = this.textWeight(shingles);
     // Two terms found in only a couple of passages each are as much as term evidence can say.
-    const termSaturation = 2 * Math.log(1 + this.passages.length / 2);
-    const matches: PassageMatch[] = [];
+    const termSaturation = 2 * Math.log(1 + this.live / 2);
+    // With a sample, a run of shared text holds proportionally fewer shared (sampled) shingles.
+    const minShared = Math.max(1, Math.ceil(PASSAGE_THRESHOLDS.minSharedShingles / this.rate));
+    const hits: PassageHit[] = [];
     for (const candidate of candidates) {
-      const other = this.passages[candidate]!;
-      if (other.articleId === excludeArticle) continue;
-      const sharedCount = countShared(shingles, other.shingles);
+      const article = this.articleOf.get(candidate);
+      if (article === excludeArticle) continue;
+      const other = this.shinglesOf(candidate);
+      let sharedCount = 0;
       let sharedWeight = 0;
-      if (sharedCount > 0) {
-        let i = 0;
-        let j = 0;
-        while (i < shingles.length && j < other.shingles.length) {
-          const x = shingles[i]!;
-          const y = other.shingles[j]!;
-          if (x === y) {
-            sharedWeight += this.shingleWeight(x);
-            i++;
-            j++;
-          } else if (x < y) i++;
-          else j++;
-        }
+      let i = 0;
+      let j = 0;
+      while (i < shingles.length && j < other.length) {
+        const x = shingles[i]!;
+        const y = other[j]!;
+        if (x === y) {
+          sharedCount++;
+          sharedWeight += this.shingleWeight(x);
+          i++;
+          j++;
+        } else if (x < y) i++;
+        else j++;
       }
       const textScore =
         sharedWeight / Math.max(1e-9, Math.min(ownWeight, this.passageWeight(candidate)));
-      const otherTerms = new Set(other.terms);
-      const sharedTerms = distinctive.filter((term) => otherTerms.has(term));
-      const termScore =
-        sharedTerms.reduce((sum, term) => sum + this.termWeight(term), 0) / termSaturation;
+      const otherTerms = this.termsOf(candidate);
+      let termWeightSum = 0;
+      let sharedTerms = 0;
+      for (const term of distinctive) {
+        if (otherTerms.includes(term)) {
+          sharedTerms++;
+          termWeightSum += this.termWeight(term);
+        }
+      }
+      const termScore = termWeightSum / termSaturation;
       const score = Math.min(
         1,
         textScore + PASSAGE_THRESHOLDS.termBonus * Math.min(1, termScore) * (1 - textScore),
       );
-      const enoughEvidence =
-        sharedCount >= PASSAGE_THRESHOLDS.minSharedShingles || sharedTerms.length > 0;
+      const enoughEvidence = sharedCount >= minShared || sharedTerms > 0;
       if (enoughEvidence && score >= PASSAGE_THRESHOLDS.minScore) {
-        matches.push({
-          passageId: other.passageId,
-          articleId: other.articleId,
+        hits.push({
+          article,
+          ordinal: this.ordinalOf.get(candidate),
           score: Math.round(score * 1000) / 1000,
         });
       }
     }
-    return matches
-      .sort((a, b) => b.score - a.score || (a.passageId < b.passageId ? -1 : 1))
-      .slice(0, PASSAGE_THRESHOLDS.limit);
+    return hits;
+  }
+
+  snapshot(): PassageIndexSnapshot {
+    return {
+      rate: this.rate,
+      article: this.articleOf.toArray(),
+      ordinal: this.ordinalOf.toArray(),
+      alive: this.alive.slice(0, this.count),
+      shingleStart: this.shingleStart.toArray(),
+      shingles: this.shingles.toArray(),
+      termStart: this.termStart.toArray(),
+      terms: this.termList.toArray(),
+      termNames: [...this.termNames],
+    };
+  }
+
+  static fromSnapshot(
+    snapshot: PassageIndexSnapshot,
+    maxShingles = MAX_INDEXED_SHINGLES,
+  ): PassageIndex {
+    const index = new PassageIndex(maxShingles);
+    index.rate = snapshot.rate;
+    index.articleOf.pushAll(snapshot.article);
+    index.ordinalOf.pushAll(snapshot.ordinal);
+    index.alive = new Uint8Array(Math.max(64, snapshot.alive.length));
+    index.alive.set(snapshot.alive);
+    index.live = snapshot.alive.reduce((sum, a) => sum + a, 0);
+    index.shingleStart.length = 0;
+    index.shingleStart.pushAll(snapshot.shingleStart);
+    index.shingles.pushAll(snapshot.shingles);
+    index.termStart.length = 0;
+    index.termStart.pushAll(snapshot.termStart);
+    index.termList.pushAll(snapshot.terms);
+    for (const name of snapshot.termNames) index.termNumber(name);
+    index.sort();
+    return index;
   }
 }

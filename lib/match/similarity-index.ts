@@ -1,6 +1,7 @@
 import type { ArticleFeatures } from './article-features';
 import { SIGNATURE_SIZE, signatureMatches } from './minhash';
 import { countShared } from './shingles';
+import { GrowableUint32, sortPairs } from './typed-arrays';
 
 /** Looks up an indexed article's exact shingle set, if the caller can produce it. */
 export type ExactShingles = (articleId: string) => Uint32Array | undefined;
@@ -30,8 +31,6 @@ export const THRESHOLDS = {
 } as const;
 
 const RELATION_RANK: Record<Relation, number> = { duplicate: 0, reuse: 1, related: 2 };
-// Keys pack (min-hash value, article number) exactly into a double: value * 2^20 + article.
-const ARTICLE_BITS = 2 ** 20;
 
 /** Sorts best first: stronger relation, then higher score, then id for a stable order. */
 export function compareSimilar(a: SimilarArticle, b: SimilarArticle): number {
@@ -40,17 +39,6 @@ export function compareSimilar(a: SimilarArticle, b: SimilarArticle): number {
     b.score - a.score ||
     (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0)
   );
-}
-
-function lowerBound(keys: Float64Array, target: number): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Related answers kept per query, best first: beyond this a list stops helping the reader. */
@@ -62,66 +50,164 @@ const COMMON_TERM_MIN_DF = 20;
 /** Articles added since the position index was built are compared one by one until there are this many. */
 const MAX_UNINDEXED = 512;
 
+/**
+ * Signature positions with a lookup index. An article sharing any of them with the query is a
+ * candidate; 64 of 128 find an excerpt of a fifteenth of an article 99 % of the time, and the
+ * corpus index also proposes the articles of parallel passages. Half the positions, half the memory.
+ */
+export const INDEXED_POSITIONS = SIGNATURE_SIZE;
+/** Candidates verified against their exact shingle sets, most signature agreement first. */
+export const MAX_VERIFIED = 64;
+
 /** The query's terms, weighted once per query. */
 interface QueryTerms {
   ids: Set<number>;
   weight: number;
 }
 
+/** A similarity index as stored (lib/db/corpus-snapshot.ts). */
+export interface SimilarityIndexSnapshot {
+  ids: string[];
+  alive: Uint8Array;
+  signatures: Uint32Array;
+  sizes: Uint32Array;
+  termStart: Uint32Array;
+  terms: Uint32Array;
+  termNames: string[];
+}
+
+export interface SimilarityQueryOptions {
+  /** An article to leave out (the one being compared with the corpus). */
+  exclude?: string;
+  /** More candidates (e.g. the articles of parallel passages). */
+  extra?: Iterable<string>;
+  /** Exact shingle sets of candidates, where the caller has them (see `toVerify`). */
+  exact?: ExactShingles;
+}
+
 /**
- * Answers "which indexed articles are like this text?" without scanning them all: an inverted
- * index over every MinHash position finds the articles whose signatures agree anywhere, and a
- * prefix-filtered term index finds the articles that can reach the `related` threshold.
+ * Answers "which indexed articles are like this text?" without scanning them all: an index over
+ * MinHash positions finds the articles whose signatures agree somewhere, and a prefix-filtered
+ * term index finds the articles that can reach the `related` threshold. Everything is kept in
+ * typed arrays (about 1 KB per article), so 100,000 articles fit in ~100 MB.
  */
 export class SimilarityIndex {
   private readonly ids: string[] = [];
-  private readonly signatures: Uint32Array[] = [];
-  private readonly sizes: number[] = [];
-  private readonly termSets: Int32Array[] = [];
+  private readonly slots = new Map<string, number>();
+  private alive = new Uint8Array(64);
+  private live = 0;
+  private readonly signatures = new GrowableUint32(SIGNATURE_SIZE * 16);
+  private readonly sizes = new GrowableUint32();
+  private readonly termStart = new GrowableUint32(Uint32Array.of(0));
+  private readonly termList = new GrowableUint32();
   private readonly termIds = new Map<string, number>();
-  private readonly termPostings: number[][] = [];
+  private readonly termNames: string[] = [];
+  private readonly termPostings: GrowableUint32[] = [];
   private idfCache: Float64Array | null = null;
-  private positionKeys: Float64Array[] | null = null;
-  /** Articles [indexedCount, size) are not in the position index yet. */
+  // Per indexed position, article slots sorted by their signature value there.
+  private positionSlots: Uint32Array[] | null = null;
   private indexedCount = 0;
 
   /**
-   * @param exactShingles when given, candidates are verified on exact shingle sets: MinHash
-   * estimates are too coarse for short texts (a paragraph of slogans against a long article).
+   * @param exactShingles looks up an indexed article's exact shingle set, when the caller keeps
+   *   them; containment is then counted rather than estimated from signatures, whose estimates are
+   *   too coarse for short texts (a paragraph of slogans against a long article).
    */
   constructor(private readonly exactShingles?: ExactShingles) {}
 
   get size(): number {
-    return this.ids.length;
+    return this.live;
   }
 
-  /** Adds an article; callers add each article once. */
+  has(articleId: string): boolean {
+    const slot = this.slots.get(articleId);
+    return slot !== undefined && this.alive[slot] === 1;
+  }
+
+  /** The slot of a live article (the number the passage index knows it by). */
+  slotOf(articleId: string): number | undefined {
+    const slot = this.slots.get(articleId);
+    return slot !== undefined && this.alive[slot] === 1 ? slot : undefined;
+  }
+
+  idOf(slot: number): string {
+    return this.ids[slot]!;
+  }
+
+  liveIds(): string[] {
+    return this.ids.filter((_, slot) => this.alive[slot] === 1);
+  }
+
+  /** Adds an article; adding an id again replaces it. */
   add(articleId: string, features: ArticleFeatures): void {
-    const index = this.ids.length;
-    if (index >= ARTICLE_BITS)
-      throw new Error(`SimilarityIndex holds at most ${ARTICLE_BITS} articles`);
+    if (this.slots.has(articleId)) this.remove([articleId]);
+    const slot = this.ids.length;
     this.ids.push(articleId);
-    this.signatures.push(features.signature);
+    this.slots.set(articleId, slot);
+    if (slot >= this.alive.length) {
+      const grown = new Uint8Array(this.alive.length * 2);
+      grown.set(this.alive);
+      this.alive = grown;
+    }
+    this.alive[slot] = 1;
+    this.live++;
+    this.signatures.pushAll(features.signature);
     this.sizes.push(features.shingleCount);
-    const terms = Object.keys(features.terms).map((term) => {
-      let id = this.termIds.get(term);
-      if (id === undefined) {
-        id = this.termPostings.push([]) - 1;
-        this.termIds.set(term, id);
-      }
-      this.termPostings[id]!.push(index);
-      return id;
-    });
-    this.termSets.push(Int32Array.from(terms));
+    for (const term of Object.keys(features.terms)) {
+      const id = this.termId(term);
+      this.termList.push(id);
+      this.termPostings[id]!.push(slot);
+    }
+    this.termStart.push(this.termList.length);
     this.idfCache = null;
     // A few new articles are compared directly; many make the index worth rebuilding.
-    if (this.ids.length - this.indexedCount > MAX_UNINDEXED) this.positionKeys = null;
+    if (this.ids.length - this.indexedCount > MAX_UNINDEXED) this.positionSlots = null;
+  }
+
+  /** Forgets articles (their slots stay empty; the term index is rebuilt without them). */
+  remove(articleIds: Iterable<string>): void {
+    let removed = 0;
+    for (const id of articleIds) {
+      const slot = this.slots.get(id);
+      if (slot === undefined) continue;
+      this.slots.delete(id);
+      if (this.alive[slot] === 1) {
+        this.alive[slot] = 0;
+        removed++;
+      }
+    }
+    if (removed === 0) return;
+    this.live -= removed;
+    for (const postings of this.termPostings) postings.length = 0;
+    for (let slot = 0; slot < this.ids.length; slot++) {
+      if (this.alive[slot] !== 1) continue;
+      for (const id of this.termsOf(slot)) this.termPostings[id]!.push(slot);
+    }
+    this.idfCache = null;
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termNames.push(term) - 1;
+      this.termIds.set(term, id);
+      this.termPostings.push(new GrowableUint32(4));
+    }
+    return id;
+  }
+
+  private termsOf(slot: number): Uint32Array {
+    return this.termList.view().subarray(this.termStart.get(slot), this.termStart.get(slot + 1));
+  }
+
+  private signatureOf(slot: number): Uint32Array {
+    return this.signatures.view().subarray(slot * SIGNATURE_SIZE, (slot + 1) * SIGNATURE_SIZE);
   }
 
   /** IDF per term id; common terms (see COMMON_TERM_SHARE) weigh 0 and so take no part in `related`. */
   private idfs(): Float64Array {
     if (this.idfCache) return this.idfCache;
-    const n = this.ids.length;
+    const n = this.live;
     const commonDf = Math.max(COMMON_TERM_MIN_DF, COMMON_TERM_SHARE * n);
     const idf = new Float64Array(this.termPostings.length);
     this.termPostings.forEach((postings, id) => {
@@ -131,20 +217,24 @@ export class SimilarityIndex {
     return idf;
   }
 
-  private ensurePositionIndex(): Float64Array[] {
-    if (this.positionKeys) return this.positionKeys;
+  private ensurePositionIndex(): Uint32Array[] {
+    if (this.positionSlots) return this.positionSlots;
     const count = this.ids.length;
-    const keys: Float64Array[] = [];
-    for (let position = 0; position < SIGNATURE_SIZE; position++) {
-      const column = new Float64Array(count);
-      for (let article = 0; article < count; article++) {
-        column[article] = this.signatures[article]![position]! * ARTICLE_BITS + article;
+    const signatures = this.signatures.view();
+    const index: Uint32Array[] = [];
+    for (let position = 0; position < INDEXED_POSITIONS; position++) {
+      const values = new Uint32Array(count);
+      const slots = new Uint32Array(count);
+      for (let slot = 0; slot < count; slot++) {
+        values[slot] = signatures[slot * SIGNATURE_SIZE + position]!;
+        slots[slot] = slot;
       }
-      keys.push(column.sort());
+      sortPairs(values, slots);
+      index.push(slots);
     }
-    this.positionKeys = keys;
+    this.positionSlots = index;
     this.indexedCount = count;
-    return keys;
+    return index;
   }
 
   private queryTerms(features: ArticleFeatures): QueryTerms {
@@ -154,7 +244,7 @@ export class SimilarityIndex {
     for (const term of Object.keys(features.terms)) {
       const id = this.termIds.get(term);
       // A term no indexed article uses weighs like the rarest.
-      const w = id === undefined ? Math.log(1 + (this.ids.length + 1)) : idf[id]!;
+      const w = id === undefined ? Math.log(1 + (this.live + 1)) : idf[id]!;
       if (id !== undefined && w > 0) ids.add(id);
       weight += w;
     }
@@ -165,14 +255,15 @@ export class SimilarityIndex {
   private classify(
     query: ArticleFeatures,
     terms: QueryTerms,
-    article: number,
+    slot: number,
     matches: number,
+    exactShingles: ExactShingles | undefined,
   ): SimilarArticle | null {
-    const articleId = this.ids[article]!;
+    const articleId = this.ids[slot]!;
     const sizeA = query.shingleCount;
-    const sizeB = this.sizes[article]!;
+    const sizeB = this.sizes.get(slot);
     if (matches > 0 && sizeA > 0 && sizeB > 0) {
-      const exact = query.shingles && this.exactShingles?.(articleId);
+      const exact = query.shingles && exactShingles?.(articleId);
       let shared: number;
       if (exact && query.shingles) shared = countShared(query.shingles, exact);
       else {
@@ -200,7 +291,7 @@ export class SimilarityIndex {
     let sharedWeight = 0;
     let sharedCount = 0;
     let articleWeight = 0;
-    for (const id of this.termSets[article]!) {
+    for (const id of this.termsOf(slot)) {
       articleWeight += idf[id]!;
       if (terms.ids.has(id)) {
         sharedWeight += idf[id]!;
@@ -227,35 +318,53 @@ export class SimilarityIndex {
     return results.filter((r) => r.relation !== 'related' || ++related <= MAX_RELATED);
   }
 
-  /** Similar articles, best first, found through the index. */
-  query(features: ArticleFeatures, exclude?: string): SimilarArticle[] {
+  /** Candidate slots with the number of signature positions each shares with the query. */
+  private candidates(
+    features: ArticleFeatures,
+    options: SimilarityQueryOptions,
+  ): { slots: number[]; matches: Uint8Array; terms: QueryTerms } {
     // Per-query scratch in typed arrays: a Map per candidate costs more than the lookups themselves.
     const matches = new Uint8Array(this.ids.length); // signature positions shared (≤ 128)
     const seen = new Uint8Array(this.ids.length);
-    const candidates: number[] = [];
-    const propose = (article: number): void => {
-      if (seen[article] === 0) {
-        seen[article] = 1;
-        candidates.push(article);
+    const slots: number[] = [];
+    const propose = (slot: number): void => {
+      if (seen[slot] === 0 && this.alive[slot] === 1) {
+        seen[slot] = 1;
+        slots.push(slot);
+        matches[slot] = signatureMatches(features.signature, this.signatureOf(slot));
       }
     };
-    const keys = this.ensurePositionIndex();
-    for (let position = 0; position < SIGNATURE_SIZE; position++) {
+    const index = this.ensurePositionIndex();
+    const signatures = this.signatures.view();
+    for (let position = 0; position < INDEXED_POSITIONS; position++) {
       const value = features.signature[position]!;
       if (value === 0xffffffff) continue;
-      const column = keys[position]!;
-      for (let k = lowerBound(column, value * ARTICLE_BITS); k < column.length; k++) {
-        const key = column[k]!;
-        if (Math.floor(key / ARTICLE_BITS) !== value) break;
-        const article = key - value * ARTICLE_BITS;
-        matches[article]!++;
-        propose(article);
+      const column = index[position]!;
+      // Binary search through the slots, reading each slot's value at this position.
+      let lo = 0;
+      let hi = column.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (signatures[column[mid]! * SIGNATURE_SIZE + position]! < value) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < column.length; k++) {
+        const slot = column[k]!;
+        if (signatures[slot * SIGNATURE_SIZE + position] !== value) break;
+        propose(slot);
       }
     }
     // Articles added since the index was built are few: compare them directly.
-    for (let article = this.indexedCount; article < this.ids.length; article++) {
-      matches[article] = signatureMatches(features.signature, this.signatures[article]!);
-      if (matches[article]! > 0) propose(article);
+    for (let slot = this.indexedCount; slot < this.ids.length; slot++) {
+      if (
+        this.alive[slot] === 1 &&
+        signatureMatches(features.signature, this.signatureOf(slot)) > 0
+      )
+        propose(slot);
+    }
+    for (const id of options.extra ?? []) {
+      const slot = this.slots.get(id);
+      if (slot !== undefined) propose(slot);
     }
     // Prefix filtering: an article sharing none of the query's rarest terms (the prefix holding more
     // than 1 - threshold of the query's term weight) cannot reach the related threshold.
@@ -265,13 +374,37 @@ export class SimilarityIndex {
     let prefixWeight = terms.weight - byRarity.reduce((sum, id) => sum + idf[id]!, 0); // unseen terms
     for (const id of byRarity) {
       if (prefixWeight > (1 - THRESHOLDS.relatedTermSimilarity) * terms.weight) break;
-      for (const article of this.termPostings[id]!) propose(article);
+      for (const slot of this.termPostings[id]!.view()) propose(slot);
       prefixWeight += idf[id]!;
     }
+    return { slots, matches, terms };
+  }
+
+  /**
+   * The candidates whose exact shingle sets would make the answer exact (their signatures agree
+   * with the query somewhere), most agreement first: what a caller without texts in memory loads.
+   */
+  toVerify(features: ArticleFeatures, options: SimilarityQueryOptions = {}): string[] {
+    const { slots, matches } = this.candidates(features, options);
+    return slots
+      .filter((slot) => matches[slot]! > 0 && this.ids[slot] !== options.exclude)
+      .sort((a, b) => matches[b]! - matches[a]! || a - b)
+      .slice(0, MAX_VERIFIED)
+      .map((slot) => this.ids[slot]!);
+  }
+
+  /** Similar articles, best first, found through the index. */
+  query(
+    features: ArticleFeatures,
+    options: SimilarityQueryOptions | string = {},
+  ): SimilarArticle[] {
+    const opts = typeof options === 'string' ? { exclude: options } : options;
+    const { slots, matches, terms } = this.candidates(features, opts);
+    const exact = opts.exact ?? this.exactShingles;
     const results: SimilarArticle[] = [];
-    for (const article of candidates) {
-      if (this.ids[article] === exclude) continue;
-      const hit = this.classify(features, terms, article, matches[article]!);
+    for (const slot of slots) {
+      if (this.ids[slot] === opts.exclude) continue;
+      const hit = this.classify(features, terms, slot, matches[slot]!, exact);
       if (hit) results.push(hit);
     }
     return this.finish(results);
@@ -281,16 +414,51 @@ export class SimilarityIndex {
   scan(features: ArticleFeatures, exclude?: string): SimilarArticle[] {
     const terms = this.queryTerms(features);
     const results: SimilarArticle[] = [];
-    for (let article = 0; article < this.ids.length; article++) {
-      if (this.ids[article] === exclude) continue;
+    for (let slot = 0; slot < this.ids.length; slot++) {
+      if (this.alive[slot] !== 1 || this.ids[slot] === exclude) continue;
       const hit = this.classify(
         features,
         terms,
-        article,
-        signatureMatches(features.signature, this.signatures[article]!),
+        slot,
+        signatureMatches(features.signature, this.signatureOf(slot)),
+        this.exactShingles,
       );
       if (hit) results.push(hit);
     }
     return this.finish(results);
+  }
+
+  snapshot(): SimilarityIndexSnapshot {
+    return {
+      ids: [...this.ids],
+      alive: this.alive.slice(0, this.ids.length),
+      signatures: this.signatures.toArray(),
+      sizes: this.sizes.toArray(),
+      termStart: this.termStart.toArray(),
+      terms: this.termList.toArray(),
+      termNames: [...this.termNames],
+    };
+  }
+
+  static fromSnapshot(snapshot: SimilarityIndexSnapshot, exactShingles?: ExactShingles) {
+    const index = new SimilarityIndex(exactShingles);
+    snapshot.ids.forEach((id, slot) => {
+      index.ids.push(id);
+      if (snapshot.alive[slot] === 1) index.slots.set(id, slot);
+    });
+    index.alive = new Uint8Array(Math.max(64, snapshot.ids.length));
+    index.alive.set(snapshot.alive);
+    index.live = index.slots.size;
+    index.signatures.pushAll(snapshot.signatures);
+    index.sizes.pushAll(snapshot.sizes);
+    index.termStart.length = 0;
+    index.termStart.pushAll(snapshot.termStart);
+    index.termList.pushAll(snapshot.terms);
+    for (const name of snapshot.termNames) index.termId(name);
+    for (let slot = 0; slot < snapshot.ids.length; slot++) {
+      if (snapshot.alive[slot] !== 1) continue;
+      for (const id of index.termsOf(slot)) index.termPostings[id]!.push(slot);
+    }
+    return index;
   }
 }

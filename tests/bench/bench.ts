@@ -17,7 +17,7 @@ import { articleFeatures, type ArticleFeatures } from '../../lib/match/article-f
 import { analyzePage } from '../../lib/analyze-page';
 import { parseBundle, type CorpusBundle } from '../../lib/bundle';
 import { cleanArticle } from '../../lib/clean/clean-article';
-import { CorpusIndex } from '../../lib/match/corpus-index';
+import { CorpusIndex, matchingGlossary, MemoryTexts } from '../../lib/match/corpus-index';
 import { extractArticle, visibleText } from '../../lib/dom/extract-article';
 import { compactForMatch } from '../../lib/normalise/fold-script';
 import { countTerms, matchTerms } from '../../lib/match/match-terms';
@@ -66,6 +66,12 @@ const progress = (what: string): void =>
 function time<T>(fn: () => T): [T, number] {
   const start = performance.now();
   const value = fn();
+  return [value, performance.now() - start];
+}
+
+async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
   return [value, performance.now() - start];
 }
 
@@ -126,7 +132,7 @@ function buildStages(input: BuildInput): [string, number][] {
     }));
     const index = timed(
       'CorpusIndex (term matcher, stop shingles)',
-      () => new CorpusIndex(glossary.entries, glossary.stop),
+      () => new CorpusIndex(matchingGlossary(glossary.entries, glossary.stop), new MemoryTexts()),
     );
     const files = readdirSync(input.sourcesDir)
       .filter((f) => /\.(txt|md)$/.test(f))
@@ -342,7 +348,7 @@ function loadCorpusIndex(built: CorpusBundle | null): CorpusIndex | null {
   }
 }
 
-function benchAnalyze(built: CorpusBundle | null): void {
+async function benchAnalyze(built: CorpusBundle | null): Promise<void> {
   out('b. Analysis time per stage on a 100,000-character page');
   const [corpus, corpusMs] = time(() => loadCorpusIndex(built));
   if (!corpus) {
@@ -353,7 +359,7 @@ function benchAnalyze(built: CorpusBundle | null): void {
   const han = (html.match(/[\u3400-\u9fff]/g) ?? []).length;
   out(
     `  page: ${int(html.length)} characters of HTML, ${int(han)} Han characters, ${paragraphs} article blocks ` +
-      `(corpus paragraphs shuffled, half Traditional); corpus index: ${corpus.articles.size} articles (built in ${ms(corpusMs)} ms)`,
+      `(corpus paragraphs shuffled, half Traditional); corpus index: ${corpus.size} articles (built in ${ms(corpusMs)} ms)`,
   );
 
   const REPEATS = 3;
@@ -372,6 +378,11 @@ function benchAnalyze(built: CorpusBundle | null): void {
       if (round > 0) record(stage, taken);
       return value;
     };
+    const timedAsync = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
+      const [value, taken] = await timeAsync(fn);
+      if (round > 0) record(stage, taken);
+      return value;
+    };
     const dom = timed('JSDOM parse', () => new JSDOM(html, { url: 'https://example.cn/a.html' }));
     const doc = dom.window.document;
     const article = timed('extractArticle', () => extractArticle(doc));
@@ -387,11 +398,11 @@ function benchAnalyze(built: CorpusBundle | null): void {
     const shingles = timed('  shingleHashes', () => shingleHashes(compact, corpus.stop));
     timed('  minhashSignature', () => minhashSignature(shingles));
     timed('  matchTerms + countTerms', () => countTerms(matchTerms(clean.text, corpus.matcher)));
-    const similar = timed('corpus.similar', () => corpus.similar(features));
+    const similar = await timedAsync('corpus.similar', () => corpus.similar(features));
     const parallels = timed('corpus.parallels', () =>
       corpus.parallels(passages.map((p) => p.text)),
     );
-    const state = timed('analyzePage (whole)', () =>
+    const state = await timedAsync('analyzePage (whole)', () =>
       analyzePage(
         {
           url: 'https://example.cn/a.html',
@@ -685,12 +696,12 @@ function benchSimilarity(): SizeResult[] {
 
 // ---------------------------------------------------------------------------------------------
 
-function main(): void {
+async function main(): Promise<void> {
   out(`Wenmai benchmark — Node ${process.version}, ${new Date().toISOString()}`);
   out();
   const bundle = benchBuild();
   out();
-  benchAnalyze(bundle);
+  await benchAnalyze(bundle);
   out();
   const similarity = benchSimilarity();
   out();
@@ -709,4 +720,4 @@ function main(): void {
   out(`Total bench time: ${((performance.now() - benchStart) / 1000).toFixed(1)} s`);
 }
 
-main();
+await main();

@@ -32,10 +32,10 @@ function reencode(fixture: string, encoding: string, meta: string | null, name: 
 }
 
 describe('analyzeFile on pages in other charsets', () => {
-  it('reads a GBK page without any declaration as zh-Hans, with the right title', () => {
+  it('reads a GBK page without any declaration as zh-Hans, with the right title', async () => {
     const path = reencode('district-excerpt.html', 'gbk', null, 'district-gbk.html');
     expect(readText(path)).toMatchObject({ charset: 'gb18030', source: 'sniffed' });
-    const state = analyzeFile(path, corpus);
+    const state = await analyzeFile(path, corpus);
     expect(state.lang).toBe('zh-Hans');
     expect(state.article?.title).toContain('研讨提升组织工作质效举措');
     expect(state.similar).toContainEqual(
@@ -43,28 +43,28 @@ describe('analyzeFile on pages in other charsets', () => {
     );
   });
 
-  it('reads a GBK page declaring <meta charset="gbk">, and one declaring GB2312 in http-equiv', () => {
+  it('reads a GBK page declaring <meta charset="gbk">, and one declaring GB2312 in http-equiv', async () => {
     const meta = reencode('district-excerpt.html', 'gbk', '<meta charset="gbk">', 'meta-gbk.html');
     expect(readText(meta)).toMatchObject({ charset: 'gbk', source: 'declared' });
-    expect(analyzeFile(meta, corpus).article?.title).toContain('研讨提升组织工作质效举措');
+    expect((await analyzeFile(meta, corpus)).article?.title).toContain('研讨提升组织工作质效举措');
     const equiv = reencode(
       'district-excerpt.html',
       'gbk',
       '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
       'equiv-gb2312.htm',
     );
-    expect(analyzeFile(equiv, corpus).lang).toBe('zh-Hans');
+    expect((await analyzeFile(equiv, corpus)).lang).toBe('zh-Hans');
   });
 
-  it('reads a Big5 page as zh-Hant', () => {
+  it('reads a Big5 page as zh-Hant', async () => {
     const path = reencode('news-repost-traditional.html', 'big5', null, 'news-big5.html');
     expect(readText(path)).toMatchObject({ charset: 'big5', source: 'sniffed' });
-    const state = analyzeFile(path, corpus);
+    const state = await analyzeFile(path, corpus);
     expect(state.lang).toBe('zh-Hant');
     expect(state.article?.title).toContain('組織部門如何助推新質生產力');
   });
 
-  it('reads a page that says GB2312 but is UTF-8 as UTF-8', () => {
+  it('reads a page that says GB2312 but is UTF-8 as UTF-8', async () => {
     const html = readFileSync(join(FIXTURES, 'district-excerpt.html'), 'utf8').replace(
       '<meta charset="utf-8">',
       '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
@@ -72,10 +72,10 @@ describe('analyzeFile on pages in other charsets', () => {
     const path = join(dir, 'resaved.html');
     writeFileSync(path, html);
     expect(readText(path)).toMatchObject({ charset: 'utf-8', declared: 'gb2312' });
-    expect(analyzeFile(path, corpus).article?.title).toContain('研讨提升组织工作质效举措');
+    expect((await analyzeFile(path, corpus)).article?.title).toContain('研讨提升组织工作质效举措');
   });
 
-  it('takes a Content-Type from the caller over the page', () => {
+  it('takes a Content-Type from the caller over the page', async () => {
     const path = reencode(
       'district-excerpt.html',
       'gbk',
@@ -86,12 +86,12 @@ describe('analyzeFile on pages in other charsets', () => {
       charset: 'gbk',
       source: 'declared',
     });
-    expect(analyzeFile(path, corpus, { contentType: 'text/html; charset=gbk' }).lang).toBe(
+    expect((await analyzeFile(path, corpus, { contentType: 'text/html; charset=gbk' })).lang).toBe(
       'zh-Hans',
     );
   });
 
-  it('refuses noise with a message naming the file and why', () => {
+  it('refuses noise with a message naming the file and why', async () => {
     const path = join(dir, 'noise.txt');
     const bytes = new Uint8Array(20_000);
     let state = 7;
@@ -100,14 +100,14 @@ describe('analyzeFile on pages in other charsets', () => {
       bytes[i] = state >>> 24;
     }
     writeFileSync(path, bytes);
-    expect(() => analyzeFile(path, corpus)).toThrow(
+    await expect(analyzeFile(path, corpus)).rejects.toThrow(
       new RegExp(`${path}: not text: \\d+% control or replacement characters`),
     );
   });
 });
 
 describe('npm run analyze on a GBK page', () => {
-  it('says which charset it read and why, takes --content-type, and fails on noise', () => {
+  it('says which charset it read and why, takes --content-type, and fails on noise', async () => {
     const path = reencode('district-excerpt.html', 'gbk', null, 'cli-gbk.html');
     const out = execFileSync('npx', ['tsx', 'corpus/analyze.ts', path], { encoding: 'utf8' });
     expect(out).toContain('language: zh-Hans');

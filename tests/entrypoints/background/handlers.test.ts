@@ -5,10 +5,10 @@ import { handlers, type BackgroundContext } from '../../../entrypoints/backgroun
 import { PATHS } from '../../../corpus/build/build-corpus';
 import { parseBundle } from '../../../lib/bundle';
 import { importBundle } from '../../../lib/db/import-bundle';
-import { loadCorpusIndex } from '../../../lib/db/load-corpus';
+import { CorpusKeeper, loadGlossary } from '../../../lib/db/corpus-store';
 import { getSettings } from '../../../lib/db/repository';
 import { WenmaiDB } from '../../../lib/db/schema';
-import type { CorpusIndex } from '../../../lib/match/corpus-index';
+import type { MatchingGlossary } from '../../../lib/match/corpus-index';
 import {
   PAGE_REQUESTS,
   senderMayAsk,
@@ -24,13 +24,20 @@ const bundle = (() => {
 })();
 
 let db: WenmaiDB;
-let corpus: Promise<CorpusIndex> | null = null;
+let glossary: Promise<MatchingGlossary> | null = null;
+let corpus: CorpusKeeper;
 const ctx: BackgroundContext = {
   get db() {
     return db;
   },
-  corpus: () => (corpus ??= loadCorpusIndex(db)),
-  invalidateCorpus: async () => void (corpus = null),
+  glossary: () => (glossary ??= loadGlossary(db)),
+  corpus: () => corpus.index(),
+  corpusChanged: (ids) => corpus.changed(ids),
+  invalidateGlossary: async () => {
+    glossary = null;
+    corpus.invalidate();
+  },
+  corpusStatus: () => corpus.status(),
   settings: () => getSettings(db),
   invalidateSettings: async () => undefined,
   importStatus: () => ({ state: 'done', done: 0, total: 0, errors: [] }),
@@ -51,9 +58,13 @@ function ask<K extends BackgroundType>(
 
 beforeAll(async () => {
   db = new WenmaiDB('wenmai-handlers-test');
+  corpus = new CorpusKeeper(db, ctx.glossary);
   await importBundle(db, bundle, () => undefined);
 });
-afterAll(() => db.delete());
+afterAll(async () => {
+  await corpus.flush();
+  await db.delete();
+});
 
 const seed = bundle.articles[0]!;
 
@@ -138,7 +149,7 @@ describe('background handlers', () => {
       title: '我的文章',
       origin: 'user',
     });
-    await ctx.invalidateCorpus();
+    await ctx.invalidateGlossary();
     const deleted = await ask({ type: 'wenmai/delete-article', articleId: added.articleId });
     expect(deleted.deleted).toBe(true);
   });

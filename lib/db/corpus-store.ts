@@ -1,0 +1,346 @@
+import {
+  CorpusIndex,
+  matchingGlossary,
+  type CorpusArticle,
+  type CorpusIndexSnapshot,
+  type CorpusTexts,
+  type MatchingGlossary,
+} from '../match/corpus-index';
+import { importedBundleVersion, STOP_PHRASES_KEY } from './import-bundle';
+import type { StoredArticle, StoredIndexRow, WenmaiDB } from './schema';
+
+/** The effective glossary (shipped entries and the reader's), ready for matching. */
+export async function loadGlossary(db: WenmaiDB): Promise<MatchingGlossary> {
+  const [glossary, stop] = await Promise.all([
+    db.glossary.orderBy('id').toArray(),
+    db.settings.get(STOP_PHRASES_KEY),
+  ]);
+  const entries = glossary.map(({ origin: _origin, ...entry }) => entry);
+  return matchingGlossary(entries, (stop?.value as string[] | undefined) ?? []);
+}
+
+/** Article texts read from IndexedDB when an answer needs them (never all at once). */
+export class DbTexts implements CorpusTexts {
+  constructor(private readonly db: WenmaiDB) {}
+
+  async articles(ids: readonly string[]): Promise<Map<string, CorpusArticle>> {
+    const rows = await this.db.articles.bulkGet([...ids]);
+    const found = new Map<string, CorpusArticle>();
+    for (const row of rows) if (row) found.set(row.id, row);
+    return found;
+  }
+
+  async withTerm(termId: string, limit: number): Promise<CorpusArticle[]> {
+    return this.db.articles.where('termIds').equals(termId).limit(limit).toArray();
+  }
+}
+
+/** Articles read per step when indexing from the database. */
+const PAGE = 250;
+/** Elements per stored chunk (4 MB of Uint32): rows small enough to write and read quickly. */
+const CHUNK = 1 << 20;
+/** Strings per stored chunk. */
+const STRING_CHUNK = 50_000;
+/** A change is saved this long after the last one (an import saves once, not per article). */
+const SAVE_DELAY_MS = 2000;
+/** Rows changed this soon before a save may have been written after the snapshot was taken. */
+const CLOCK_MARGIN_MS = 5000;
+const META_KEY = 'meta';
+
+export interface CorpusStoreProgress {
+  state: 'loading' | 'indexing' | 'ready';
+  done: number;
+  total: number;
+}
+
+interface StoredMeta {
+  key: string;
+  savedAt: number;
+  /** Scalars of the snapshot, by path. */
+  scalars: Record<string, string | number>;
+  /** Arrays of the snapshot, by path: how they were cut into rows. */
+  arrays: Record<string, { kind: 'u32' | 'u8' | 'strings'; length: number; chunks: number }>;
+}
+
+type Leaf = Uint32Array | Uint8Array | string[] | string | number;
+
+/** Cuts a snapshot into rows: one description, and chunks of each array. */
+export function snapshotRows(
+  snapshot: CorpusIndexSnapshot,
+  key: string,
+  savedAt: number,
+): StoredIndexRow[] {
+  const meta: StoredMeta = { key, savedAt, scalars: {}, arrays: {} };
+  const rows: StoredIndexRow[] = [];
+  const visit = (value: Leaf | object, path: string): void => {
+    if (typeof value === 'string' || typeof value === 'number') meta.scalars[path] = value;
+    else if (Array.isArray(value) || value instanceof Uint32Array || value instanceof Uint8Array) {
+      const kind = Array.isArray(value) ? 'strings' : value instanceof Uint32Array ? 'u32' : 'u8';
+      const size = kind === 'strings' ? STRING_CHUNK : CHUNK;
+      const chunks = Math.ceil(value.length / size);
+      meta.arrays[path] = { kind, length: value.length, chunks };
+      for (let i = 0; i < chunks; i++)
+        rows.push({ key: `${path}:${i}`, value: value.slice(i * size, (i + 1) * size) });
+    } else
+      for (const [name, child] of Object.entries(value))
+        visit(child as Leaf, path ? `${path}.${name}` : name);
+  };
+  visit(snapshot, '');
+  rows.push({ key: META_KEY, value: meta });
+  return rows;
+}
+
+/** Reads a stored snapshot back; null when there is none, it is for another key, or broken. */
+async function readSnapshot(
+  db: WenmaiDB,
+  key: string,
+): Promise<{ snapshot: CorpusIndexSnapshot; savedAt: number } | null> {
+  const meta = (await db.corpusIndex.get(META_KEY))?.value as StoredMeta | undefined;
+  if (!meta || meta.key !== key) return null;
+  const keys = Object.entries(meta.arrays).flatMap(([path, { chunks }]) =>
+    Array.from({ length: chunks }, (_, i) => `${path}:${i}`),
+  );
+  const rows = await db.corpusIndex.bulkGet(keys);
+  const byKey = new Map(rows.flatMap((row) => (row ? [[row.key, row.value]] : [])));
+  const root: Record<string, unknown> = {};
+  const place = (path: string, value: unknown): void => {
+    const parts = path.split('.');
+    let node = root;
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[parts.at(-1)!] = value;
+  };
+  for (const [path, value] of Object.entries(meta.scalars)) place(path, value);
+  for (const [path, { kind, length, chunks }] of Object.entries(meta.arrays)) {
+    const parts: unknown[] = [];
+    for (let i = 0; i < chunks; i++) {
+      const part = byKey.get(`${path}:${i}`);
+      if (part === undefined) return null; // a chunk is missing: build afresh
+      parts.push(part);
+    }
+    if (kind === 'strings') place(path, (parts as string[][]).flat());
+    else {
+      const array = kind === 'u32' ? new Uint32Array(length) : new Uint8Array(length);
+      let at = 0;
+      for (const part of parts as (Uint32Array | Uint8Array)[]) {
+        array.set(part, at);
+        at += part.length;
+      }
+      if (at !== length) return null;
+      place(path, array);
+    }
+  }
+  return { snapshot: root as unknown as CorpusIndexSnapshot, savedAt: meta.savedAt };
+}
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The corpus index as the background keeps it: stored in IndexedDB (table corpusIndex), loaded
+ * in one read of a few large rows when the service worker starts, updated article by article as
+ * the corpus changes, and saved shortly after. It is built from the articles only when there is no
+ * usable stored index (first start, a new glossary or shipped corpus), page by page.
+ */
+export class CorpusStore {
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private dirty = false;
+
+  private constructor(
+    private readonly db: WenmaiDB,
+    readonly index: CorpusIndex,
+    readonly key: string,
+  ) {}
+
+  /** The key a stored index must carry to be used with this glossary and shipped corpus. */
+  static async keyFor(db: WenmaiDB, glossary: MatchingGlossary): Promise<string> {
+    return `${glossary.key}|${(await importedBundleVersion(db)) ?? 'no-bundle'}`;
+  }
+
+  static async open(
+    db: WenmaiDB,
+    glossary: MatchingGlossary,
+    onProgress: (progress: CorpusStoreProgress) => void = () => {},
+  ): Promise<CorpusStore> {
+    const key = await CorpusStore.keyFor(db, glossary);
+    onProgress({ state: 'loading', done: 0, total: 0 });
+    const stored = await readSnapshot(db, key).catch(() => null);
+    const index = new CorpusIndex(glossary, new DbTexts(db), stored?.snapshot);
+    const store = new CorpusStore(db, index, key);
+    if (stored) {
+      await store.catchUp(stored.savedAt, onProgress);
+    } else {
+      await store.indexAll(onProgress);
+      store.dirty = true;
+      await store.save();
+    }
+    onProgress({ state: 'ready', done: index.size, total: index.size });
+    return store;
+  }
+
+  /** Brings a stored index up to date with the articles: what a stopped worker left undone. */
+  private async catchUp(
+    savedAt: number,
+    onProgress: (progress: CorpusStoreProgress) => void,
+  ): Promise<void> {
+    const ids = (await this.db.articles.toCollection().primaryKeys()) as string[];
+    const present = new Set(ids);
+    const gone = this.index.articleIds().filter((id) => !present.has(id));
+    const recent = (await this.db.articles
+      .where('addedAt')
+      .aboveOrEqual(savedAt - CLOCK_MARGIN_MS)
+      .primaryKeys()) as string[];
+    const stale = new Set([...ids.filter((id) => !this.index.has(id)), ...recent]);
+    if (gone.length > 0) this.remove(gone);
+    if (stale.size > 0) await this.update([...stale], onProgress);
+  }
+
+  /** Indexes every article, page by page, yielding between pages so requests are answered. */
+  private async indexAll(onProgress: (progress: CorpusStoreProgress) => void): Promise<void> {
+    const total = await this.db.articles.count();
+    let done = 0;
+    let after: string | null = null;
+    for (;;) {
+      const page: StoredArticle[] = await (
+        after === null ? this.db.articles.orderBy('id') : this.db.articles.where('id').above(after)
+      )
+        .limit(PAGE)
+        .toArray();
+      if (page.length === 0) break;
+      for (const article of page) this.index.addArticle(article);
+      after = page.at(-1)!.id;
+      done += page.length;
+      onProgress({ state: 'indexing', done, total });
+      await nextTask();
+    }
+  }
+
+  /** (Re-)indexes these articles from the database; ids no longer there are removed. */
+  async update(
+    ids: readonly string[],
+    onProgress: (progress: CorpusStoreProgress) => void = () => {},
+  ): Promise<void> {
+    const missing: string[] = [];
+    for (let i = 0; i < ids.length; i += PAGE) {
+      const slice = ids.slice(i, i + PAGE);
+      const rows = await this.db.articles.bulkGet(slice);
+      rows.forEach((row, k) => {
+        if (row) this.index.addArticle(row);
+        else missing.push(slice[k]!);
+      });
+      onProgress({ state: 'indexing', done: Math.min(ids.length, i + PAGE), total: ids.length });
+      if (i + PAGE < ids.length) await nextTask();
+    }
+    if (missing.length > 0) this.index.removeArticles(missing);
+    this.changed();
+  }
+
+  remove(ids: readonly string[]): void {
+    this.index.removeArticles(ids);
+    this.changed();
+  }
+
+  private changed(): void {
+    this.dirty = true;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
+  }
+
+  /** Writes the index now if it changed (also called before a test or a benchmark reads it). */
+  save(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.saving = this.saving.then(async () => {
+      if (!this.dirty) return;
+      this.dirty = false;
+      const savedAt = Date.now();
+      const rows = snapshotRows(this.index.snapshot(), this.key, savedAt);
+      try {
+        await this.db.transaction('rw', this.db.corpusIndex, async () => {
+          await this.db.corpusIndex.clear();
+          await this.db.corpusIndex.bulkPut(rows);
+        });
+      } catch (error) {
+        // Not stored: the next start indexes from the articles (slower, nothing lost).
+        this.dirty = true;
+        console.warn('Wenmai could not store its corpus index:', error);
+      }
+    });
+    return this.saving;
+  }
+}
+
+/**
+ * Keeps the background's corpus store: opens it on first use, and again when the glossary or the
+ * shipped corpus changed (the previous store goes on answering meanwhile, and articles changed
+ * meanwhile reach the new one). A failure is reported and not kept: the next request tries again.
+ */
+export class CorpusKeeper {
+  private store: CorpusStore | null = null;
+  private opening: Promise<CorpusStore> | null = null;
+  private stale = true;
+  private readonly changedWhileOpening = new Set<string>();
+  private progress: CorpusStoreProgress = { state: 'loading', done: 0, total: 0 };
+  private error: string | null = null;
+
+  constructor(
+    private readonly db: WenmaiDB,
+    private readonly glossary: () => Promise<MatchingGlossary>,
+  ) {}
+
+  private open(): Promise<CorpusStore> {
+    if (this.store && !this.stale) return Promise.resolve(this.store);
+    if (!this.opening) {
+      this.stale = false;
+      this.changedWhileOpening.clear();
+      this.opening = (async () => {
+        const glossary = await this.glossary();
+        const store = await CorpusStore.open(this.db, glossary, (p) => (this.progress = p));
+        const changed = [...this.changedWhileOpening];
+        if (changed.length > 0) await store.update(changed);
+        return store;
+      })().then(
+        (store) => {
+          this.store = store;
+          this.opening = null;
+          this.error = null;
+          return store;
+        },
+        (error: unknown) => {
+          this.opening = null;
+          this.stale = true;
+          this.error = error instanceof Error ? error.message : String(error);
+          throw error;
+        },
+      );
+    }
+    if (!this.store) return this.opening;
+    // The previous store answers meanwhile; a failure of the new one is in status().
+    this.opening.catch(() => {});
+    return Promise.resolve(this.store);
+  }
+
+  async index(): Promise<CorpusIndex> {
+    return (await this.open()).index;
+  }
+
+  /** Re-indexes articles written to (or deleted from) the database. */
+  async changed(ids: readonly string[]): Promise<void> {
+    if (this.opening) for (const id of ids) this.changedWhileOpening.add(id);
+    await (await this.open()).update(ids);
+  }
+
+  /** The glossary or the shipped corpus changed: the next use opens a store that follows it. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  status(): CorpusStoreProgress & { error?: string } {
+    return { ...this.progress, ...(this.error ? { error: this.error } : {}) };
+  }
+
+  /** Waits for a store being opened, and saves pending changes now (tests, benchmarks). */
+  async flush(): Promise<void> {
+    await this.opening?.catch(() => {});
+    await this.store?.save();
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Growable typed arrays and a radix sort: the corpus indexes keep their numbers here rather than
+ * in Maps and arrays of objects, so their memory is a few bytes per entry, bounded by what they
+ * choose to keep, and never limited by a JS engine's collection sizes (V8 Maps stop at ~16.7 M).
+ */
+
+/** A Uint32Array that grows by doubling; `view()` is the filled part (no copy). */
+export class GrowableUint32 {
+  private data: Uint32Array;
+  length = 0;
+
+  constructor(initial: Uint32Array | number = 16) {
+    if (typeof initial === 'number') this.data = new Uint32Array(Math.max(4, initial));
+    else {
+      this.data = initial.slice();
+      this.length = initial.length;
+    }
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) this.grow(this.length + 1);
+    this.data[this.length++] = value;
+  }
+
+  pushAll(values: ArrayLike<number>): void {
+    if (this.length + values.length > this.data.length) this.grow(this.length + values.length);
+    this.data.set(values, this.length);
+    this.length += values.length;
+  }
+
+  get(index: number): number {
+    return this.data[index]!;
+  }
+
+  set(index: number, value: number): void {
+    this.data[index] = value;
+  }
+
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+
+  /** A copy of the filled part, for storing. */
+  toArray(): Uint32Array {
+    return this.data.slice(0, this.length);
+  }
+
+  private grow(needed: number): void {
+    const next = new Uint32Array(Math.max(needed, this.data.length * 2));
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+}
+
+/**
+ * Sorts keys ascending and applies the same permutation to values (LSD radix sort, two 16-bit
+ * passes, stable): linear time, ~10× faster than a comparison sort of packed doubles.
+ */
+export function sortPairs(keys: Uint32Array, values: Uint32Array): void {
+  const n = keys.length;
+  if (n < 2) return;
+  let srcK: Uint32Array = keys;
+  let srcV: Uint32Array = values;
+  let dstK: Uint32Array = new Uint32Array(n);
+  let dstV: Uint32Array = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(srcK[i]! >>> shift) & 0xffff]!++;
+    let sum = 0;
+    for (let b = 0; b < 65536; b++) {
+      const c = counts[b]!;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const k = srcK[i]!;
+      const at = counts[(k >>> shift) & 0xffff]!++;
+      dstK[at] = k;
+      dstV[at] = srcV[i]!;
+    }
+    [srcK, dstK] = [dstK, srcK];
+    [srcV, dstV] = [dstV, srcV];
+  }
+  // After two passes the sorted data is back in the caller's arrays.
+}
+
+/** First index in sorted `keys` whose value is ≥ target. */
+export function lowerBound(keys: Uint32Array, target: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,178 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PATHS } from '../../../corpus/build/build-corpus';
+import { compareArticle } from '../../../lib/analyze-page';
+import { parseBundle, type BundleArticle } from '../../../lib/bundle';
+import {
+  CorpusKeeper,
+  CorpusStore,
+  loadGlossary,
+  snapshotRows,
+  type CorpusStoreProgress,
+} from '../../../lib/db/corpus-store';
+import { importBundle } from '../../../lib/db/import-bundle';
+import { deleteArticle, putUserArticle, saveUserTerm } from '../../../lib/db/repository';
+import { WenmaiDB } from '../../../lib/db/schema';
+import { CorpusIndex } from '../../../lib/match/corpus-index';
+import { prepareArticle } from '../../../lib/prepare-article';
+import { seed } from '../../seeds';
+
+const bundle = (() => {
+  const parsed = parseBundle(JSON.parse(readFileSync(PATHS.bundle, 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+})();
+
+let counter = 0;
+const opened: Dexie[] = [];
+async function freshDb(): Promise<WenmaiDB> {
+  const db = new WenmaiDB(`wenmai-store-test-${++counter}`);
+  opened.push(db);
+  await importBundle(db, bundle);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+/** Opens a store, recording what it did. */
+async function open(db: WenmaiDB): Promise<{ store: CorpusStore; indexed: number }> {
+  let indexed = 0;
+  const store = await CorpusStore.open(db, await loadGlossary(db), (p: CorpusStoreProgress) => {
+    if (p.state === 'indexing') indexed = p.done;
+  });
+  return { store, indexed };
+}
+
+// A reader's excerpt of seed 003 with a sentence of their own, and a repost of seed 001.
+const excerpt = `${seed('003').split('\n').slice(2, 4).join('\n')}\n本地记者补充：会议当天下午进行了分组讨论。`;
+
+/** What a page with this text is told: similar articles and parallel passages, as ids. */
+async function answer(corpus: CorpusIndex, text: string) {
+  const found = await compareArticle(text, corpus);
+  return {
+    similar: found.similar.map((s) => `${s.articleId} ${s.relation} ${s.score}`),
+    parallels: found.parallels.map((p) => p.matches.map((m) => `${m.passageId} ${m.score}`)),
+  };
+}
+
+function userArticle(id: string, text: string, corpus: CorpusIndex): BundleArticle {
+  return prepareArticle({ id, source: `${id}.txt`, raw: text }, corpus.matcher, corpus.stop);
+}
+
+describe('the stored corpus index', () => {
+  it('is built once, then loaded on the next start without reading the articles', async () => {
+    const db = await freshDb();
+    const first = await open(db);
+    expect(first.indexed).toBe(bundle.articles.length);
+    const second = await open(db);
+    expect(second.indexed).toBe(0);
+    expect(second.store.index.articleIds().sort()).toEqual(bundle.articles.map((a) => a.id).sort());
+  });
+
+  it('answers exactly what an index built in memory from the bundle answers', async () => {
+    const db = await freshDb();
+    await open(db);
+    const { store } = await open(db); // the loaded one
+    const memory = CorpusIndex.fromBundle(bundle);
+    expect(await answer(store.index, excerpt)).toEqual(await answer(memory, excerpt));
+    expect(await answer(store.index, seed('001'))).toEqual(await answer(memory, seed('001')));
+    const similar = await answer(store.index, excerpt);
+    expect(similar.similar[0]).toMatch(/^003_\S+ reuse/);
+    expect(similar.parallels.flat().length).toBeGreaterThan(0);
+  });
+
+  it('follows articles added and deleted, across a restart', async () => {
+    const db = await freshDb();
+    const { store } = await open(db);
+    const mine = userArticle('u-mine', excerpt, store.index);
+    await putUserArticle(db, mine);
+    await store.update([mine.id]);
+    expect(store.index.has('u-mine')).toBe(true);
+    await store.save();
+    const restarted = (await open(db)).store;
+    expect(restarted.index.has('u-mine')).toBe(true);
+    expect((await answer(restarted.index, excerpt)).similar[0]).toMatch(/^u-mine duplicate/);
+
+    await deleteArticle(db, 'u-mine');
+    await restarted.update(['u-mine']);
+    expect(restarted.index.has('u-mine')).toBe(false);
+    expect((await answer(restarted.index, excerpt)).similar[0]).toMatch(/^003_\S+ reuse/);
+  });
+
+  it('catches up with articles a stopped service worker wrote but never indexed', async () => {
+    const db = await freshDb();
+    const { store } = await open(db);
+    // Written to the database, then the worker stopped before the index heard of it.
+    await putUserArticle(db, userArticle('u-late', excerpt, store.index));
+    await db.articles.delete(bundle.articles[4]!.id);
+    const { store: restarted, indexed } = await open(db);
+    expect(indexed).toBe(1);
+    expect(restarted.index.has('u-late')).toBe(true);
+    expect(restarted.index.has(bundle.articles[4]!.id)).toBe(false);
+  });
+
+  it('is rebuilt when the glossary changes, and when a stored chunk is missing', async () => {
+    const db = await freshDb();
+    await open(db);
+    await saveUserTerm(db, {
+      id: 'fenzu-taolun',
+      headword: '分组讨论',
+      category: 'jargon',
+      scope: 'national',
+      gloss: 'group discussion',
+      definition: { zh: '会议中分成小组进行的讨论。', en: 'Discussion in small groups.' },
+      sources: [{ outlet: 'test' }],
+    });
+    const rebuilt = await open(db);
+    expect(rebuilt.indexed).toBe(bundle.articles.length);
+    expect(rebuilt.store.index.glossary.some((e) => e.id === 'fenzu-taolun')).toBe(true);
+
+    const chunk = (await db.corpusIndex.toCollection().primaryKeys()).find(
+      (key) => key !== 'meta',
+    )!;
+    await db.corpusIndex.delete(chunk);
+    expect((await open(db)).indexed).toBe(bundle.articles.length);
+  });
+
+  it('cuts large arrays into rows of bounded size', () => {
+    const memory = CorpusIndex.fromBundle(bundle);
+    const rows = snapshotRows(memory.snapshot(), 'k', 1);
+    const meta = rows.find((r) => r.key === 'meta')!.value as { arrays: Record<string, unknown> };
+    expect(Object.keys(meta.arrays)).toContain('passages.shingles');
+    for (const row of rows) {
+      if (ArrayBuffer.isView(row.value)) expect(row.value.byteLength).toBeLessThanOrEqual(4 << 20);
+    }
+  });
+});
+
+describe('CorpusKeeper', () => {
+  it('does not keep a failure: the next request opens the corpus', async () => {
+    const db = await freshDb();
+    let calls = 0;
+    const keeper = new CorpusKeeper(db, async () => {
+      if (++calls === 1) throw new Error('disk unavailable');
+      return loadGlossary(db);
+    });
+    await expect(keeper.index()).rejects.toThrow('disk unavailable');
+    expect(keeper.status().error).toBe('disk unavailable');
+    expect((await keeper.index()).size).toBe(bundle.articles.length);
+    expect(keeper.status()).toMatchObject({ state: 'ready' });
+    expect(keeper.status().error).toBeUndefined();
+  });
+
+  it('answers with the previous index while the new glossary is indexed', async () => {
+    const db = await freshDb();
+    const keeper = new CorpusKeeper(db, () => loadGlossary(db));
+    const before = await keeper.index();
+    keeper.invalidate();
+    expect(await keeper.index()).toBe(before);
+    await keeper.flush();
+    expect(await keeper.index()).not.toBe(before);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { PassageIndex } from '../../../lib/match/passage-index';
+import { passageFeatures } from '../../../lib/match/corpus-index';
+import { buildTermMatcher } from '../../../lib/match/match-terms';
+import { sortPairs } from '../../../lib/match/typed-arrays';
+import { splitPassages } from '../../../lib/clean/passages';
+import { cleanArticle } from '../../../lib/clean/clean-article';
+import { testGlossary } from '../../glossary-fixture';
+import { seed } from '../../seeds';
+
+const matcher = buildTermMatcher(
+  testGlossary([{ headword: '小马拉大车' }, { headword: '新质生产力' }]),
+);
+const seeds = (['000', '001', '002', '003', '004'] as const).map((prefix, article) => ({
+  article,
+  passages: splitPassages(cleanArticle(seed(prefix)).text).map((p) => p.text),
+}));
+
+function indexOf(maxShingles?: number): PassageIndex {
+  const index = new PassageIndex(maxShingles);
+  for (const { article, passages } of seeds)
+    passages.forEach((text, ordinal) =>
+      index.add({ article, ordinal, ...passageFeatures(text, matcher) }),
+    );
+  return index;
+}
+
+const ranked = (index: PassageIndex, text: string, exclude?: number) => {
+  const { shingles, terms } = passageFeatures(text, matcher);
+  return index
+    .query(shingles, terms, exclude)
+    .sort((a, b) => b.score - a.score || a.article - b.article || a.ordinal - b.ordinal)
+    .map((h) => `${h.article}#${h.ordinal} ${h.score}`);
+};
+
+describe('sortPairs', () => {
+  it('sorts keys and carries values along, like a comparison sort', () => {
+    const keys = Uint32Array.from(
+      { length: 5000 },
+      (_, i) => (Math.imul(i, 2654435761) >>> 0) % 100000,
+    );
+    const values = Uint32Array.from(keys, (_, i) => i);
+    const expected = [...keys].map((k, i) => [k, i]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+    sortPairs(keys, values);
+    expect([...keys]).toEqual(expected.map((p) => p[0]));
+    expect([...values]).toEqual(expected.map((p) => p[1]));
+  });
+});
+
+describe('PassageIndex', () => {
+  const full = indexOf();
+  const copied = seeds[3]!.passages[2]!;
+
+  it('finds the passage a copied paragraph came from, first and nearly whole', () => {
+    const [best] = ranked(full, `按照要求，${copied}`);
+    expect(best).toMatch(/^3#2 (0\.9|1)/);
+  });
+
+  it('gives the same answers after a snapshot round trip', () => {
+    const restored = PassageIndex.fromSnapshot(full.snapshot());
+    for (const { passages } of seeds)
+      for (const text of passages.slice(0, 6))
+        expect(ranked(restored, text)).toEqual(ranked(full, text));
+  });
+
+  it('forgets a removed article, and weighs the rest as if it had never been there', () => {
+    const without = indexOf();
+    without.removeArticles(new Set([3]));
+    const rebuilt = new PassageIndex();
+    for (const { article, passages } of seeds)
+      if (article !== 3)
+        passages.forEach((text, ordinal) =>
+          rebuilt.add({ article, ordinal, ...passageFeatures(text, matcher) }),
+        );
+    expect(ranked(without, copied).some((hit) => hit.startsWith('3#'))).toBe(false);
+    for (const text of seeds[1]!.passages.slice(0, 6))
+      expect(ranked(without, text)).toEqual(ranked(rebuilt, text));
+  });
+
+  it('keeps within its memory budget by sampling, and still finds copied text', () => {
+    const total = full.indexedShingles;
+    const small = indexOf(Math.floor(total / 3));
+    expect(small.samplingRate).toBe(4);
+    expect(small.indexedShingles).toBeLessThanOrEqual(total / 3);
+    expect(ranked(small, `按照要求，${copied}`)[0]).toMatch(/^3#2 /);
+    // Unrelated text still finds nothing.
+    expect(
+      ranked(small, '秋天的茶市格外热闹，茶农们挑着竹篓从山上下来，新炒的绿茶香气扑鼻。'),
+    ).toEqual([]);
+  });
+});
