@@ -23,32 +23,48 @@ export interface PageInput {
   script?: DisplayScript;
 }
 
+/**
+ * Characters of an article compared with the corpus. The longest official documents (a provincial
+ * work report) are ~40,000; a page beyond this is compared on its first part, so that the answer
+ * and its size do not grow with the page.
+ */
+export const MAX_ANALYZED_CHARS = 200_000;
+/** Passages with parallels listed in one answer, in page order. */
+export const MAX_PARALLEL_PASSAGES = 400;
+
 /** What the corpus says about an article's clean text: similar articles and parallel passages. */
 export async function compareArticle(
   text: string,
   corpus: CorpusIndex,
 ): Promise<{ passages: number; similar: PageState['similar']; parallels: PageState['parallels'] }> {
   const passages = splitPassages(text);
-  const matches = corpus.parallels(passages.map((p) => p.text));
+  // A passage repeated on the page (a footer, a slogan) is looked up once.
+  const distinct = [...new Set(passages.map((p) => p.text))];
+  const found = new Map(distinct.map((t, i) => [t, i]));
+  const distinctMatches = corpus.parallels(distinct);
+  const matches = passages.map((p) => distinctMatches[found.get(p.text)!]!);
   // The articles of the best parallels are candidates too: an excerpt too short for signatures.
   const parallelArticles = [
     ...new Set(matches.flatMap((list) => list.slice(0, 1).map((m) => m.articleId))),
   ];
   const features = articleFeatures(text, corpus.stop, corpus.matcher);
-  const found = await corpus.similar(features, undefined, parallelArticles);
+  const similarFound = await corpus.similar(features, undefined, parallelArticles);
+  const listed = passages
+    .flatMap((_, i) => ((matches[i] ?? []).length > 0 ? [i] : []))
+    .slice(0, MAX_PARALLEL_PASSAGES);
   const matched = await corpus.passages([
-    ...new Set(matches.flatMap((list) => list.map((m) => m.passageId))),
+    ...new Set(listed.flatMap((i) => matches[i]!.map((m) => m.passageId))),
   ]);
   const byPassage = new Map(matched.map((p) => [p.passageId, p]));
-  const info = await corpus.articleInfo(found.map((hit) => hit.articleId));
-  const similar = found.map((hit) => {
+  const info = await corpus.articleInfo(similarFound.map((hit) => hit.articleId));
+  const similar = similarFound.map((hit) => {
     const article = info.get(hit.articleId);
     return { ...hit, source: article?.source ?? '', title: article?.title ?? '' };
   });
-  const parallels = passages
-    .map((passage, i) => ({
-      passage: passage.index,
-      text: passage.text,
+  const parallels = listed
+    .map((i) => ({
+      passage: passages[i]!.index,
+      text: passages[i]!.text,
       matches: (matches[i] ?? []).flatMap((match) => {
         const other = byPassage.get(match.passageId);
         return other
@@ -88,13 +104,20 @@ async function analyzeClean(
   // A non-Chinese article gets no corpus work at all.
   if (clean.text.length === 0 || lang === 'other')
     return { lang, article: null, similar: [], parallels: [], articleTerms: {} };
-  const found = await compareArticle(clean.text, corpus);
+  const cut = clean.text.length > MAX_ANALYZED_CHARS;
+  const text = cut ? clean.text.slice(0, MAX_ANALYZED_CHARS) : clean.text;
+  const found = await compareArticle(text, corpus);
   return {
     lang,
-    article: { title: clean.title, chars: clean.text.length, passages: found.passages },
+    article: {
+      title: clean.title,
+      chars: clean.text.length,
+      passages: found.passages,
+      ...(cut ? { analyzedChars: text.length } : {}),
+    },
     similar: found.similar,
     parallels: found.parallels,
-    articleTerms: Object.fromEntries(countTerms(matchTerms(clean.text, corpus.matcher))),
+    articleTerms: Object.fromEntries(countTerms(matchTerms(text, corpus.matcher))),
   };
 }
 

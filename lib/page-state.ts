@@ -11,7 +11,13 @@ export interface PageState {
   script: DisplayScript;
   /** Whether the page's terms are highlighted now (the CLI counts them: true). */
   highlights: boolean;
-  article: { title: string; chars: number; passages: number } | null;
+  article: {
+    title: string;
+    chars: number;
+    passages: number;
+    /** Set when the article is longer than analysis reads: the characters it compared. */
+    analyzedChars?: number;
+  } | null;
   /** Best first. */
   similar: {
     articleId: string;

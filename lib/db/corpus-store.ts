@@ -43,8 +43,6 @@ const CHUNK = 1 << 20;
 const STRING_CHUNK = 50_000;
 /** A change is saved this long after the last one (an import saves once, not per article). */
 const SAVE_DELAY_MS = 2000;
-/** Rows changed this soon before a save may have been written after the snapshot was taken. */
-const CLOCK_MARGIN_MS = 5000;
 const META_KEY = 'meta';
 
 export interface CorpusStoreProgress {
@@ -55,7 +53,8 @@ export interface CorpusStoreProgress {
 
 interface StoredMeta {
   key: string;
-  savedAt: number;
+  /** The latest `addedAt` of the articles in the snapshot: later ones were never indexed. */
+  indexedUpTo: number;
   /** Scalars of the snapshot, by path. */
   scalars: Record<string, string | number>;
   /** Arrays of the snapshot, by path: how they were cut into rows. */
@@ -68,9 +67,9 @@ type Leaf = Uint32Array | Uint8Array | string[] | string | number;
 export function snapshotRows(
   snapshot: CorpusIndexSnapshot,
   key: string,
-  savedAt: number,
+  indexedUpTo: number,
 ): StoredIndexRow[] {
-  const meta: StoredMeta = { key, savedAt, scalars: {}, arrays: {} };
+  const meta: StoredMeta = { key, indexedUpTo, scalars: {}, arrays: {} };
   const rows: StoredIndexRow[] = [];
   const visit = (value: Leaf | object, path: string): void => {
     if (typeof value === 'string' || typeof value === 'number') meta.scalars[path] = value;
@@ -94,7 +93,7 @@ export function snapshotRows(
 async function readSnapshot(
   db: WenmaiDB,
   key: string,
-): Promise<{ snapshot: CorpusIndexSnapshot; savedAt: number } | null> {
+): Promise<{ snapshot: CorpusIndexSnapshot; indexedUpTo: number } | null> {
   const meta = (await db.corpusIndex.get(META_KEY))?.value as StoredMeta | undefined;
   if (!meta || meta.key !== key) return null;
   const keys = Object.entries(meta.arrays).flatMap(([path, { chunks }]) =>
@@ -129,7 +128,7 @@ async function readSnapshot(
       place(path, array);
     }
   }
-  return { snapshot: root as unknown as CorpusIndexSnapshot, savedAt: meta.savedAt };
+  return { snapshot: root as unknown as CorpusIndexSnapshot, indexedUpTo: meta.indexedUpTo };
 }
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -144,6 +143,8 @@ export class CorpusStore {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> = Promise.resolve();
   private dirty = false;
+  /** The latest `addedAt` among indexed articles (see StoredMeta). */
+  private indexedUpTo = 0;
 
   private constructor(
     private readonly db: WenmaiDB,
@@ -167,7 +168,8 @@ export class CorpusStore {
     const index = new CorpusIndex(glossary, new DbTexts(db), stored?.snapshot);
     const store = new CorpusStore(db, index, key);
     if (stored) {
-      await store.catchUp(stored.savedAt, onProgress);
+      store.indexedUpTo = stored.indexedUpTo;
+      await store.catchUp(onProgress);
     } else {
       await store.indexAll(onProgress);
       store.dirty = true;
@@ -178,16 +180,13 @@ export class CorpusStore {
   }
 
   /** Brings a stored index up to date with the articles: what a stopped worker left undone. */
-  private async catchUp(
-    savedAt: number,
-    onProgress: (progress: CorpusStoreProgress) => void,
-  ): Promise<void> {
+  private async catchUp(onProgress: (progress: CorpusStoreProgress) => void): Promise<void> {
     const ids = (await this.db.articles.toCollection().primaryKeys()) as string[];
     const present = new Set(ids);
     const gone = this.index.articleIds().filter((id) => !present.has(id));
     const recent = (await this.db.articles
       .where('addedAt')
-      .aboveOrEqual(savedAt - CLOCK_MARGIN_MS)
+      .above(this.indexedUpTo)
       .primaryKeys()) as string[];
     const stale = new Set([...ids.filter((id) => !this.index.has(id)), ...recent]);
     if (gone.length > 0) this.remove(gone);
@@ -206,12 +205,18 @@ export class CorpusStore {
         .limit(PAGE)
         .toArray();
       if (page.length === 0) break;
-      for (const article of page) this.index.addArticle(article);
+      for (const article of page) this.add(article);
       after = page.at(-1)!.id;
       done += page.length;
       onProgress({ state: 'indexing', done, total });
       await nextTask();
     }
+  }
+
+  private add(article: StoredArticle): void {
+    this.index.addArticle(article);
+    if (article.addedAt !== undefined && article.addedAt > this.indexedUpTo)
+      this.indexedUpTo = article.addedAt;
   }
 
   /** (Re-)indexes these articles from the database; ids no longer there are removed. */
@@ -223,8 +228,10 @@ export class CorpusStore {
     for (let i = 0; i < ids.length; i += PAGE) {
       const slice = ids.slice(i, i + PAGE);
       const rows = await this.db.articles.bulkGet(slice);
+      // Replaced articles leave together: one rebuild of the postings, not one per article.
+      this.index.removeArticles(slice.filter((id) => this.index.has(id)));
       rows.forEach((row, k) => {
-        if (row) this.index.addArticle(row);
+        if (row) this.add(row);
         else missing.push(slice[k]!);
       });
       onProgress({ state: 'indexing', done: Math.min(ids.length, i + PAGE), total: ids.length });
@@ -252,8 +259,7 @@ export class CorpusStore {
     this.saving = this.saving.then(async () => {
       if (!this.dirty) return;
       this.dirty = false;
-      const savedAt = Date.now();
-      const rows = snapshotRows(this.index.snapshot(), this.key, savedAt);
+      const rows = snapshotRows(this.index.snapshot(), this.key, this.indexedUpTo);
       try {
         await this.db.transaction('rw', this.db.corpusIndex, async () => {
           await this.db.corpusIndex.clear();

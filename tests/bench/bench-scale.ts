@@ -1,0 +1,110 @@
+/**
+ * npm run bench:scale — the corpus at 1,000 / 10,000 / 100,000 articles (BENCH_SCALE_SIZES to
+ * choose): import throughput, the stored index's size, readiness after a service-worker restart,
+ * query times and memory, side by side with a naive read of every article. Runs in Node on
+ * fake-indexeddb (an in-memory IndexedDB: its times are not Chromium's, the index's are).
+ */
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { PATHS } from '../../corpus/build/build-corpus';
+import { parseBundle } from '../../lib/bundle';
+import { WenmaiDB } from '../../lib/db/schema';
+import { seed } from '../seeds';
+import { runScale, type ScaleResult } from './scale-run';
+
+const GOALS = {
+  readyMs: 500,
+  similarMs: 50,
+  passageMs: 50,
+  heapMiB: 150,
+  importPerSecond: 1000,
+};
+
+const sizes = (process.env.BENCH_SCALE_SIZES ?? '1000,10000,100000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const heap = (): number => {
+  gc?.();
+  gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
+
+const bundle = (() => {
+  const parsed = parseBundle(JSON.parse(readFileSync(PATHS.bundle, 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+})();
+const seeds = (['000', '001', '002', '003', '004'] as const).map(seed);
+
+/** Bytes of the stored rows (articles as JSON, index chunks as their buffers). */
+async function diskBytes(db: WenmaiDB): Promise<number> {
+  let bytes = 0;
+  await db.articles.each((row) => (bytes += JSON.stringify(row).length));
+  await db.corpusIndex.each((row) =>
+    ArrayBuffer.isView(row.value)
+      ? (bytes += row.value.byteLength)
+      : (bytes += JSON.stringify(row.value).length),
+  );
+  return bytes;
+}
+
+const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const mib = (x: number | null): string => (x === null ? 'n/a' : (x / 2 ** 20).toFixed(1));
+const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
+
+async function main(): Promise<void> {
+  console.log(`Wenmai scale benchmark — Node ${process.version}, fake-indexeddb`);
+  if (!gc) console.log('  (run with node --expose-gc for heap figures: npm run bench:scale does)');
+  const results: ScaleResult[] = [];
+  for (const n of sizes) {
+    const db = new WenmaiDB(`wenmai-scale-${n}`);
+    const result = await runScale(n, {
+      db,
+      bundle,
+      seeds,
+      ...(gc ? { heap } : {}),
+      disk: () => diskBytes(db),
+      progress: (what) => console.error(`  … ${what}`),
+    });
+    results.push(result);
+    db.close();
+    await Dexie.delete(db.name);
+    console.error(`  … ${n} done`);
+  }
+  const rows: [string, (r: ScaleResult) => string][] = [
+    ['import (articles/s)', (r) => `${r.importPerSecond.toFixed(0)} (${(r.prepareShare * 100).toFixed(0)} % preparing)`],
+    ['store the index (ms)', (r) => ms(r.saveMs)],
+    ['restart: glossary ready (ms)', (r) => ms(r.glossaryMs)],
+    ['restart: corpus ready (ms)', (r) => ms(r.readyMs)],
+    ['restart: first page answer (ms)', (r) => ms(r.firstAnswerMs)],
+    ['naive: read every article (ms)', (r) => ms(r.naiveReadMs)],
+    ['ready vs naive read', (r) => `${(r.readyMs / r.naiveReadMs).toFixed(2)}×`],
+    ['similarity query, median (ms)', (r) => ms(r.similarMs)],
+    ['passage query, median (ms)', (r) => ms(r.passageMs)],
+    ['page analysis (excerpt), median (ms)', (r) => ms(r.analyzeMs)],
+    ['index memory after restart (MiB)', (r) => mib(r.heapBytes)],
+    ['stored, articles + index (MB)', (r) => (r.diskBytes === null ? 'n/a' : (r.diskBytes / 1e6).toFixed(1))],
+    ['passage sampling rate', (r) => `1/${r.samplingRate}`],
+    ['found: duplicate / excerpt / passage', (r) => `${r.found.duplicate} ${r.found.excerpt} ${r.found.passage}`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`\n${'articles'.padEnd(width)}  ${results.map((r) => String(r.n).padStart(16)).join('')}`);
+  for (const [label, cell] of rows)
+    console.log(`${label.padEnd(width)}  ${results.map((r) => cell(r).padStart(16)).join('')}`);
+  const largest = results.at(-1);
+  if (!largest) return;
+  console.log(`\nGoals at ${largest.n} articles:`);
+  console.log(`  ready ≤ ${GOALS.readyMs} ms after a restart: ${ms(largest.readyMs)} ms ${mark(largest.readyMs <= GOALS.readyMs)}`);
+  console.log(`  similarity query < ${GOALS.similarMs} ms: ${ms(largest.similarMs)} ms ${mark(largest.similarMs < GOALS.similarMs)}`);
+  console.log(`  passage query < ${GOALS.passageMs} ms: ${ms(largest.passageMs)} ms ${mark(largest.passageMs < GOALS.passageMs)}`);
+  if (largest.heapBytes !== null)
+    console.log(`  index memory < ${GOALS.heapMiB} MiB: ${mib(largest.heapBytes)} MiB ${mark(largest.heapBytes / 2 ** 20 < GOALS.heapMiB)}`);
+  console.log(`  import ≥ ${GOALS.importPerSecond} articles/s: ${largest.importPerSecond.toFixed(0)} ${mark(largest.importPerSecond >= GOALS.importPerSecond)}`);
+}
+
+await main();
