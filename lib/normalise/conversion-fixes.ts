@@ -20,6 +20,8 @@ export const TO_TRADITIONAL_FIXES: readonly ConversionFix[] = [
   // 做好/管好/选好/用好/当好 + 干部: OpenCC takes 好干 for a word and writes 好乾部.
   { phrase: '好干部', cut: ['好', '干部'], why: '干部 is 幹部 (cadres), not 乾部' },
   { phrase: '新征程', cut: ['新', '征程'], why: '征程 (journey) keeps 征; OpenCC writes 新徵程' },
+  // 过境免签, 单方面免签, 免签政策: OpenCC writes 免籤 (籤, a slip or lot), also for 签 alone.
+  { phrase: '免签', keep: '免簽', why: '签 in 免签 (visa-free) is 簽, as in 簽證; not 籤' },
   // Verb + 明 + the aspect particle 了: OpenCC reads 明了 as 明瞭 ("clear").
   ...['指明', '阐明', '声明', '查明', '讲明', '标明', '写明', '申明', '言明', '点明'].map(
     (verb): ConversionFix => ({
