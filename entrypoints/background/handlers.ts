@@ -10,11 +10,12 @@ import {
   deleteTerm,
   listArticles,
   listGlossary,
-  putUserArticle,
+  putUserArticles,
   saveSettings,
   saveUserTerm,
 } from '../../lib/db/repository';
-import type { WenmaiDB } from '../../lib/db/schema';
+import type { StoredArticle, WenmaiDB } from '../../lib/db/schema';
+import type { BundleArticle } from '../../lib/bundle';
 import { hashRange } from '../../lib/match/hash';
 import { converterFor } from '../../lib/normalise/convert-script';
 import { matchTerms } from '../../lib/match/match-terms';
@@ -29,8 +30,8 @@ export interface BackgroundContext {
   glossary: () => Promise<MatchingGlossary>;
   /** The corpus index, stored and updated article by article (lib/db/corpus-store.ts). */
   corpus: () => Promise<CorpusIndex>;
-  /** Re-indexes articles just written to, or deleted from, the database. */
-  corpusChanged: (articleIds: string[]) => Promise<void>;
+  /** Re-indexes articles just written to, or deleted from, the database (rows: as written). */
+  corpusChanged: (articleIds: string[], rows?: readonly StoredArticle[]) => Promise<void>;
   /** Resolves once the first-screen registration follows the new glossary. */
   invalidateGlossary: () => Promise<void>;
   /** How far the corpus index is (loading, indexing, ready), and its last error. */
@@ -60,12 +61,18 @@ function userArticleId(url: string, text: string): string {
   return `u-${hashRange(key, 0, key.length).toString(36)}`;
 }
 
-async function addArticle(
-  ctx: BackgroundContext,
-  file: { name: string; title: string; text: string; url?: string; date?: string; place?: string },
-) {
+interface ArticleFile {
+  name: string;
+  title: string;
+  text: string;
+  url?: string;
+  date?: string;
+  place?: string;
+}
+
+/** Cleans and fingerprints a file the reader gives; throws, naming the file, when it has no text. */
+function prepareUserArticle(file: ArticleFile, glossary: MatchingGlossary) {
   const { name, title, text, url } = file;
-  const glossary = await ctx.glossary();
   const input = {
     id: userArticleId(url ?? name, text),
     source: url ?? name,
@@ -77,9 +84,34 @@ async function addArticle(
   };
   const article = prepareArticle(input, glossary.matcher, glossary.stop);
   if (article.text.length === 0) throw new Error(`${name}: no article text found`);
-  await putUserArticle(ctx.db, article);
-  await ctx.corpusChanged([article.id]);
   return article;
+}
+
+/**
+ * Stores the reader's articles in one transaction, then indexes them: a batch is stored whole or
+ * not at all, and a worker stopped before indexing catches up on its next start.
+ */
+async function addArticles(ctx: BackgroundContext, files: readonly ArticleFile[]) {
+  const glossary = await ctx.glossary();
+  const added: { name: string; article: BundleArticle }[] = [];
+  const errors: string[] = [];
+  for (const file of files) {
+    try {
+      added.push({ name: file.name, article: prepareUserArticle(file, glossary) });
+    } catch (error) {
+      const message = (error as Error).message;
+      errors.push(message.startsWith(file.name) ? message : `${file.name}: ${message}`);
+    }
+  }
+  const rows = await putUserArticles(
+    ctx.db,
+    added.map((a) => a.article),
+  );
+  await ctx.corpusChanged(
+    rows.map((row) => row.id),
+    rows,
+  );
+  return { added, errors };
 }
 
 /** Backups that arrive in parts, put back together here (one upload at a time in practice). */
@@ -174,7 +206,9 @@ export const handlers: Handlers = {
   },
 
   'wenmai/add-article': async (request, ctx) => {
-    const article = await addArticle(ctx, { ...request, name: request.url });
+    const { added, errors } = await addArticles(ctx, [{ ...request, name: request.url }]);
+    const article = added[0]?.article;
+    if (!article) throw new Error(errors[0] ?? 'no article text found');
     return { articleId: article.id, title: article.title };
   },
 
@@ -207,18 +241,8 @@ export const handlers: Handlers = {
   },
 
   'wenmai/import-files': async (request, ctx) => {
-    const added: { name: string; articleId: string }[] = [];
-    const errors: string[] = [];
-    for (const file of request.files) {
-      try {
-        const article = await addArticle(ctx, file);
-        added.push({ name: file.name, articleId: article.id });
-      } catch (error) {
-        const message = (error as Error).message;
-        errors.push(message.startsWith(file.name) ? message : `${file.name}: ${message}`);
-      }
-    }
-    return { added, errors };
+    const { added, errors } = await addArticles(ctx, request.files);
+    return { added: added.map((a) => ({ name: a.name, articleId: a.article.id })), errors };
   },
 
   'wenmai/list-glossary': async (_request, ctx) => listGlossary(ctx.db),

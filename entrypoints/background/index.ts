@@ -112,7 +112,7 @@ export default defineBackground(() => {
       if (importing) await importing;
       return corpus.index();
     },
-    corpusChanged: (ids) => corpus.changed(ids),
+    corpusChanged: (ids, rows) => corpus.changed(ids, rows),
     invalidateGlossary: () => {
       glossaryPromise = null;
       corpus.invalidate();

@@ -219,15 +219,22 @@ export class CorpusStore {
       this.indexedUpTo = article.addedAt;
   }
 
-  /** (Re-)indexes these articles from the database; ids no longer there are removed. */
+  /**
+   * (Re-)indexes these articles from the database; ids no longer there are removed. `written`
+   * are rows the caller just stored: they are indexed as given, without reading them back.
+   */
   async update(
     ids: readonly string[],
     onProgress: (progress: CorpusStoreProgress) => void = () => {},
+    written: readonly StoredArticle[] = [],
   ): Promise<void> {
     const missing: string[] = [];
+    const given = new Map(written.map((row) => [row.id, row]));
     for (let i = 0; i < ids.length; i += PAGE) {
       const slice = ids.slice(i, i + PAGE);
-      const rows = await this.db.articles.bulkGet(slice);
+      const rows = slice.every((id) => given.has(id))
+        ? slice.map((id) => given.get(id))
+        : await this.db.articles.bulkGet(slice);
       // Replaced articles leave together: one rebuild of the postings, not one per article.
       this.index.removeArticles(slice.filter((id) => this.index.has(id)));
       rows.forEach((row, k) => {
@@ -329,10 +336,10 @@ export class CorpusKeeper {
     return (await this.open()).index;
   }
 
-  /** Re-indexes articles written to (or deleted from) the database. */
-  async changed(ids: readonly string[]): Promise<void> {
+  /** Re-indexes articles written to (or deleted from) the database: `rows` as written, if at hand. */
+  async changed(ids: readonly string[], rows: readonly StoredArticle[] = []): Promise<void> {
     if (this.opening) for (const id of ids) this.changedWhileOpening.add(id);
-    await (await this.open()).update(ids);
+    await (await this.open()).update(ids, undefined, rows);
   }
 
   /** The glossary or the shipped corpus changed: the next use opens a store that follows it. */

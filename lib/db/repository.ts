@@ -38,7 +38,18 @@ export async function listArticles(db: WenmaiDB): Promise<ArticleSummary[]> {
 
 /** Stores an article the reader added (replacing an earlier copy of the same id). */
 export async function putUserArticle(db: WenmaiDB, article: BundleArticle): Promise<void> {
-  await db.articles.put(storedArticle(article, 'user', Date.now()));
+  await putUserArticles(db, [article]);
+}
+
+/** Stores articles the reader added, all or none; returns the rows as stored. */
+export async function putUserArticles(
+  db: WenmaiDB,
+  articles: readonly BundleArticle[],
+): Promise<StoredArticle[]> {
+  const addedAt = Date.now();
+  const rows = articles.map((article) => storedArticle(article, 'user', addedAt));
+  if (rows.length > 0) await db.articles.bulkPut(rows);
+  return rows;
 }
 
 /** Deletes an article and its passage links. */

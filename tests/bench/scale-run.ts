@@ -76,7 +76,11 @@ export async function runScale(n: number, tools: ScaleTools): Promise<ScaleResul
     }
     prepareMs += now() - t;
     await db.articles.bulkPut(rows);
-    await store.update(rows.map((r) => r.id));
+    await store.update(
+      rows.map((r) => r.id),
+      undefined,
+      rows,
+    );
     if (from % 10_000 === 0) tools.progress?.(`${n}: imported ${from + rows.length}`);
   }
   const importMs = now() - started;

@@ -32,7 +32,7 @@ const ctx: BackgroundContext = {
   },
   glossary: () => (glossary ??= loadGlossary(db)),
   corpus: () => corpus.index(),
-  corpusChanged: (ids) => corpus.changed(ids),
+  corpusChanged: (ids, rows) => corpus.changed(ids, rows),
   invalidateGlossary: async () => {
     glossary = null;
     corpus.invalidate();
