@@ -40,8 +40,33 @@ export const PASSAGE_THRESHOLDS = {
  * Until a corpus has this many shingles (a few thousand long articles), nothing is sampled.
  */
 export const MAX_INDEXED_SHINGLES = 4_000_000;
-/** Postings added since the last sort, kept in a small Map until there are this many. */
-const MAX_UNSORTED = 1 << 16;
+/** Postings added since the last flush, kept in a small Map until there are this many. */
+const MAX_UNSORTED = 1 << 14;
+
+/** A sorted run of postings: hashes ascending, with their passages. */
+interface Run {
+  hashes: Uint32Array;
+  passages: Uint32Array;
+}
+
+/** Merges two sorted runs into one. */
+function mergeRuns(a: Run, b: Run): Run {
+  const n = a.hashes.length + b.hashes.length;
+  const hashes = new Uint32Array(n);
+  const passages = new Uint32Array(n);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    if (j >= b.hashes.length || (i < a.hashes.length && a.hashes[i]! <= b.hashes[j]!)) {
+      hashes[k] = a.hashes[i]!;
+      passages[k] = a.passages[i++]!;
+    } else {
+      hashes[k] = b.hashes[j]!;
+      passages[k] = b.passages[j++]!;
+    }
+  }
+  return { hashes, passages };
+}
 
 /** A passage index as stored (lib/db/corpus-snapshot.ts): plain typed arrays and strings. */
 export interface PassageIndexSnapshot {
@@ -80,9 +105,9 @@ export class PassageIndex {
   private readonly termNames: string[] = [];
   private readonly termNumbers = new Map<string, number>();
   private readonly termPostings: GrowableUint32[] = [];
-  // The posting list: hashes sorted, with their passages; recent additions wait in `unsorted`.
-  private sortedHashes = new Uint32Array(0);
-  private sortedPassages = new Uint32Array(0);
+  // The posting list: sorted runs, each at most half the size of the one before it (merged as
+  // they grow, so each posting is merged a few times in all); recent additions wait in `unsorted`.
+  private runs: Run[] = [];
   private unsorted = new Map<number, number[]>();
   private unsortedCount = 0;
   // Weights depend on the whole index: cached, and dropped whenever it changes.
@@ -155,7 +180,30 @@ export class PassageIndex {
     }
     this.unsortedCount += kept.length;
     if (this.shingles.length > this.maxShingles) this.resample();
-    else if (this.unsortedCount > Math.max(MAX_UNSORTED, this.sortedHashes.length / 8)) this.sort();
+    else if (this.unsortedCount > MAX_UNSORTED) this.flush();
+  }
+
+  /** Sorts the recent postings into a run, merging runs of similar size. */
+  private flush(): void {
+    const hashes = new Uint32Array(this.unsortedCount);
+    const passages = new Uint32Array(this.unsortedCount);
+    let at = 0;
+    for (const [hash, list] of this.unsorted) {
+      for (const p of list) {
+        hashes[at] = hash;
+        passages[at++] = p;
+      }
+    }
+    sortPairs(hashes, passages);
+    this.runs.push({ hashes, passages });
+    this.unsorted = new Map();
+    this.unsortedCount = 0;
+    while (this.runs.length >= 2) {
+      const last = this.runs.at(-1)!;
+      const before = this.runs.at(-2)!;
+      if (before.hashes.length > 2 * last.hashes.length) break;
+      this.runs.splice(-2, 2, mergeRuns(before, last));
+    }
   }
 
   /** Forgets every passage of these articles (one rebuild of the postings for all of them). */
@@ -217,8 +265,7 @@ export class PassageIndex {
       at += to - from;
     }
     sortPairs(hashes, passages);
-    this.sortedHashes = hashes;
-    this.sortedPassages = passages;
+    this.runs = [{ hashes, passages }];
     this.unsorted = new Map();
     this.unsortedCount = 0;
     this.weights.clear();
@@ -226,15 +273,17 @@ export class PassageIndex {
 
   /** Calls back for each passage holding a hash; returns how many hold it. */
   private postings(hash: number, each?: (passage: number) => void): number {
-    const from = lowerBound(this.sortedHashes, hash);
-    let to = from;
-    while (to < this.sortedHashes.length && this.sortedHashes[to] === hash) to++;
-    const recent = this.unsorted.get(hash);
-    if (each) {
-      for (let k = from; k < to; k++) each(this.sortedPassages[k]!);
-      if (recent) for (const p of recent) each(p);
+    let count = 0;
+    for (const run of this.runs) {
+      const from = lowerBound(run.hashes, hash);
+      let to = from;
+      while (to < run.hashes.length && run.hashes[to] === hash) to++;
+      if (each) for (let k = from; k < to; k++) each(run.passages[k]!);
+      count += to - from;
     }
-    return to - from + (recent?.length ?? 0);
+    const recent = this.unsorted.get(hash);
+    if (each && recent) for (const p of recent) each(p);
+    return count + (recent?.length ?? 0);
   }
 
   private shingleWeight(hash: number): number {

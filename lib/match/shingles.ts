@@ -14,13 +14,20 @@ export function shingleHashes(
   size = SHINGLE_SIZE,
 ): Uint32Array {
   if (compact.length === 0) return new Uint32Array(0);
-  const hashes = new Set<number>();
   const last = Math.max(0, compact.length - size);
+  // Hashed into a typed array, sorted, repeats dropped in place: a Set costs several times more.
+  const hashes = new Uint32Array(last + 1);
+  let count = 0;
   for (let i = 0; i <= last; i++) {
     const hash = hashRange(compact, i, Math.min(compact.length, i + size));
-    if (!stop?.has(hash)) hashes.add(hash);
+    if (!stop?.has(hash)) hashes[count++] = hash;
   }
-  return Uint32Array.from(hashes).sort();
+  const sorted = hashes.subarray(0, count).sort();
+  let unique = 0;
+  for (let i = 0; i < count; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i]!;
+  }
+  return hashes.slice(0, unique);
 }
 
 /** Number of values two sorted hash arrays share. */
