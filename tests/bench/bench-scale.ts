@@ -77,7 +77,10 @@ async function main(): Promise<void> {
     console.error(`  … ${n} done`);
   }
   const rows: [string, (r: ScaleResult) => string][] = [
-    ['import (articles/s)', (r) => `${r.importPerSecond.toFixed(0)} (${(r.prepareShare * 100).toFixed(0)} % preparing)`],
+    [
+      'import (articles/s)',
+      (r) => `${r.importPerSecond.toFixed(0)} (${(r.prepareShare * 100).toFixed(0)} % preparing)`,
+    ],
     ['store the index (ms)', (r) => ms(r.saveMs)],
     ['restart: glossary ready (ms)', (r) => ms(r.glossaryMs)],
     ['restart: corpus ready (ms)', (r) => ms(r.readyMs)],
@@ -88,23 +91,41 @@ async function main(): Promise<void> {
     ['passage query, median (ms)', (r) => ms(r.passageMs)],
     ['page analysis (excerpt), median (ms)', (r) => ms(r.analyzeMs)],
     ['index memory after restart (MiB)', (r) => mib(r.heapBytes)],
-    ['stored, articles + index (MB)', (r) => (r.diskBytes === null ? 'n/a' : (r.diskBytes / 1e6).toFixed(1))],
+    [
+      'stored, articles + index (MB)',
+      (r) => (r.diskBytes === null ? 'n/a' : (r.diskBytes / 1e6).toFixed(1)),
+    ],
     ['passage sampling rate', (r) => `1/${r.samplingRate}`],
-    ['found: duplicate / excerpt / passage', (r) => `${r.found.duplicate} ${r.found.excerpt} ${r.found.passage}`],
+    [
+      'found: duplicate / excerpt / passage',
+      (r) => `${r.found.duplicate} ${r.found.excerpt} ${r.found.passage}`,
+    ],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  console.log(`\n${'articles'.padEnd(width)}  ${results.map((r) => String(r.n).padStart(16)).join('')}`);
+  console.log(
+    `\n${'articles'.padEnd(width)}  ${results.map((r) => String(r.n).padStart(16)).join('')}`,
+  );
   for (const [label, cell] of rows)
     console.log(`${label.padEnd(width)}  ${results.map((r) => cell(r).padStart(16)).join('')}`);
   const largest = results.at(-1);
   if (!largest) return;
   console.log(`\nGoals at ${largest.n} articles:`);
-  console.log(`  ready ≤ ${GOALS.readyMs} ms after a restart: ${ms(largest.readyMs)} ms ${mark(largest.readyMs <= GOALS.readyMs)}`);
-  console.log(`  similarity query < ${GOALS.similarMs} ms: ${ms(largest.similarMs)} ms ${mark(largest.similarMs < GOALS.similarMs)}`);
-  console.log(`  passage query < ${GOALS.passageMs} ms: ${ms(largest.passageMs)} ms ${mark(largest.passageMs < GOALS.passageMs)}`);
+  console.log(
+    `  ready ≤ ${GOALS.readyMs} ms after a restart: ${ms(largest.readyMs)} ms ${mark(largest.readyMs <= GOALS.readyMs)}`,
+  );
+  console.log(
+    `  similarity query < ${GOALS.similarMs} ms: ${ms(largest.similarMs)} ms ${mark(largest.similarMs < GOALS.similarMs)}`,
+  );
+  console.log(
+    `  passage query < ${GOALS.passageMs} ms: ${ms(largest.passageMs)} ms ${mark(largest.passageMs < GOALS.passageMs)}`,
+  );
   if (largest.heapBytes !== null)
-    console.log(`  index memory < ${GOALS.heapMiB} MiB: ${mib(largest.heapBytes)} MiB ${mark(largest.heapBytes / 2 ** 20 < GOALS.heapMiB)}`);
-  console.log(`  import ≥ ${GOALS.importPerSecond} articles/s: ${largest.importPerSecond.toFixed(0)} ${mark(largest.importPerSecond >= GOALS.importPerSecond)}`);
+    console.log(
+      `  index memory < ${GOALS.heapMiB} MiB: ${mib(largest.heapBytes)} MiB ${mark(largest.heapBytes / 2 ** 20 < GOALS.heapMiB)}`,
+    );
+  console.log(
+    `  import ≥ ${GOALS.importPerSecond} articles/s: ${largest.importPerSecond.toFixed(0)} ${mark(largest.importPerSecond >= GOALS.importPerSecond)}`,
+  );
 }
 
 await main();

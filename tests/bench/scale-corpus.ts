@@ -38,7 +38,10 @@ function sentenceLike(rng: Rng, text: ScaleText): string {
   const shape = text.sentences[Math.floor(rng() * text.sentences.length)]!;
   let out = '';
   for (const c of shape) {
-    out += isHan(c.charCodeAt(0)) && rng() < 0.35 ? text.chars[Math.floor(rng() * text.chars.length)]! : c;
+    out +=
+      isHan(c.charCodeAt(0)) && rng() < 0.35
+        ? text.chars[Math.floor(rng() * text.chars.length)]!
+        : c;
   }
   return out;
 }
@@ -63,6 +66,9 @@ export function scaleArticle(seed: number, n: number, text: ScaleText): string {
 export function rework(rng: Rng, paragraph: string, text: ScaleText): string {
   let out = '';
   for (const c of paragraph)
-    out += isHan(c.charCodeAt(0)) && rng() < 0.1 ? text.chars[Math.floor(rng() * text.chars.length)]! : c;
+    out +=
+      isHan(c.charCodeAt(0)) && rng() < 0.1
+        ? text.chars[Math.floor(rng() * text.chars.length)]!
+        : c;
   return out;
 }
