@@ -11,8 +11,38 @@ export interface ArticleSummary {
   lang: BundleArticle['lang'];
   origin: 'bundle' | 'user';
   url?: string;
+  /** Publication date and place, where the source says. */
+  date?: string;
+  place?: string;
   chars: number;
   passages: number;
+}
+
+/** What a list of the corpus asks for: a search in either script, filters, an order, a window. */
+export interface ArticleListQuery {
+  search?: string;
+  origin?: 'bundle' | 'user';
+  place?: string;
+  /** Dates as written (YYYY, YYYY-MM or YYYY-MM-DD); an article without a date is left out. */
+  from?: string;
+  to?: string;
+  sort?: 'title' | 'date' | 'chars' | 'added';
+  descending?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+/** A window of the corpus list, with what the whole list holds. */
+export interface ArticleList {
+  /** Articles in the corpus, and how many of them are the reader's. */
+  total: number;
+  userTotal: number;
+  /** Articles matching the query; `rows` are those from `offset` on. */
+  matching: number;
+  offset: number;
+  rows: ArticleSummary[];
+  /** Places among the matching articles (before the place filter), most articles first. */
+  places: { name: string; count: number }[];
 }
 
 export interface TermOccurrence {

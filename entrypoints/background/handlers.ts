@@ -8,7 +8,6 @@ import { exportBackup, parseBackup, restoreBackup, wipeUserData } from '../../li
 import {
   deleteArticle,
   deleteTerm,
-  listArticles,
   listGlossary,
   putUserArticles,
   saveSettings,
@@ -212,7 +211,10 @@ export const handlers: Handlers = {
     return { articleId: article.id, title: article.title };
   },
 
-  'wenmai/list-articles': async (_request, ctx) => listArticles(ctx.db),
+  'wenmai/list-articles': async (request, ctx) => {
+    const { type: _type, ...query } = request;
+    return (await ctx.corpus()).catalog.list(query);
+  },
 
   'wenmai/get-article': async (request, ctx) => {
     const stored = await ctx.db.articles.get(request.articleId);

@@ -9,7 +9,7 @@ import { SettingsPanel } from '../../components/SettingsPanel';
 import { StatusMessage, type Status } from '../../components/StatusMessage';
 import { TermEditor } from '../../components/TermEditor';
 import type { GlossaryEntry } from '../../lib/glossary/glossary';
-import type { ArticleSummary } from '../../lib/views';
+import type { ArticleListQuery, ArticleSummary } from '../../lib/views';
 import { createMessenger } from '../../lib/messaging/client';
 import type { Settings } from '../../lib/settings';
 import { batchFiles, parseImportFile, type ImportFile } from './parse-import-file';
@@ -23,7 +23,8 @@ const { askBackground } = createMessenger(browser);
 export function App() {
   const t = useT();
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+  /** Bumped whenever the corpus changed: the list asks again. */
+  const [corpusVersion, setCorpusVersion] = useState(0);
   const [glossary, setGlossary] = useState<GlossaryRow[] | null>(null);
   const [selectedTerm, setSelectedTerm] = useState<string | null>(null);
   /** undefined: no editor; null: a new entry. */
@@ -37,9 +38,10 @@ export function App() {
     setStatus({ kind: 'error', text: errorMessage(error) });
   }, []);
 
-  const loadArticles = useCallback(
-    () => askBackground({ type: 'wenmai/list-articles' }).then(setArticles).catch(fail),
-    [fail],
+  const loadArticles = useCallback(async () => setCorpusVersion((n) => n + 1), []);
+  const fetchList = useCallback(
+    (query: ArticleListQuery) => askBackground({ type: 'wenmai/list-articles', ...query }),
+    [],
   );
   const loadGlossary = useCallback(
     () => askBackground({ type: 'wenmai/list-glossary' }).then(setGlossary).catch(fail),
@@ -248,7 +250,9 @@ export function App() {
         <section id="corpus">
           <h2>{t('sectionCorpus')}</h2>
           <CorpusPanel
-            articles={articles}
+            fetchList={fetchList}
+            version={corpusVersion}
+            onError={fail}
             disabled={busy}
             onImportFiles={(files) => void importFiles(files)}
             onDelete={(article) => void deleteArticle(article)}

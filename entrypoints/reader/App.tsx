@@ -5,7 +5,8 @@ import { ComparePassages } from '../../components/ComparePassages';
 import { DIFF_CSS } from '../../components/DiffView';
 import { useT } from '../../components/i18n';
 import { errorMessage, readerUrl } from '../../lib/format';
-import type { ArticleView, PassageView } from '../../lib/views';
+import type { ArticleListQuery, ArticleView, PassageView } from '../../lib/views';
+import { CorpusList } from '../../components/CorpusList';
 import { createMessenger } from '../../lib/messaging/client';
 
 const { askBackground } = createMessenger(browser);
@@ -14,10 +15,14 @@ type Page =
   | { phase: 'loading' }
   | { phase: 'error'; message: string }
   | { phase: 'article'; view: ArticleView; terms: ReadonlyMap<string, TermInfo> }
-  | { phase: 'compare'; a: PassageView; b: PassageView };
+  | { phase: 'compare'; a: PassageView; b: PassageView }
+  | { phase: 'browse' };
 
 /** get-passages takes at most this many ids (lib/messaging/messages.ts). */
 const PASSAGES_PER_REQUEST = 50;
+
+const fetchList = (query: ArticleListQuery) =>
+  askBackground({ type: 'wenmai/list-articles', ...query });
 
 async function fetchPassages(ids: string[]): Promise<PassageView[]> {
   const found: PassageView[] = [];
@@ -74,7 +79,9 @@ export function App() {
             terms: new Map(glossary.map((e) => [e.id, { headword: e.headword, gloss: e.gloss }])),
           });
         } else {
-          show({ phase: 'error', message: t('readerNoArticle') });
+          // No article named: the corpus browser.
+          document.title = `${t('corpusBrowserTitle')} · ${t('extName')}`;
+          show({ phase: 'browse' });
         }
       } catch (error) {
         show({ phase: 'error', message: errorMessage(error) });
@@ -148,6 +155,16 @@ export function App() {
         />
       )}
       {page.phase === 'compare' && <ComparePassages a={page.a} b={page.b} />}
+      {page.phase === 'browse' && (
+        <section className="wm-browser" data-testid="corpus-browser">
+          <h1>{t('corpusBrowserTitle')}</h1>
+          <p className="wm-muted">{t('corpusBrowserHelp')}</p>
+          <CorpusList
+            fetchList={fetchList}
+            onError={(error) => setPage({ phase: 'error', message: errorMessage(error) })}
+          />
+        </section>
+      )}
     </main>
   );
 }

@@ -12,6 +12,7 @@ import {
   type SimilarityIndexSnapshot,
 } from './similarity-index';
 import { hashRange } from './hash';
+import { ArticleCatalog, type ArticleCatalogSnapshot } from './article-catalog';
 
 /** Exact shingle sets kept in memory for verifying candidates (~4 KB each for a 1,000-character article). */
 const MAX_CACHED_SHINGLE_SETS = 512;
@@ -60,11 +61,21 @@ export function matchingGlossary(
   };
 }
 
-/** What the index adds of an article: its features and its passages (with the text they cut). */
+/** What the index adds of an article: its features, its passages, and what its list row shows. */
 export type IndexableArticle = Pick<
   BundleArticle,
-  'id' | 'text' | 'passages' | 'signature' | 'shingleCount' | 'terms'
->;
+  | 'id'
+  | 'title'
+  | 'source'
+  | 'url'
+  | 'lang'
+  | 'meta'
+  | 'text'
+  | 'passages'
+  | 'signature'
+  | 'shingleCount'
+  | 'terms'
+> & { origin?: 'bundle' | 'user' };
 
 /** An article as readers of the corpus see it. */
 export type CorpusArticle = Pick<
@@ -132,6 +143,7 @@ export interface CorpusIndexSnapshot {
   glossaryKey: string;
   similarity: SimilarityIndexSnapshot;
   passages: PassageIndexSnapshot;
+  catalog: ArticleCatalogSnapshot;
 }
 
 /** A passage's number within its article, from its id (`<article>#p<n>`). */
@@ -157,6 +169,8 @@ export class CorpusIndex {
   private readonly similarity: SimilarityIndex;
   private readonly passageIndex: PassageIndex;
   private readonly exactShingles = new Map<string, Uint32Array>();
+  /** The corpus as a list (titles, sources, dates, places), for the options page and the browser. */
+  readonly catalog: ArticleCatalog;
 
   constructor(
     glossary: MatchingGlossary,
@@ -172,6 +186,7 @@ export class CorpusIndex {
       ? SimilarityIndex.fromSnapshot(snapshot.similarity)
       : new SimilarityIndex();
     this.passageIndex = usable ? PassageIndex.fromSnapshot(snapshot.passages) : new PassageIndex();
+    this.catalog = usable ? ArticleCatalog.fromSnapshot(snapshot.catalog) : new ArticleCatalog();
   }
 
   /** An in-memory index of a bundle's articles (and more), texts included. */
@@ -206,6 +221,7 @@ export class CorpusIndex {
       shingleCount: article.shingleCount,
       terms: article.terms,
     });
+    this.catalog.add(article);
     const slot = this.similarity.slotOf(article.id)!;
     article.passages.forEach((passage, i) => {
       const ordinal = passageOrdinal(passage.id);
@@ -225,6 +241,7 @@ export class CorpusIndex {
       this.exactShingles.delete(id);
     }
     if (slots.size === 0) return;
+    this.catalog.remove(ids);
     this.similarity.remove(ids);
     this.passageIndex.removeArticles(slots);
   }
@@ -239,6 +256,7 @@ export class CorpusIndex {
       glossaryKey: this.glossaryKey,
       similarity: this.similarity.snapshot(),
       passages: this.passageIndex.snapshot(),
+      catalog: this.catalog.snapshot(),
     };
   }
 

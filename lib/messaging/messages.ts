@@ -9,7 +9,7 @@ import {
 } from './content-requests';
 import { settingsSchema, type Settings } from '../settings';
 import { MAX_UPLOAD_PARTS, UPLOAD_PART_CHARS } from './upload-parts';
-import type { ArticleSummary, ArticleView, ImportStatus, PassageView, TermCard } from '../views';
+import type { ArticleList, ArticleView, ImportStatus, PassageView, TermCard } from '../views';
 
 export { parseContentRequest, type ContentRequest } from './content-requests';
 
@@ -79,7 +79,20 @@ export const backgroundRequests = {
   'wenmai/add-article': z
     .object({ url: z.string().max(4000), title: z.string().max(2000), text: textSchema })
     .strict(),
-  'wenmai/list-articles': z.object({}).strict(),
+  /** A window of the corpus list (lib/match/article-catalog.ts). */
+  'wenmai/list-articles': z
+    .object({
+      search: z.string().max(200).optional(),
+      origin: z.enum(['bundle', 'user']).optional(),
+      place: z.string().max(200).optional(),
+      from: z.string().max(10).optional(),
+      to: z.string().max(10).optional(),
+      sort: z.enum(['title', 'date', 'chars', 'added']).optional(),
+      descending: z.boolean().optional(),
+      offset: z.number().int().nonnegative().optional(),
+      limit: z.number().int().positive().max(500).optional(),
+    })
+    .strict(),
   'wenmai/get-article': z.object({ articleId: z.string().min(1) }).strict(),
   'wenmai/get-passages': z.object({ passageIds: z.array(passageIdSchema).max(50) }).strict(),
   'wenmai/delete-article': z.object({ articleId: z.string().min(1) }).strict(),
@@ -148,7 +161,7 @@ export interface BackgroundResponses {
   'wenmai/term': TermCard;
   'wenmai/find-term': { termId: string } | null;
   'wenmai/add-article': { articleId: string; title: string };
-  'wenmai/list-articles': ArticleSummary[];
+  'wenmai/list-articles': ArticleList;
   'wenmai/get-article': ArticleView;
   'wenmai/get-passages': PassageView[];
   'wenmai/delete-article': { deleted: boolean };

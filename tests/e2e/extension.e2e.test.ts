@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageState } from '../../lib/page-state';
 import {
   askBackgroundFrom,
+  listedArticles,
   InPageUi,
   launch,
   ROOT,
@@ -560,7 +561,7 @@ describe('on a page with fields, editable regions and hostile scripts', () => {
     const state = await sendToTab(browser, page, { type: 'wenmai/page-state' });
     expect(state?.script).toBe('original');
     expect(state?.terms.length).toBeGreaterThan(0);
-    const articles = (await askBackgroundFrom(extensionPage, { type: 'wenmai/list-articles' })) as {
+    const articles = (await listedArticles(extensionPage)) as {
       source: string;
     }[];
     expect(articles.some((a) => a.source.includes('evil.example'))).toBe(false);
@@ -638,7 +639,7 @@ describe('the reader’s own corpus', () => {
     });
     const userArticles = async () =>
       (
-        (await askBackgroundFrom(extensionPage, { type: 'wenmai/list-articles' })) as {
+        (await listedArticles(extensionPage)) as {
           id: string;
           origin: string;
         }[]

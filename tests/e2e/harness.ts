@@ -189,6 +189,14 @@ export async function sendToTab(
 }
 
 /** Sends a background request from an extension page and unwraps the result. */
+/** The corpus list's first 500 rows (the test corpora are smaller), as the options page asks. */
+export async function listedArticles(page: Page): Promise<unknown[]> {
+  const list = (await askBackgroundFrom(page, { type: 'wenmai/list-articles', limit: 500 })) as {
+    rows: unknown[];
+  };
+  return list.rows;
+}
+
 export async function askBackgroundFrom(
   page: Page,
   request: { type: string; [key: string]: unknown },

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askBackgroundFrom, launch, waitForImport, type Launched } from './harness';
+import { askBackgroundFrom, listedArticles, launch, waitForImport, type Launched } from './harness';
 
 let browser: Launched;
 let page: Page;
@@ -29,7 +29,7 @@ describe('options page', () => {
   });
 
   it('imports good files, and names the bad ones without changing anything for them', async () => {
-    const before = (await askBackgroundFrom(page, { type: 'wenmai/list-articles' })) as unknown[];
+    const before = (await listedArticles(page)) as unknown[];
     await byTestId('import-files').setInputFiles([
       {
         name: 'speech.txt',
@@ -46,7 +46,7 @@ describe('options page', () => {
     const message = byTestId('message');
     await expect.poll(() => message.textContent()).toMatch(/scan\.pdf/);
     expect(await message.textContent()).toMatch(/broken\.json/);
-    const after = (await askBackgroundFrom(page, { type: 'wenmai/list-articles' })) as {
+    const after = (await listedArticles(page)) as {
       source: string;
     }[];
     expect(after.length).toBe(before.length + 1);
@@ -62,7 +62,7 @@ describe('options page', () => {
       { name: 'gbk-notice.txt', mimeType: 'text/plain', buffer: iconv.encode(text, 'gbk') },
     ]);
     await expect.poll(() => byTestId('message').textContent()).toMatch(/Articles added: 1/);
-    const articles = (await askBackgroundFrom(page, { type: 'wenmai/list-articles' })) as {
+    const articles = (await listedArticles(page)) as {
       source: string;
       title: string;
     }[];
@@ -79,7 +79,7 @@ describe('options page', () => {
       { name: 'reports.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
     ]);
     await expect.poll(() => byTestId('message').textContent()).toMatch(/Articles added: 1/);
-    const articles = (await askBackgroundFrom(page, { type: 'wenmai/list-articles' })) as {
+    const articles = (await listedArticles(page)) as {
       source: string;
       title: string;
     }[];
@@ -98,6 +98,20 @@ describe('options page', () => {
     await expect
       .poll(() => byTestId('message').textContent())
       .toMatch(/Backup imported: \d+ articles/);
+  });
+
+  it('searches the corpus list in either script and filters it by origin', async () => {
+    const rows = page.locator('[data-testid="corpus-row"]');
+    await expect.poll(() => rows.count()).toBeGreaterThan(5);
+    // Seed 001's title is written in Traditional; searched for in Simplified.
+    await byTestId('corpus-search').fill('党的二十届三中全会为进一步全面深化改革');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().getAttribute('data-article-id')).toBe('001_012235bad5547e84');
+    await byTestId('corpus-search').fill('');
+    await byTestId('corpus-origin').selectOption('bundle');
+    await expect.poll(() => rows.count()).toBe(5);
+    expect(await byTestId('corpus-count').textContent()).toMatch(/5 match/);
+    await byTestId('corpus-origin').selectOption('');
   });
 
   it('searches the glossary in either script', async () => {
@@ -131,6 +145,19 @@ describe('reader page', () => {
     const view = byTestId('compare-view');
     await expect.poll(() => view.locator('.wm-diff-changed').count()).toBeGreaterThan(2);
     expect(await view.textContent()).toContain('小馬拉大車');
+  });
+
+  it('is the corpus browser when no article is named: search, then open one', async () => {
+    await page.goto(url('reader.html'));
+    await expect.poll(() => byTestId('corpus-browser').count()).toBe(1);
+    const rows = page.locator('[data-testid="corpus-row"]');
+    await expect.poll(() => rows.count()).toBeGreaterThan(4);
+    await byTestId('corpus-search').fill('習近平總書記關於黨的建設');
+    await expect.poll(() => rows.count()).toBe(1);
+    const href = await rows.first().locator('[data-testid="open-article"]').getAttribute('href');
+    await page.goto(url(href!));
+    await expect.poll(() => page.locator('p.wm-passage').count()).toBeGreaterThan(5);
+    expect(page.url()).toContain('article=003_fb24d1789acc4997');
   });
 
   it('says clearly when an article does not exist', async () => {

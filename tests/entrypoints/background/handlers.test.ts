@@ -144,8 +144,8 @@ describe('background handlers', () => {
       title: '我的文章',
       text,
     });
-    const listed = await ask({ type: 'wenmai/list-articles' });
-    expect(listed.find((a) => a.id === added.articleId)).toMatchObject({
+    const listed = await ask({ type: 'wenmai/list-articles', search: '我的文章' });
+    expect(listed.rows.find((a) => a.id === added.articleId)).toMatchObject({
       title: '我的文章',
       origin: 'user',
     });
