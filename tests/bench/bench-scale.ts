@@ -1,12 +1,19 @@
 /**
  * npm run bench:scale — the corpus at 1,000 / 10,000 / 100,000 articles (BENCH_SCALE_SIZES to
  * choose): import throughput, the stored index's size, readiness after a service-worker restart,
- * query times and memory, side by side with a naive read of every article. Runs in Node on
- * fake-indexeddb (an in-memory IndexedDB: its times are not Chromium's, the index's are).
+ * query times and memory, side by side with a naive read of every article. Runs in Debian's
+ * Chromium against its real IndexedDB (tests/bench/scale-page.ts, bundled with esbuild, in a page
+ * of a local server); BENCH_SCALE_NODE=1 runs it in Node on fake-indexeddb instead (an in-memory
+ * IndexedDB: its times are not Chromium's, the index's are).
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, ROOT, serve } from '../e2e/harness';
 import { PATHS } from '../../corpus/build/build-corpus';
 import { parseBundle } from '../../lib/bundle';
 import { WenmaiDB } from '../../lib/db/schema';
@@ -57,7 +64,61 @@ const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const mib = (x: number | null): string => (x === null ? 'n/a' : (x / 2 ** 20).toFixed(1));
 const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
 
-async function main(): Promise<void> {
+/** Runs each size in a fresh Chromium page with the real IndexedDB. */
+async function runInChromium(): Promise<ScaleResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'wenmai-scale-'));
+  const built = await build({
+    entryPoints: [join(ROOT, 'tests/bench/scale-page.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  });
+  writeFileSync(join(dir, 'scale.js'), built.outputFiles[0]!.text);
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><script src="scale.js"></script>',
+  );
+  const { origin, server } = await serve({ scale: dir });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  const results: ScaleResult[] = [];
+  try {
+    console.log(`Wenmai scale benchmark — ${browser.version()}, IndexedDB in a page`);
+    for (const n of sizes) {
+      const page = await browser.newPage();
+      const cdp = await page.context().newCDPSession(page);
+      await page.exposeFunction('wenmaiHeap', async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        const usage = (await cdp.send('Runtime.getHeapUsage')) as {
+          usedSize: number;
+          backingStorageSize?: number;
+        };
+        return usage.usedSize + (usage.backingStorageSize ?? 0);
+      });
+      await page.exposeFunction('wenmaiProgress', (what: string) => console.error(`  … ${what}`));
+      await page.goto(`${origin}/scale/index.html`);
+      const result = await page.evaluate(
+        ([size, seedTexts, bundleJson]) => window.runScaleInPage(size, seedTexts, bundleJson),
+        [n, seeds, readFileSync(PATHS.bundle, 'utf8')] as const,
+      );
+      results.push(result);
+      await page.close();
+      console.error(`  … ${n} done`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+async function runInNode(): Promise<ScaleResult[]> {
   console.log(`Wenmai scale benchmark — Node ${process.version}, fake-indexeddb`);
   if (!gc) console.log('  (run with node --expose-gc for heap figures: npm run bench:scale does)');
   const results: ScaleResult[] = [];
@@ -76,6 +137,11 @@ async function main(): Promise<void> {
     await Dexie.delete(db.name);
     console.error(`  … ${n} done`);
   }
+  return results;
+}
+
+async function main(): Promise<void> {
+  const results = process.env.BENCH_SCALE_NODE === '1' ? await runInNode() : await runInChromium();
   const rows: [string, (r: ScaleResult) => string][] = [
     [
       'import (articles/s)',

@@ -5,7 +5,7 @@
  * chance while the text still reads to the matcher like official writing. Deterministic per seed.
  * Pure: runs in Node and in the browser (the seed texts are passed in).
  */
-import { mulberry32 } from './synthetic-corpus';
+import { mulberry32 } from './random';
 
 type Rng = () => number;
 

@@ -12,7 +12,7 @@ import { storedArticle, type WenmaiDB } from '../../lib/db/schema';
 import { articleFeatures } from '../../lib/match/article-features';
 import { prepareArticle } from '../../lib/prepare-article';
 import { paragraphLike, rework, scaleArticle, scaleText } from './scale-corpus';
-import { mulberry32 } from './synthetic-corpus';
+import { mulberry32 } from './random';
 
 export interface ScaleTools {
   db: WenmaiDB;

@@ -14,6 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stopShinglesFrom, type ArticleFeatures } from '../../lib/match/article-features';
 import { compactForMatch } from '../../lib/normalise/fold-script';
+import { mulberry32 } from './random';
 import { minhashSignature, SIGNATURE_SIZE } from '../../lib/match/minhash';
 import { shingleHashes } from '../../lib/match/shingles';
 import type { Relation } from '../../lib/match/similarity-index';
@@ -54,17 +55,7 @@ export interface SyntheticOptions {
 // ---------------------------------------------------------------------------------------------
 // Randomness
 
-/** mulberry32: a small, fast, seedable 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from './random';
 
 type Rng = () => number;
 const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
