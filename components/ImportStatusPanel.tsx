@@ -36,6 +36,16 @@ export function ImportStatusPanel({ status }: { status: ImportStatus | null }) {
           </span>
         </div>
       )}
+      {status.index?.state === 'indexing' && (
+        <p className="wm-muted" data-testid="index-progress">
+          {t('corpusIndexing', [String(status.index.done), String(status.index.total)])}
+        </p>
+      )}
+      {status.index?.error && (
+        <p className="wm-error" role="alert" data-testid="index-error">
+          {t('corpusIndexFailed', status.index.error)}
+        </p>
+      )}
       {status.errors.length > 0 && (
         <ul className="wm-errors" data-testid="import-errors">
           {status.errors.map((error, i) => (

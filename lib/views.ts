@@ -69,6 +69,18 @@ export interface ImportStatus {
   total: number;
   corpusVersion?: string;
   errors: string[];
+  /** The corpus index (lib/db/corpus-store.ts): loading, indexing (with progress) or ready. */
+  index?: CorpusIndexStatus;
+}
+
+export interface CorpusIndexStatus {
+  state: 'loading' | 'indexing' | 'ready';
+  done: number;
+  total: number;
+  /** True when the index was read as stored (a worker start), false when it was built. */
+  stored?: boolean;
+  /** Why the last attempt to open the index failed (the next request tries again). */
+  error?: string;
 }
 
 export interface ArticleView {

@@ -3,7 +3,6 @@ import { analyzeArticle } from '../../lib/analyze-page';
 import { readerUrl } from '../../lib/format';
 import { UploadAssembler } from '../../lib/messaging/upload-parts';
 import type { CorpusIndex, MatchingGlossary } from '../../lib/match/corpus-index';
-import type { CorpusStoreProgress } from '../../lib/db/corpus-store';
 import { exportBackup, parseBackup, restoreBackup, wipeUserData } from '../../lib/db/backup';
 import {
   deleteArticle,
@@ -19,7 +18,7 @@ import { hashRange } from '../../lib/match/hash';
 import { converterFor } from '../../lib/normalise/convert-script';
 import { matchTerms } from '../../lib/match/match-terms';
 import type { BackgroundResponses, BackgroundType, RequestOf } from '../../lib/messaging/messages';
-import type { ImportStatus } from '../../lib/views';
+import type { CorpusIndexStatus, ImportStatus } from '../../lib/views';
 import { prepareArticle } from '../../lib/prepare-article';
 import { isSiteDisabled, type Settings } from '../../lib/settings';
 
@@ -34,7 +33,7 @@ export interface BackgroundContext {
   /** Resolves once the first-screen registration follows the new glossary. */
   invalidateGlossary: () => Promise<void>;
   /** How far the corpus index is (loading, indexing, ready), and its last error. */
-  corpusStatus: () => CorpusStoreProgress & { error?: string };
+  corpusStatus: () => CorpusIndexStatus;
   /** The reader's settings, kept in memory between changes. */
   settings: () => Promise<Settings>;
   /** Resolves once the first-screen registration follows the new settings. */
@@ -292,7 +291,10 @@ export const handlers: Handlers = {
     return wiped;
   },
 
-  'wenmai/import-status': async (_request, ctx) => ctx.importStatus(),
+  'wenmai/import-status': async (_request, ctx) => ({
+    ...ctx.importStatus(),
+    index: ctx.corpusStatus(),
+  }),
 
   'wenmai/open-reader': async (request) => {
     const page = request.compare

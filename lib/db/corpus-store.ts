@@ -8,6 +8,7 @@ import {
 } from '../match/corpus-index';
 import { importedBundleVersion, STOP_PHRASES_KEY } from './import-bundle';
 import type { StoredArticle, StoredIndexRow, WenmaiDB } from './schema';
+import type { CorpusIndexStatus } from '../views';
 
 /** The effective glossary (shipped entries and the reader's), ready for matching. */
 export async function loadGlossary(db: WenmaiDB): Promise<MatchingGlossary> {
@@ -45,11 +46,7 @@ const STRING_CHUNK = 50_000;
 const SAVE_DELAY_MS = 2000;
 const META_KEY = 'meta';
 
-export interface CorpusStoreProgress {
-  state: 'loading' | 'indexing' | 'ready';
-  done: number;
-  total: number;
-}
+export type CorpusStoreProgress = Omit<CorpusIndexStatus, 'error'>;
 
 interface StoredMeta {
   key: string;
@@ -175,7 +172,7 @@ export class CorpusStore {
       store.dirty = true;
       await store.save();
     }
-    onProgress({ state: 'ready', done: index.size, total: index.size });
+    onProgress({ state: 'ready', done: index.size, total: index.size, stored: stored !== null });
     return store;
   }
 
@@ -347,7 +344,7 @@ export class CorpusKeeper {
     this.stale = true;
   }
 
-  status(): CorpusStoreProgress & { error?: string } {
+  status(): CorpusIndexStatus {
     return { ...this.progress, ...(this.error ? { error: this.error } : {}) };
   }
 
