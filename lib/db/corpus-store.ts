@@ -142,6 +142,8 @@ export class CorpusStore {
   private dirty = false;
   /** The latest `addedAt` among indexed articles (see StoredMeta). */
   private indexedUpTo = 0;
+  /** How long each step of opening took, in ms (for npm run bench:scale). */
+  readonly openTimes: Record<string, number> = {};
 
   private constructor(
     private readonly db: WenmaiDB,
@@ -161,33 +163,52 @@ export class CorpusStore {
   ): Promise<CorpusStore> {
     const key = await CorpusStore.keyFor(db, glossary);
     onProgress({ state: 'loading', done: 0, total: 0 });
+    let started = performance.now();
+    const lap = (step: string): void => {
+      const now = performance.now();
+      store.openTimes[step] = now - started;
+      started = now;
+    };
     const stored = await readSnapshot(db, key).catch(() => null);
+    const readMs = performance.now() - started;
+    started = performance.now();
     const index = new CorpusIndex(glossary, new DbTexts(db), stored?.snapshot);
     const store = new CorpusStore(db, index, key);
+    store.openTimes.read = readMs;
+    lap('restore');
     if (stored) {
       store.indexedUpTo = stored.indexedUpTo;
       await store.catchUp(onProgress);
+      lap('catchUp');
     } else {
       await store.indexAll(onProgress);
       store.dirty = true;
       await store.save();
     }
     onProgress({ state: 'ready', done: index.size, total: index.size, stored: stored !== null });
+    // The first page's query would build the signature position index: build it now, in a task
+    // of its own, while the worker waits for that query.
+    setTimeout(() => index.warm(), 0);
     return store;
   }
 
   /** Brings a stored index up to date with the articles: what a stopped worker left undone. */
   private async catchUp(onProgress: (progress: CorpusStoreProgress) => void): Promise<void> {
-    const ids = (await this.db.articles.toCollection().primaryKeys()) as string[];
-    const present = new Set(ids);
-    const gone = this.index.articleIds().filter((id) => !present.has(id));
+    // Articles added after the stored index was saved are found through their addedAt index…
     const recent = (await this.db.articles
       .where('addedAt')
       .above(this.indexedUpTo)
       .primaryKeys()) as string[];
-    const stale = new Set([...ids.filter((id) => !this.index.has(id)), ...recent]);
+    if (recent.length > 0) await this.update(recent, onProgress);
+    // …and anything else (a deletion the index never heard of) shows in the count: only then are
+    // all the keys compared.
+    if ((await this.db.articles.count()) === this.index.size) return;
+    const ids = (await this.db.articles.toCollection().primaryKeys()) as string[];
+    const present = new Set(ids);
+    const gone = this.index.articleIds().filter((id) => !present.has(id));
+    const missing = ids.filter((id) => !this.index.has(id));
     if (gone.length > 0) this.remove(gone);
-    if (stale.size > 0) await this.update([...stale], onProgress);
+    if (missing.length > 0) await this.update(missing, onProgress);
   }
 
   /** Indexes every article, page by page, yielding between pages so requests are answered. */

@@ -246,6 +246,11 @@ export class CorpusIndex {
     this.passageIndex.removeArticles(slots);
   }
 
+  /** Does now the work the first query would otherwise do (the signature position index). */
+  warm(): void {
+    this.similarity.warm();
+  }
+
   /** Ids of the indexed articles. */
   articleIds(): string[] {
     return this.similarity.liveIds();

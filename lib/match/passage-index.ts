@@ -79,6 +79,9 @@ export interface PassageIndexSnapshot {
   termStart: Uint32Array;
   terms: Uint32Array;
   termNames: string[];
+  /** The posting list, sorted (so a worker start reads it instead of sorting it again). */
+  postingHashes: Uint32Array;
+  postingPassages: Uint32Array;
 }
 
 /**
@@ -94,14 +97,14 @@ export class PassageIndex {
   constructor(private readonly maxShingles = MAX_INDEXED_SHINGLES) {}
 
   private rate = 1;
-  private readonly articleOf = new GrowableUint32();
-  private readonly ordinalOf = new GrowableUint32();
+  private articleOf = new GrowableUint32();
+  private ordinalOf = new GrowableUint32();
   private alive = new Uint8Array(64);
   private live = 0;
-  private readonly shingleStart = new GrowableUint32(Uint32Array.of(0));
+  private shingleStart = new GrowableUint32(Uint32Array.of(0));
   private shingles = new GrowableUint32();
-  private readonly termStart = new GrowableUint32(Uint32Array.of(0));
-  private readonly termList = new GrowableUint32();
+  private termStart = new GrowableUint32(Uint32Array.of(0));
+  private termList = new GrowableUint32();
   private readonly termNames: string[] = [];
   private readonly termNumbers = new Map<string, number>();
   private readonly termPostings: GrowableUint32[] = [];
@@ -411,7 +414,12 @@ export class PassageIndex {
   }
 
   snapshot(): PassageIndexSnapshot {
+    // One sorted run to store: what the runs and recent postings hold, merged.
+    if (this.runs.length !== 1 || this.unsortedCount > 0) this.sort();
+    const run = this.runs[0] ?? { hashes: new Uint32Array(0), passages: new Uint32Array(0) };
     return {
+      postingHashes: run.hashes.slice(),
+      postingPassages: run.passages.slice(),
       rate: this.rate,
       article: this.articleOf.toArray(),
       ordinal: this.ordinalOf.toArray(),
@@ -430,19 +438,22 @@ export class PassageIndex {
   ): PassageIndex {
     const index = new PassageIndex(maxShingles);
     index.rate = snapshot.rate;
-    index.articleOf.pushAll(snapshot.article);
-    index.ordinalOf.pushAll(snapshot.ordinal);
+    // The stored arrays are this index's own from now on: adopted, not copied.
+    index.articleOf = GrowableUint32.adopt(snapshot.article);
+    index.ordinalOf = GrowableUint32.adopt(snapshot.ordinal);
     index.alive = new Uint8Array(Math.max(64, snapshot.alive.length));
     index.alive.set(snapshot.alive);
     index.live = snapshot.alive.reduce((sum, a) => sum + a, 0);
-    index.shingleStart.length = 0;
-    index.shingleStart.pushAll(snapshot.shingleStart);
-    index.shingles.pushAll(snapshot.shingles);
-    index.termStart.length = 0;
-    index.termStart.pushAll(snapshot.termStart);
-    index.termList.pushAll(snapshot.terms);
+    index.shingleStart = GrowableUint32.adopt(snapshot.shingleStart);
+    index.shingles = GrowableUint32.adopt(snapshot.shingles);
+    index.termStart = GrowableUint32.adopt(snapshot.termStart);
+    index.termList = GrowableUint32.adopt(snapshot.terms);
     for (const name of snapshot.termNames) index.termNumber(name);
-    index.sort();
+    for (let p = 0; p < index.count; p++) {
+      if (index.alive[p] !== 1) continue;
+      for (const term of index.termsOf(p)) index.termPostings[term]!.push(p);
+    }
+    index.runs = [{ hashes: snapshot.postingHashes, passages: snapshot.postingPassages }];
     return index;
   }
 }

@@ -96,10 +96,10 @@ export class SimilarityIndex {
   private readonly slots = new Map<string, number>();
   private alive = new Uint8Array(64);
   private live = 0;
-  private readonly signatures = new GrowableUint32(SIGNATURE_SIZE * 16);
-  private readonly sizes = new GrowableUint32();
-  private readonly termStart = new GrowableUint32(Uint32Array.of(0));
-  private readonly termList = new GrowableUint32();
+  private signatures = new GrowableUint32(SIGNATURE_SIZE * 16);
+  private sizes = new GrowableUint32();
+  private termStart = new GrowableUint32(Uint32Array.of(0));
+  private termList = new GrowableUint32();
   private readonly termIds = new Map<string, number>();
   private readonly termNames: string[] = [];
   private readonly termPostings: GrowableUint32[] = [];
@@ -215,6 +215,11 @@ export class SimilarityIndex {
     });
     this.idfCache = idf;
     return idf;
+  }
+
+  /** Builds the position index now (after a start, before the first query needs it). */
+  warm(): void {
+    this.ensurePositionIndex();
   }
 
   private ensurePositionIndex(): Uint32Array[] {
@@ -449,11 +454,11 @@ export class SimilarityIndex {
     index.alive = new Uint8Array(Math.max(64, snapshot.ids.length));
     index.alive.set(snapshot.alive);
     index.live = index.slots.size;
-    index.signatures.pushAll(snapshot.signatures);
-    index.sizes.pushAll(snapshot.sizes);
-    index.termStart.length = 0;
-    index.termStart.pushAll(snapshot.termStart);
-    index.termList.pushAll(snapshot.terms);
+    // The stored arrays are this index's own from now on: adopted, not copied.
+    index.signatures = GrowableUint32.adopt(snapshot.signatures);
+    index.sizes = GrowableUint32.adopt(snapshot.sizes);
+    index.termStart = GrowableUint32.adopt(snapshot.termStart);
+    index.termList = GrowableUint32.adopt(snapshot.terms);
     for (const name of snapshot.termNames) index.termId(name);
     for (let slot = 0; slot < snapshot.ids.length; slot++) {
       if (snapshot.alive[slot] !== 1) continue;

@@ -17,6 +17,14 @@ export class GrowableUint32 {
     }
   }
 
+  /** Takes an array over as its filled part, without copying it. */
+  static adopt(array: Uint32Array): GrowableUint32 {
+    const growable = new GrowableUint32(0);
+    growable.data = array;
+    growable.length = array.length;
+    return growable;
+  }
+
   push(value: number): void {
     if (this.length === this.data.length) this.grow(this.length + 1);
     this.data[this.length++] = value;

@@ -150,6 +150,10 @@ async function main(): Promise<void> {
     ['store the index (ms)', (r) => ms(r.saveMs)],
     ['restart: glossary ready (ms)', (r) => ms(r.glossaryMs)],
     ['restart: corpus ready (ms)', (r) => ms(r.readyMs)],
+    [
+      '  of which read / restore / catch up',
+      (r) => ['read', 'restore', 'catchUp'].map((k) => ms(r.openTimes[k] ?? 0)).join(' / '),
+    ],
     ['restart: first page answer (ms)', (r) => ms(r.firstAnswerMs)],
     ['naive: read every article (ms)', (r) => ms(r.naiveReadMs)],
     ['ready vs naive read', (r) => `${(r.readyMs / r.naiveReadMs).toFixed(2)}×`],

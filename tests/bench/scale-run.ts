@@ -33,6 +33,8 @@ export interface ScaleResult {
   glossaryMs: number;
   readyMs: number;
   firstAnswerMs: number;
+  /** Where readiness went: reading the stored rows, restoring the indexes, catching up. */
+  openTimes: Record<string, number>;
   similarMs: number;
   passageMs: number;
   analyzeMs: number;
@@ -96,6 +98,7 @@ export async function runScale(n: number, tools: ScaleTools): Promise<ScaleResul
   const glossaryMs = now() - t;
   store = await CorpusStore.open(db, glossary);
   const readyMs = now() - t;
+  const openTimes = { ...store.openTimes };
   const heapAfter = (await tools.heap?.()) ?? null;
 
   const rng = mulberry32(SEED + n);
@@ -151,6 +154,7 @@ export async function runScale(n: number, tools: ScaleTools): Promise<ScaleResul
     glossaryMs,
     readyMs,
     firstAnswerMs,
+    openTimes,
     similarMs: median(similarTimes),
     passageMs: median(passageTimes),
     analyzeMs: median(analyzeTimes),
