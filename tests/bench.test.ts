@@ -67,12 +67,20 @@ describe('synthetic benchmark corpus', () => {
       }
     });
 
-    it('gives the same result sets through the index as by scanning', () => {
+    it('answers through the index what a scan answers: nothing more, and nearly all of it', () => {
+      // The index looks up 64 of the 128 signature positions (half the memory); a scan compares
+      // all 128, so it can also find a weak reuse whose signatures agree only elsewhere. In the
+      // extension the articles of parallel passages are candidates too (CorpusIndex.similar).
+      let found = 0;
+      let total = 0;
       for (const query of built) {
-        const byIndex = index.query(query.features).map(key).sort();
-        const byScan = index.scan(query.features).map(key).sort();
-        expect(byIndex).toEqual(byScan);
+        const byIndex = index.query(query.features).map(key);
+        const byScan = new Set(index.scan(query.features).map(key));
+        for (const hit of byIndex) expect(byScan.has(hit)).toBe(true);
+        found += byIndex.length;
+        total += byScan.size;
       }
+      expect(found / total).toBeGreaterThanOrEqual(0.97);
     });
 
     it('finds nothing for unrelated queries and, for most related ones, the source article', () => {

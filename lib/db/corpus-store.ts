@@ -55,10 +55,19 @@ interface StoredMeta {
   /** Scalars of the snapshot, by path. */
   scalars: Record<string, string | number>;
   /** Arrays of the snapshot, by path: how they were cut into rows. */
-  arrays: Record<string, { kind: 'u32' | 'u8' | 'strings'; length: number; chunks: number }>;
+  arrays: Record<string, { kind: ArrayKind; length: number; chunks: number }>;
 }
 
-type Leaf = Uint32Array | Uint8Array | string[] | string | number;
+type TypedLeaf = Uint32Array | Uint16Array | Uint8Array;
+type Leaf = TypedLeaf | string[] | string | number;
+type ArrayKind = 'u32' | 'u16' | 'u8' | 'strings';
+const TYPED: Record<Exclude<ArrayKind, 'strings'>, (length: number) => TypedLeaf> = {
+  u32: (n) => new Uint32Array(n),
+  u16: (n) => new Uint16Array(n),
+  u8: (n) => new Uint8Array(n),
+};
+const kindOf = (value: TypedLeaf): Exclude<ArrayKind, 'strings'> =>
+  value instanceof Uint32Array ? 'u32' : value instanceof Uint16Array ? 'u16' : 'u8';
 
 /** Cuts a snapshot into rows: one description, and chunks of each array. */
 export function snapshotRows(
@@ -70,13 +79,14 @@ export function snapshotRows(
   const rows: StoredIndexRow[] = [];
   const visit = (value: Leaf | object, path: string): void => {
     if (typeof value === 'string' || typeof value === 'number') meta.scalars[path] = value;
-    else if (Array.isArray(value) || value instanceof Uint32Array || value instanceof Uint8Array) {
-      const kind = Array.isArray(value) ? 'strings' : value instanceof Uint32Array ? 'u32' : 'u8';
+    else if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+      const array = value as TypedLeaf | string[];
+      const kind: ArrayKind = Array.isArray(array) ? 'strings' : kindOf(array);
       const size = kind === 'strings' ? STRING_CHUNK : CHUNK;
-      const chunks = Math.ceil(value.length / size);
-      meta.arrays[path] = { kind, length: value.length, chunks };
+      const chunks = Math.ceil(array.length / size);
+      meta.arrays[path] = { kind, length: array.length, chunks };
       for (let i = 0; i < chunks; i++)
-        rows.push({ key: `${path}:${i}`, value: value.slice(i * size, (i + 1) * size) });
+        rows.push({ key: `${path}:${i}`, value: array.slice(i * size, (i + 1) * size) });
     } else
       for (const [name, child] of Object.entries(value))
         visit(child as Leaf, path ? `${path}.${name}` : name);
@@ -115,9 +125,9 @@ async function readSnapshot(
     }
     if (kind === 'strings') place(path, (parts as string[][]).flat());
     else {
-      const array = kind === 'u32' ? new Uint32Array(length) : new Uint8Array(length);
+      const array = TYPED[kind](length);
       let at = 0;
-      for (const part of parts as (Uint32Array | Uint8Array)[]) {
+      for (const part of parts as TypedLeaf[]) {
         array.set(part, at);
         at += part.length;
       }

@@ -1,7 +1,7 @@
 import type { ArticleFeatures } from './article-features';
-import { SIGNATURE_SIZE, signatureMatches } from './minhash';
+import { SIGNATURE_SIZE } from './minhash';
 import { countShared } from './shingles';
-import { GrowableUint32, sortPairs } from './typed-arrays';
+import { GrowableUint16, GrowableUint32, sortPairs } from './typed-arrays';
 
 /** Looks up an indexed article's exact shingle set, if the caller can produce it. */
 export type ExactShingles = (articleId: string) => Uint32Array | undefined;
@@ -55,9 +55,24 @@ const MAX_UNINDEXED = 512;
  * candidate; 64 of 128 find an excerpt of a fifteenth of an article 99 % of the time, and the
  * corpus index also proposes the articles of parallel passages. Half the positions, half the memory.
  */
-export const INDEXED_POSITIONS = SIGNATURE_SIZE;
+export const INDEXED_POSITIONS = 64;
 /** Candidates verified against their exact shingle sets, most signature agreement first. */
 export const MAX_VERIFIED = 64;
+
+/** A signature's values cut to their low 16 bits, as the index keeps them. */
+function short(signature: ArrayLike<number>): Uint16Array {
+  const values = new Uint16Array(SIGNATURE_SIZE);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) values[i] = signature[i]! & 0xffff;
+  return values;
+}
+
+/** Positions where a query (full values, and cut) agrees with a kept signature; empty ones never. */
+function agreement(full: ArrayLike<number>, query: Uint16Array, kept: Uint16Array): number {
+  let matches = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++)
+    if (query[i] === kept[i] && full[i] !== 0xffffffff) matches++;
+  return matches;
+}
 
 /** The query's terms, weighted once per query. */
 interface QueryTerms {
@@ -69,7 +84,8 @@ interface QueryTerms {
 export interface SimilarityIndexSnapshot {
   ids: string[];
   alive: Uint8Array;
-  signatures: Uint32Array;
+  /** The low 16 bits of each signature value (see SimilarityIndex). */
+  signatures: Uint16Array;
   sizes: Uint32Array;
   termStart: Uint32Array;
   terms: Uint32Array;
@@ -96,7 +112,9 @@ export class SimilarityIndex {
   private readonly slots = new Map<string, number>();
   private alive = new Uint8Array(64);
   private live = 0;
-  private signatures = new GrowableUint32(SIGNATURE_SIZE * 16);
+  // The low 16 bits of each value: two different values agree by chance once in 65,536, far
+  // below what MinHash's own estimate error notices, and the signatures take half the memory.
+  private signatures = new GrowableUint16(SIGNATURE_SIZE * 16);
   private sizes = new GrowableUint32();
   private termStart = new GrowableUint32(Uint32Array.of(0));
   private termList = new GrowableUint32();
@@ -151,7 +169,7 @@ export class SimilarityIndex {
     }
     this.alive[slot] = 1;
     this.live++;
-    this.signatures.pushAll(features.signature);
+    this.signatures.pushAll(short(features.signature));
     this.sizes.push(features.shingleCount);
     for (const term of Object.keys(features.terms)) {
       const id = this.termId(term);
@@ -200,7 +218,7 @@ export class SimilarityIndex {
     return this.termList.view().subarray(this.termStart.get(slot), this.termStart.get(slot + 1));
   }
 
-  private signatureOf(slot: number): Uint32Array {
+  private signatureOf(slot: number): Uint16Array {
     return this.signatures.view().subarray(slot * SIGNATURE_SIZE, (slot + 1) * SIGNATURE_SIZE);
   }
 
@@ -228,7 +246,7 @@ export class SimilarityIndex {
     const signatures = this.signatures.view();
     const index: Uint32Array[] = [];
     for (let position = 0; position < INDEXED_POSITIONS; position++) {
-      const values = new Uint32Array(count);
+      const values = new Uint32Array(count); // 16-bit values, sorted as keys
       const slots = new Uint32Array(count);
       for (let slot = 0; slot < count; slot++) {
         values[slot] = signatures[slot * SIGNATURE_SIZE + position]!;
@@ -331,19 +349,20 @@ export class SimilarityIndex {
     // Per-query scratch in typed arrays: a Map per candidate costs more than the lookups themselves.
     const matches = new Uint8Array(this.ids.length); // signature positions shared (≤ 128)
     const seen = new Uint8Array(this.ids.length);
+    const query = short(features.signature);
     const slots: number[] = [];
     const propose = (slot: number): void => {
       if (seen[slot] === 0 && this.alive[slot] === 1) {
         seen[slot] = 1;
         slots.push(slot);
-        matches[slot] = signatureMatches(features.signature, this.signatureOf(slot));
+        matches[slot] = agreement(features.signature, query, this.signatureOf(slot));
       }
     };
     const index = this.ensurePositionIndex();
     const signatures = this.signatures.view();
     for (let position = 0; position < INDEXED_POSITIONS; position++) {
-      const value = features.signature[position]!;
-      if (value === 0xffffffff) continue;
+      if (features.signature[position] === 0xffffffff) continue;
+      const value = query[position]!;
       const column = index[position]!;
       // Binary search through the slots, reading each slot's value at this position.
       let lo = 0;
@@ -363,7 +382,7 @@ export class SimilarityIndex {
     for (let slot = this.indexedCount; slot < this.ids.length; slot++) {
       if (
         this.alive[slot] === 1 &&
-        signatureMatches(features.signature, this.signatureOf(slot)) > 0
+        agreement(features.signature, query, this.signatureOf(slot)) > 0
       )
         propose(slot);
     }
@@ -425,7 +444,7 @@ export class SimilarityIndex {
         features,
         terms,
         slot,
-        signatureMatches(features.signature, this.signatureOf(slot)),
+        agreement(features.signature, short(features.signature), this.signatureOf(slot)),
         this.exactShingles,
       );
       if (hit) results.push(hit);
@@ -455,7 +474,7 @@ export class SimilarityIndex {
     index.alive.set(snapshot.alive);
     index.live = index.slots.size;
     // The stored arrays are this index's own from now on: adopted, not copied.
-    index.signatures = GrowableUint32.adopt(snapshot.signatures);
+    index.signatures = GrowableUint16.adopt(snapshot.signatures);
     index.sizes = GrowableUint32.adopt(snapshot.sizes);
     index.termStart = GrowableUint32.adopt(snapshot.termStart);
     index.termList = GrowableUint32.adopt(snapshot.terms);

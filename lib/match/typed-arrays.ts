@@ -4,25 +4,29 @@
  * choose to keep, and never limited by a JS engine's collection sizes (V8 Maps stop at ~16.7 M).
  */
 
-/** A Uint32Array that grows by doubling; `view()` is the filled part (no copy). */
-export class GrowableUint32 {
-  private data: Uint32Array;
+type UintArray = Uint32Array | Uint16Array;
+
+/** A typed array that grows by doubling; `view()` is the filled part (no copy). */
+class Growable<T extends UintArray> {
+  protected data: T;
   length = 0;
 
-  constructor(initial: Uint32Array | number = 16) {
-    if (typeof initial === 'number') this.data = new Uint32Array(Math.max(4, initial));
+  constructor(
+    private readonly make: (length: number) => T,
+    initial: T | number = 16,
+  ) {
+    if (typeof initial === 'number') this.data = make(Math.max(4, initial));
     else {
-      this.data = initial.slice();
+      this.data = initial.slice() as T;
       this.length = initial.length;
     }
   }
 
   /** Takes an array over as its filled part, without copying it. */
-  static adopt(array: Uint32Array): GrowableUint32 {
-    const growable = new GrowableUint32(0);
-    growable.data = array;
-    growable.length = array.length;
-    return growable;
+  protected takeOver(array: T): this {
+    this.data = array;
+    this.length = array.length;
+    return this;
   }
 
   push(value: number): void {
@@ -44,19 +48,39 @@ export class GrowableUint32 {
     this.data[index] = value;
   }
 
-  view(): Uint32Array {
-    return this.data.subarray(0, this.length);
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
   }
 
   /** A copy of the filled part, for storing. */
-  toArray(): Uint32Array {
-    return this.data.slice(0, this.length);
+  toArray(): T {
+    return this.data.slice(0, this.length) as T;
   }
 
   private grow(needed: number): void {
-    const next = new Uint32Array(Math.max(needed, this.data.length * 2));
+    const next = this.make(Math.max(needed, this.data.length * 2));
     next.set(this.data.subarray(0, this.length));
     this.data = next;
+  }
+}
+
+export class GrowableUint32 extends Growable<Uint32Array> {
+  constructor(initial: Uint32Array | number = 16) {
+    super((n) => new Uint32Array(n), initial);
+  }
+
+  static adopt(array: Uint32Array): GrowableUint32 {
+    return new GrowableUint32(0).takeOver(array);
+  }
+}
+
+export class GrowableUint16 extends Growable<Uint16Array> {
+  constructor(initial: Uint16Array | number = 16) {
+    super((n) => new Uint16Array(n), initial);
+  }
+
+  static adopt(array: Uint16Array): GrowableUint16 {
+    return new GrowableUint16(0).takeOver(array);
   }
 }
 
