@@ -54,6 +54,10 @@ export default defineConfig({
         all_frames: true,
       },
     ],
+    // Wenmai's frames on pages (the banner, the glossary card, the parallel passages): an extension
+    // page the page cannot read, which the page script puts on Chinese pages
+    // (lib/dom/page-frames.ts). WXT writes MV2's form for Firefox.
+    web_accessible_resources: [{ resources: ['page-frame.html'], matches: PAGE_MATCHES }],
     commands: {
       'toggle-script': {
         suggested_key: { default: 'Ctrl+Shift+Period' },

@@ -8,6 +8,7 @@ import {
   type ContentRequest,
 } from './content-requests';
 import { settingsSchema, type Settings } from '../settings';
+import { FRAME_PAGE } from './frame-port';
 import { MAX_UPLOAD_PARTS, UPLOAD_PART_CHARS } from './upload-parts';
 import type { ArticleSummary, ArticleView, ImportStatus, PassageView, TermCard } from '../views';
 
@@ -197,7 +198,9 @@ export const PAGE_REQUESTS: ReadonlySet<BackgroundType> = new Set<BackgroundType
 
 /**
  * Whether a sender may make a request: this extension's own pages (their URL is on the extension's
- * origin) anything, its scripts in web pages only PAGE_REQUESTS, anyone else nothing.
+ * origin) anything, its scripts in web pages only PAGE_REQUESTS, anyone else nothing. Its frames on
+ * pages (FRAME_PAGE) are extension pages that any web page may embed: they ask nothing (what they
+ * show comes from their page script over a port), so they may ask nothing.
  */
 export function senderMayAsk(
   type: BackgroundType,
@@ -205,8 +208,23 @@ export function senderMayAsk(
   extension: { id: string; origin: string },
 ): boolean {
   if (sender.id !== extension.id) return false;
+  if (isFramePage(sender.url, extension.origin)) return false;
   if (sender.url?.startsWith(extension.origin)) return true;
   return PAGE_REQUESTS.has(type);
+}
+
+/** Whether a URL is Wenmai's frame page, on whichever extension origin (and with any hash). */
+function isFramePage(url: string | undefined, origin: string): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    return (
+      parsed.pathname === FRAME_PAGE &&
+      (url.startsWith(origin) || parsed.protocol === new URL(origin).protocol)
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** Validates a background request; null for anything malformed or unknown. */
