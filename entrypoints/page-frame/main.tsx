@@ -5,6 +5,7 @@ import { FrameSurface } from '../../components/FrameSurface';
 import {
   FRAME_ROOM,
   parseFrameHash,
+  relayName,
   type FrameView,
   type FromFrame,
   type ToFrame,
@@ -58,15 +59,26 @@ function Frame({ port, views }: { port: Browser.runtime.Port; views: ViewStore }
   return <FrameSurface view={view} t={t} onEvent={send} room={FRAME_ROOM} />;
 }
 
+/**
+ * A port to the page script: straight to this tab where the frame has the tabs API (Chromium);
+ * through the background where it has not (Firefox gives extension frames in web pages no tabs
+ * API). Either way, only Wenmai's own contexts take part.
+ */
+async function connect(portName: string): Promise<Browser.runtime.Port | null> {
+  if (!browser.tabs?.connect) return browser.runtime.connect({ name: relayName(portName) });
+  const tab = await browser.tabs.getCurrent().catch(() => undefined);
+  if (tab?.id === undefined) return null;
+  // To every Wenmai in this tab; the one whose token the port names takes it.
+  return browser.tabs.connect(tab.id, { name: portName });
+}
+
 async function start(): Promise<void> {
   const frame = parseFrameHash(location.hash);
   if (!frame) return;
   document.documentElement.lang = browser.i18n.getUILanguage();
   document.documentElement.style.setProperty('--wm-room', `${FRAME_ROOM}px`);
-  const tab = await browser.tabs.getCurrent();
-  if (tab?.id === undefined) return;
-  // To every Wenmai in this tab; the one whose token the port names takes it.
-  const port = browser.tabs.connect(tab.id, { name: frame.portName });
+  const port = await connect(frame.portName);
+  if (!port) return;
   const views = new ViewStore(port);
   createRoot(document.getElementById('root')!).render(<Frame port={port} views={views} />);
 }

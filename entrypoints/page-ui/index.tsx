@@ -19,25 +19,27 @@ export default defineUnlistedScript({
   globalName: false,
   main() {
     const mount: MountUi = async (store, actions) => {
-      const frameUrl = browser.runtime.getURL(FRAME_PAGE);
-      const frames = new PageFrames(document, store, actions, {
-        frameUrl,
-        extensionId: browser.runtime.id,
-        token: newFrameToken((bytes) => crypto.getRandomValues(bytes)),
-        marker: WENMAI_UI_ATTRIBUTE,
-        onBlocked: () => undefined,
-      });
-      // Frames connect to every Wenmai in their tab: this one takes the ports named for its own.
-      const onConnect = (port: FramePort) => {
-        if (!frames.accept(port)) port.disconnect();
-      };
-      browser.runtime.onConnect.addListener(onConnect);
       // The UI runtime initialises here, in a task after the one that compiled this script.
       const { createRoot } = await import('react-dom/client');
       // The stylesheet is bundled as text into the shadow root: no request for it at mount time.
       const host = mountShadowHost(document, { css: styles, hostAttribute: WENMAI_UI_ATTRIBUTE });
       const root = createRoot(host.container);
       root.render(<PageUi store={store} actions={actions} />);
+      const frames = new PageFrames(document, store, actions, {
+        frameUrl: browser.runtime.getURL(FRAME_PAGE),
+        extensionId: browser.runtime.id,
+        token: newFrameToken((bytes) => crypto.getRandomValues(bytes)),
+        marker: WENMAI_UI_ATTRIBUTE,
+        onBlocked: () => undefined,
+        insertFrame: (frame) => {
+          const html = document.documentElement;
+          html.insertBefore(frame, host.host.parentNode === html ? host.host : null);
+        },
+      });
+      // Frames connect to every Wenmai in their tab: this one takes the ports named for its own
+      // and leaves the others alone (a port closes only when every end it reached has let go).
+      const onConnect = (port: FramePort) => void frames.accept(port);
+      browser.runtime.onConnect.addListener(onConnect);
       return () => {
         root.unmount();
         host.remove();

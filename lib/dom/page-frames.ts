@@ -51,7 +51,7 @@ interface Surface {
 }
 
 export interface PageFramesOptions {
-  /** The frame page's URL (runtime.getURL(FRAME_PAGE)): only ports from it are accepted. */
+  /** The frame page's URL (runtime.getURL(FRAME_PAGE)). */
   frameUrl: string;
   extensionId: string;
   /** This page script's token (newFrameToken): frames name their ports with it. */
@@ -60,6 +60,11 @@ export interface PageFramesOptions {
   marker: string;
   /** The page has undone a frame more than MAX_RESTORES times. */
   onBlocked: (surface: FrameSurface) => void;
+  /**
+   * Puts a frame into <html>; by default at its end. (Before the page layer: a keyboard reader
+   * tabbing into Wenmai meets the banner before the passage markers.)
+   */
+  insertFrame?: (frame: HTMLIFrameElement) => void;
 }
 
 /**
@@ -89,16 +94,13 @@ export class PageFrames {
   }
 
   /**
-   * A port a frame opened to this page (frames connect to every Wenmai in their tab): taken when it
-   * is named for one of this page script's frames and comes from the frame page; answers whether
-   * it was.
+   * A port a frame opened to this page (frames connect to every Wenmai in their tab, straight or
+   * through the background): taken when it is named for one of this page script's frames; answers
+   * whether it was. (Only this extension's contexts can open a port to its content scripts.)
    */
   accept(port: FramePort): boolean {
     const surface = SURFACES.find((s) => port.name === portName(s, this.options.token));
-    if (!surface) return false;
-    const { sender } = port;
-    if (sender?.id !== this.options.extensionId || !sender.url?.startsWith(this.options.frameUrl))
-      return false;
+    if (!surface || port.sender?.id !== this.options.extensionId) return false;
     const s = this.surfaces.get(surface)!;
     s.ports.add(port);
     if (s.reconnect) clearTimeout(s.reconnect);
@@ -177,6 +179,7 @@ export class PageFrames {
       this.options.frameUrl + frameHash(surface, this.options.token),
       this.options.marker,
       () => this.options.onBlocked(surface),
+      this.options.insertFrame,
     );
     this.place(surface);
     if (opening && next.surface === 'card' && next.focus) s.frame.focus();

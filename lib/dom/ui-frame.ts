@@ -76,12 +76,15 @@ export class UiFrame {
    * @param marker the attribute that marks Wenmai's elements (text walks skip them; an updated
    *   Wenmai removes what an older one left)
    * @param onBlocked called once when the page has undone the frame more than MAX_RESTORES times
+   * @param insert puts the frame into <html> (by default at its end)
    */
   constructor(
     private readonly doc: Document,
     private readonly src: string,
     marker: string,
     private readonly onBlocked: () => void,
+    private readonly insert: (frame: HTMLIFrameElement) => void = (frame) =>
+      doc.documentElement.append(frame),
   ) {
     const view = doc.defaultView!;
     this.element = doc.createElement('iframe');
@@ -136,6 +139,7 @@ export class UiFrame {
   private apply(): void {
     const { doc, element } = this;
     this.observer.disconnect();
+    if (element.parentNode !== doc.documentElement) this.insert(element);
     if (element.parentNode !== doc.documentElement) doc.documentElement.append(element);
     for (const [name, value] of this.attributes)
       if (element.getAttribute(name) !== value) element.setAttribute(name, value);

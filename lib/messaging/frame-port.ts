@@ -21,6 +21,7 @@ const SURFACES: ReadonlySet<string> = new Set<FrameSurface>(['banner', 'card', '
 
 /** The port's name prefix: a page script accepts only ports named with its own token. */
 const PORT_PREFIX = 'wenmai-frame';
+const RELAY_PREFIX = 'wenmai-relay:';
 
 /**
  * Room around a banner or card inside its frame for the box's shadow, in CSS pixels: the frame is
@@ -82,6 +83,33 @@ export function parseFrameHash(hash: string): { surface: FrameSurface; portName:
 /** The name of a frame's port. */
 export function portName(surface: FrameSurface, token: string): string {
   return `${PORT_PREFIX}.${surface}.${token}`;
+}
+
+/**
+ * A port a frame opens to the background, to be relayed to its page script: Firefox gives
+ * extension frames in web pages no tabs API, so they cannot connect to the page themselves.
+ */
+export function relayName(portName: string): string {
+  return `${RELAY_PREFIX}${portName}`;
+}
+
+/** The page script's port name a relayed port carries; null for any other port. */
+export function parseRelayName(name: string): string | null {
+  if (!name.startsWith(RELAY_PREFIX)) return null;
+  const inner = name.slice(RELAY_PREFIX.length);
+  return /^wenmai-frame\.(banner|card|panel)\.[0-9a-f]{32}$/.test(inner) ? inner : null;
+}
+
+/** Whether a URL is Wenmai's frame page, on whichever extension origin (and with any hash). */
+export function isFramePage(url: string | undefined, origin: string): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    // Chromium may serve a web-accessible page on a per-session host: the same scheme.
+    return parsed.pathname === FRAME_PAGE && parsed.protocol === new URL(origin).protocol;
+  } catch {
+    return false;
+  }
 }
 
 /** A random token for one page script's frames (32 hex digits). */

@@ -8,7 +8,7 @@ import {
   type ContentRequest,
 } from './content-requests';
 import { settingsSchema, type Settings } from '../settings';
-import { FRAME_PAGE } from './frame-port';
+import { isFramePage } from './frame-port';
 import { MAX_UPLOAD_PARTS, UPLOAD_PART_CHARS } from './upload-parts';
 import type { ArticleSummary, ArticleView, ImportStatus, PassageView, TermCard } from '../views';
 
@@ -211,20 +211,6 @@ export function senderMayAsk(
   if (isFramePage(sender.url, extension.origin)) return false;
   if (sender.url?.startsWith(extension.origin)) return true;
   return PAGE_REQUESTS.has(type);
-}
-
-/** Whether a URL is Wenmai's frame page, on whichever extension origin (and with any hash). */
-function isFramePage(url: string | undefined, origin: string): boolean {
-  if (!url) return false;
-  try {
-    const parsed = new URL(url);
-    return (
-      parsed.pathname === FRAME_PAGE &&
-      (url.startsWith(origin) || parsed.protocol === new URL(origin).protocol)
-    );
-  } catch {
-    return false;
-  }
 }
 
 /** Validates a background request; null for anything malformed or unknown. */
