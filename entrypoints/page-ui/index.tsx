@@ -41,9 +41,9 @@ export default defineUnlistedScript({
       const onConnect = (port: FramePort) => void frames.accept(port);
       browser.runtime.onConnect.addListener(onConnect);
       return () => {
+        frames.stop();
         root.unmount();
         host.remove();
-        frames.stop();
         try {
           browser.runtime.onConnect.removeListener(onConnect);
         } catch {

@@ -127,10 +127,16 @@ export class PageFrames {
     this.unsubscribe();
     for (const s of this.surfaces.values()) {
       if (s.reconnect) clearTimeout(s.reconnect);
-      for (const port of s.ports) port.disconnect();
-      s.ports.clear();
       s.frame?.remove();
       s.frame = null;
+      for (const port of s.ports) {
+        try {
+          port.disconnect();
+        } catch {
+          // Cut off from the extension (an update, a removal): the port went with it.
+        }
+      }
+      s.ports.clear();
     }
   }
 

@@ -69,6 +69,7 @@ export class UiFrame {
   private restores = 0;
   private blocked = false;
   private readonly observer: MutationObserver;
+  private readonly listening = new AbortController();
   private readonly attributes: [string, string][];
 
   /**
@@ -100,7 +101,9 @@ export class UiFrame {
     this.element.setAttribute('style', frameStyle(null));
     this.observer = new view.MutationObserver(() => this.check());
     // A page that closes the popover (hidePopover) sees it opened again.
-    this.element.addEventListener('toggle', () => this.check());
+    this.element.addEventListener('toggle', () => this.check(), {
+      signal: this.listening.signal,
+    });
   }
 
   /** Shows the frame in a box (inserting it the first time). */
@@ -130,8 +133,12 @@ export class UiFrame {
     this.element.focus();
   }
 
+  /** Takes the frame off the page for good (removing an open popover closes it: no check then). */
   remove(): void {
+    this.box = null;
+    this.blocked = true;
     this.observer.disconnect();
+    this.listening.abort();
     this.element.remove();
   }
 
@@ -170,7 +177,7 @@ export class UiFrame {
     const { doc, element } = this;
     this.observer.takeRecords();
     // A hidden frame is put back when it is next shown.
-    if (!this.box) return;
+    if (!this.box || this.blocked) return;
     const placed = element.parentNode === doc.documentElement;
     const styled =
       element.getAttribute('style') === frameStyle(this.box) &&
