@@ -69,7 +69,7 @@ export class UiFrame {
   private restores = 0;
   private blocked = false;
   private readonly observer: MutationObserver;
-  private readonly listening = new AbortController();
+  private readonly listening: AbortController;
   private readonly attributes: [string, string][];
 
   /**
@@ -100,6 +100,7 @@ export class UiFrame {
     for (const [name, value] of this.attributes) this.element.setAttribute(name, value);
     this.element.setAttribute('style', frameStyle(null));
     this.observer = new view.MutationObserver(() => this.check());
+    this.listening = new view.AbortController();
     // A page that closes the popover (hidePopover) sees it opened again.
     this.element.addEventListener('toggle', () => this.check(), {
       signal: this.listening.signal,
