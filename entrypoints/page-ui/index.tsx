@@ -5,6 +5,7 @@ import { PageFrames, type FramePort } from '../../lib/dom/page-frames';
 import { mountShadowHost } from '../../lib/dom/shadow-host';
 import { WENMAI_UI_ATTRIBUTE } from '../../lib/dom/walk-text';
 import { FRAME_PAGE, newFrameToken } from '../../lib/messaging/frame-port';
+import { createMessenger } from '../../lib/messaging/client';
 import { Mailbox, type MountUi } from '../../lib/messaging/mailbox';
 import styles from './style.css?inline';
 
@@ -15,6 +16,8 @@ import styles from './style.css?inline';
  * closed shadow root, and shows the banner, the glossary card and the parallel passages, which
  * carry the reader's corpus, in extension frames the page cannot read (lib/dom/page-frames.ts).
  */
+const { askBackground } = createMessenger(browser);
+
 export default defineUnlistedScript({
   globalName: false,
   main() {
@@ -30,7 +33,10 @@ export default defineUnlistedScript({
         extensionId: browser.runtime.id,
         token: newFrameToken((bytes) => crypto.getRandomValues(bytes)),
         marker: WENMAI_UI_ATTRIBUTE,
-        onBlocked: () => undefined,
+        // The page keeps taking a frame down: the toolbar button says so, not silence.
+        onBlocked: () => {
+          askBackground({ type: 'wenmai/ui-blocked' }).catch(() => undefined);
+        },
         insertFrame: (frame) => {
           const html = document.documentElement;
           html.insertBefore(frame, host.host.parentNode === html ? host.host : null);

@@ -122,6 +122,11 @@ export const backgroundRequests = {
     .strict(),
   'wenmai/wipe-user-data': z.object({}).strict(),
   'wenmai/import-status': z.object({}).strict(),
+  /**
+   * The page keeps taking Wenmai's frame down: the toolbar button says so for the sender's tab (the
+   * popup lists what the banner would have).
+   */
+  'wenmai/ui-blocked': z.object({}).strict(),
   /** Opens the reader page in a new tab (web pages may not link to extension pages themselves). */
   'wenmai/open-reader': z
     .object({
@@ -165,6 +170,7 @@ export interface BackgroundResponses {
   'wenmai/import-backup-part': { restored: { articles: number; glossary: number } | null };
   'wenmai/wipe-user-data': { articles: number; glossary: number };
   'wenmai/import-status': ImportStatus;
+  'wenmai/ui-blocked': { shown: boolean };
   'wenmai/open-reader': { opened: boolean };
   'wenmai/convert': { texts: string[] };
 }
@@ -194,6 +200,7 @@ export const PAGE_REQUESTS: ReadonlySet<BackgroundType> = new Set<BackgroundType
   'wenmai/get-passages',
   'wenmai/open-reader',
   'wenmai/convert',
+  'wenmai/ui-blocked',
 ]);
 
 /**

@@ -280,6 +280,28 @@ const REMOVE_AND_HIDE = `
     document.head.append(style);
   });`;
 
+/** The page removes everything anything appends to <html>, for ever. */
+const REMOVE_ALWAYS = `
+  new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes)
+        if (
+          node.nodeType === 1 &&
+          node.parentNode === document.documentElement &&
+          !['head', 'body'].includes(node.localName)
+        )
+          node.remove();
+  }).observe(document, { childList: true, subtree: true });`;
+
+/** The badge of the toolbar button on a page's tab. */
+async function badgeOf(page: Page): Promise<string> {
+  await page.bringToFront();
+  return browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.action.getBadgeText({ tabId: tab!.id! });
+  });
+}
+
 describe('a page that removes or hides Wenmai’s UI', () => {
   it('sees it put back and shown: the reader keeps the banner and the card', async () => {
     const { page, ui } = await open(REMOVE_AND_HIDE);
@@ -292,6 +314,20 @@ describe('a page that removes or hides Wenmai’s UI', () => {
     await readerSeesCard(page, ui);
     await pageReadsNothing(page);
     await page.close();
+  });
+
+  it('that keeps removing it cannot silence Wenmai: the toolbar button says so on that tab', async () => {
+    const { page } = await open(REMOVE_ALWAYS);
+    await expect.poll(() => badgeOf(page), { timeout: 10_000 }).toBe('!');
+    // What the banner would have shown is still Wenmai's to show the reader (the popup).
+    const state = await waitForState(browser, page, (s) => s.similar.length > 0);
+    expect(state.similar[0]!.title).toBe(PRIVATE_TITLE);
+    await page.close();
+    // A page that leaves the UI alone has its banner, and no such badge.
+    const { page: calm, ui } = await open();
+    await readerSeesBanner(ui);
+    expect(await badgeOf(calm)).toBe('');
+    await calm.close();
   });
 
   it('sees it back after restyling, closing, removing or navigating its frame later', async () => {
