@@ -91,7 +91,6 @@ export class UiFrame {
     this.element = doc.createElement('iframe');
     this.attributes = [
       [marker, ''],
-      ['src', src],
       // Nothing the frame does needs more: no page URL in its requests' Referer.
       ['referrerpolicy', 'no-referrer'],
       ['title', 'Wenmai'],
@@ -126,8 +125,7 @@ export class UiFrame {
 
   /** Loads the frame page again (the page navigated the frame elsewhere). */
   reload(): void {
-    if (!this.countRestore()) return;
-    this.element.setAttribute('src', this.src);
+    if (this.countRestore()) this.load();
   }
 
   focus(): void {
@@ -147,6 +145,11 @@ export class UiFrame {
   private apply(): void {
     const { doc, element } = this;
     this.observer.disconnect();
+    // Inserted, an <iframe> starts a new, blank document; a page's src or srcdoc navigates it.
+    const blank =
+      element.parentNode !== doc.documentElement ||
+      element.hasAttribute('src') ||
+      element.hasAttribute('srcdoc');
     if (element.parentNode !== doc.documentElement) this.insert(element);
     if (element.parentNode !== doc.documentElement) doc.documentElement.append(element);
     for (const [name, value] of this.attributes)
@@ -156,9 +159,23 @@ export class UiFrame {
         element.removeAttribute(attribute.name);
     const style = frameStyle(this.box);
     if (element.getAttribute('style') !== style) element.setAttribute('style', style);
+    if (blank && this.box) this.load();
     this.syncPopover();
     this.observer.observe(doc.documentElement, { childList: true });
     this.observer.observe(element, { attributes: true });
+  }
+
+  /**
+   * Loads the frame page by navigating the frame, not through its src attribute: the page can read
+   * an attribute, not a cross-origin frame's location, so it never learns the extension's address
+   * (in Firefox a per-install id, which would follow the reader from site to site).
+   */
+  private load(): void {
+    try {
+      this.element.contentWindow?.location.replace(this.src);
+    } catch {
+      // No browsing context (a document without a window, as in tests): nothing to load.
+    }
   }
 
   private syncPopover(): void {

@@ -601,7 +601,9 @@ describe('on a page with fields, editable regions and hostile scripts', () => {
     }, browser.extensionId);
     await watchedPage.waitForTimeout(300);
     expect(
-      await watchedPage.evaluate(() => document.querySelectorAll('html > div[data-wenmai-ui]').length),
+      await watchedPage.evaluate(
+        () => document.querySelectorAll('html > div[data-wenmai-ui]').length,
+      ),
     ).toBe(1);
     const state = await sendToTab(browser, watchedPage, { type: 'wenmai/page-state' });
     expect(state?.terms.length).toBeGreaterThan(0);

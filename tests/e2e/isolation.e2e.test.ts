@@ -180,6 +180,12 @@ async function readerSeesCard(page: Page, ui: InPageUi): Promise<void> {
 
 /** Nothing of the private article is readable by the page, however it looks. */
 async function pageReadsNothing(page: Page): Promise<void> {
+  // Nor the extension's address (its frames are navigated, not given a src): in Firefox it is a
+  // per-install id that would follow the reader from site to site.
+  const seen = await page.evaluate(() =>
+    [document.documentElement.outerHTML, ...performance.getEntries().map((e) => e.name)].join('\n'),
+  );
+  expect(seen).not.toMatch(/(chrome|moz)-extension:/);
   const read = await page.evaluate(readableByPage);
   expect(read).not.toContain(PRIVATE_TITLE);
   expect(read).not.toContain(SECRET);

@@ -171,7 +171,10 @@ async function frameText(page: Page, surface: 'banner' | 'card'): Promise<string
   return texts.join('');
 }
 
-/** Whether a Wenmai frame is at the banner's corner, and the page cannot read any of them. */
+/**
+ * Whether a Wenmai frame is at the banner's corner, and the page can read neither them nor where
+ * they come from.
+ */
 const bannerShownUnreadable = (page: Page, title: string) =>
   page.evaluate((title) => {
     const hit = document.elementFromPoint(innerWidth - 40, innerHeight - 40);
@@ -187,7 +190,9 @@ const bannerShownUnreadable = (page: Page, title: string) =>
       hit?.localName === 'iframe' &&
       hit.hasAttribute('data-wenmai-ui') &&
       unreadable &&
-      !document.documentElement.innerText.includes(title)
+      !document.documentElement.innerText.includes(title) &&
+      // Nor the add-on's per-install address: the frames are navigated, not given a src.
+      !document.documentElement.outerHTML.includes('moz-extension:')
     );
   }, title);
 

@@ -83,8 +83,8 @@ function mount(doc = page()) {
     marker: 'data-wenmai-ui',
     onBlocked: () => undefined,
   });
-  const frameOf = (surface: string) =>
-    doc.querySelector<HTMLIFrameElement>(`iframe[src$="#${surface}.${TOKEN}"]`);
+  /** The frames in the order they were created (the page sees no surface names or URLs). */
+  const frameOf = (nth: number) => doc.querySelectorAll<HTMLIFrameElement>('iframe')[nth];
   return { doc, store, acts, frames, frameOf };
 }
 
@@ -138,10 +138,11 @@ describe('PageFrames', () => {
     const { doc, store, frameOf } = mount();
     expect(doc.querySelector('iframe')).toBeNull();
     store.update({ similar: SIMILAR });
-    const frame = frameOf('banner')!;
-    expect(frame.getAttribute('src')).toBe(`${FRAME_URL}#banner.${TOKEN}`);
-    // Nothing of the corpus in the page's DOM: the frame's URL names a surface and a token.
+    const frame = frameOf(0)!;
+    // Nothing of the corpus in the page's DOM, nor the extension's address (the frame is
+    // navigated, not given a src).
     expect(doc.documentElement.outerHTML).not.toContain('私人笔记');
+    expect(doc.documentElement.outerHTML).not.toContain('chrome-extension:');
     expect(frame.getAttribute('style')).toContain('display:block !important');
     store.update({ bannerDismissed: true });
     expect(frame.getAttribute('style')).toContain('display:none !important');
@@ -170,7 +171,7 @@ describe('PageFrames', () => {
     const banner = fakePort(portName('banner', TOKEN));
     frames.accept(banner.port);
     banner.send({ type: 'size', width: 300, height: 90 });
-    const bannerStyle = frameOf('banner')!.getAttribute('style')!;
+    const bannerStyle = frameOf(0)!.getAttribute('style')!;
     expect(bannerStyle).toContain('width:300px !important');
     expect(bannerStyle).toContain('height:90px !important');
     expect(bannerStyle).toContain(`right:${16 - FRAME_ROOM}px !important`);
@@ -184,7 +185,7 @@ describe('PageFrames', () => {
     const card = fakePort(portName('card', TOKEN));
     frames.accept(card.port);
     card.send({ type: 'size', width: CARD_WIDTH + 2 * FRAME_ROOM, height: 200 + 2 * FRAME_ROOM });
-    const style = frameOf('card')!.getAttribute('style')!;
+    const style = frameOf(1)!.getAttribute('style')!;
     const top = Number(/top:(-?[\d.]+)px/.exec(style)![1]);
     const height = Number(/height:([\d.]+)px/.exec(style)![1]);
     expect(top + height - FRAME_ROOM).toBeLessThanOrEqual(anchor.top);
@@ -250,7 +251,7 @@ describe('UiFrame', () => {
     await flush();
     expect(element.getAttribute('style')).toBe(style);
     expect(element.hasAttribute('hidden')).toBe(false);
-    expect(element.getAttribute('src')).toBe(`${FRAME_URL}#banner.${TOKEN}`);
+    expect(element.hasAttribute('src')).toBe(false);
   });
 
   it('gives up on a page that keeps undoing it, and says so once', async () => {
