@@ -82,6 +82,8 @@ export class PageFrames {
     ]),
   );
   private readonly unsubscribe: () => void;
+  /** Where the keyboard focus was before a card or panel took it: it goes back there on close. */
+  private focusReturn: Element | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -118,8 +120,9 @@ export class PageFrames {
       }, RECONNECT_MS);
     });
     port.postMessage({ type: 'view', view: s.view } satisfies ToFrame);
-    // A card opened by a click or a command takes the keyboard focus once its frame is there.
-    if (s.view?.surface === 'card' && s.view.focus) s.frame?.focus();
+    // A card opened by a click or a command, or the panel, takes the focus once its frame is there.
+    if ((s.view?.surface === 'card' && s.view.focus) || s.view?.surface === 'panel')
+      s.frame?.focus();
     return true;
   }
 
@@ -169,7 +172,9 @@ export class PageFrames {
       s.made = null;
       s.view = null;
       this.post(s);
+      const hadFocus = s.frame !== null && this.doc.activeElement === s.frame.element;
       s.frame?.hide();
+      if (hadFocus) this.returnFocus();
       return;
     }
     if (s.made && s.made.length === made.length && s.made.every((m, i) => m === made[i])) return;
@@ -188,7 +193,24 @@ export class PageFrames {
       this.options.insertFrame,
     );
     this.place(surface);
-    if (opening && next.surface === 'card' && next.focus) s.frame.focus();
+    // A card opened by a click or a command, and the parallel passages, take the keyboard focus
+    // (as the reader's own action opened them); a card opened by hover leaves it.
+    if (opening && ((next.surface === 'card' && next.focus) || next.surface === 'panel'))
+      this.takeFocus(s.frame);
+  }
+
+  private takeFocus(frame: UiFrame): void {
+    const active = this.doc.activeElement;
+    const ours = [...this.surfaces.values()].some((s) => s.frame?.element === active);
+    if (!ours) this.focusReturn = active;
+    frame.focus();
+  }
+
+  private returnFocus(): void {
+    const back = this.focusReturn as HTMLElement | null;
+    this.focusReturn = null;
+    if (back?.isConnected && back !== this.doc.body) back.focus();
+    else (this.doc.activeElement as HTMLElement | null)?.blur();
   }
 
   private post(s: Surface): void {

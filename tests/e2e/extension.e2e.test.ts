@@ -161,6 +161,22 @@ describe('on a Traditional repost of a corpus article', () => {
     await expect.poll(() => view.count(card)).toBe(0);
   });
 
+  it('gives a card opened by a click the keyboard focus, and Esc gives it back to the page', async () => {
+    const view = await ui(page);
+    const card = testId('wenmai-card');
+    const point = (await page.evaluate(highlightedTermPoint, '新質生產力'))!;
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => view.text(testId('card-headword'))).toBe('新質生產力');
+    const focusInCard = () =>
+      page.evaluate(() => document.activeElement?.hasAttribute('data-wenmai-ui') ?? false);
+    await expect.poll(focusInCard).toBe(true);
+    await page.keyboard.press('Tab'); // within the card: its close button
+    expect(await focusInCard()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => view.count(card)).toBe(0);
+    await expect.poll(focusInCard).toBe(false);
+  });
+
   it('keeps the card inside the window for a term at its bottom edge (it opens above)', async () => {
     const view = await ui(page);
     const card = testId('wenmai-card');
