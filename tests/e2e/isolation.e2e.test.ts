@@ -252,6 +252,25 @@ describe('a page that predefines the custom elements Wenmai might host its UI in
   });
 });
 
+describe('a page probing for Wenmai', () => {
+  it('cannot load its frame page from the extension’s fixed address', async () => {
+    const { page, ui } = await open();
+    await readerSeesBanner(ui);
+    await page.evaluate((id) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'probe';
+      frame.src = `chrome-extension://${id}/page-frame.html#banner.${'0'.repeat(32)}`;
+      document.body.append(frame);
+    }, browser.extensionId);
+    const probe = page.frameLocator('#probe');
+    await expect
+      .poll(async () => (await page.$('#probe'))?.contentFrame().then((f) => f?.url()))
+      .toMatch(/^chrome-error:/);
+    expect(await probe.locator('[data-testid="wenmai-banner"]').count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('a page with no setup at all', () => {
   it('reads nothing of the banner or the card with window.find and Selection.modify', async () => {
     const { page, ui } = await open();
