@@ -59,7 +59,7 @@ function frameStyle(box: FrameBox | null): string {
 
 /**
  * One extension frame on the page: a plain <iframe> (a built-in element, so no custom element the
- * page defines can take it over), at the end of <html>, in the top layer where the browser has
+ * page defines can take it over), a child of <html> (outside the page's <body>), in the top layer where the browser has
  * popovers (ancestors' transforms, opacity and clipping do not reach it), kept where Wenmai put
  * it: a page that removes, moves, restyles or hides it sees it put back (up to MAX_RESTORES times).
  */
@@ -91,8 +91,6 @@ export class UiFrame {
     this.element = doc.createElement('iframe');
     this.attributes = [
       [marker, ''],
-      // Nothing the frame does needs more: no page URL in its requests' Referer.
-      ['referrerpolicy', 'no-referrer'],
       ['title', 'Wenmai'],
     ];
     if ('showPopover' in this.element) this.attributes.push(['popover', 'manual']);
