@@ -13,6 +13,7 @@ import {
   serve,
   testId,
   waitForImport,
+  wenmaiFrames,
   waitForState,
   type Launched,
 } from './harness';
@@ -278,6 +279,13 @@ describe('a page with no setup at all', () => {
     await readerSeesCard(page, ui);
     // The trap finds a '%' wherever one is shown in the document (it found the banner's score).
     await pageReadsNothing(page);
+    // The reader's own click on the private occurrence opens it in the reader.
+    const card = wenmaiFrames(page).find((frame) => frame.url().includes('#card.'))!;
+    const opened = browser.context.waitForEvent('page');
+    await card.locator('.wm-occurrences .wm-link', { hasText: SECRET }).click();
+    await expect
+      .poll(async () => (await opened).url())
+      .toContain(`reader.html?article=${privateId}&passage=`);
     await page.close();
   });
 });
