@@ -41,6 +41,12 @@ const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><tit
 ${[...COMMON, PAGE_ONLY].map((p) => `<p>${p}</p>`).join('\n')}
 <p><a href="#top">返回顶部</a></p></article></body></html>`;
 
+/** The same page under the strictest policy a page can set: no frames, no scripts, Trusted Types. */
+const STRICT_PAGE = PAGE.replace(
+  '<meta charset="utf-8">',
+  `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; frame-src 'none'; child-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'">`,
+);
+
 /**
  * What a page script can read of the document: its text, every open shadow root, every shadow root
  * a custom element's internals handed it, every root its patched attachShadow saw, and each frame
@@ -133,6 +139,7 @@ let privateId: string;
 beforeAll(async () => {
   const generated = mkdtempSync(join(tmpdir(), 'wenmai-isolation-'));
   writeFileSync(join(generated, 'page.html'), PAGE);
+  writeFileSync(join(generated, 'strict.html'), STRICT_PAGE);
   ({ origin, server } = await serve({ generated }));
   browser = (await launch()) as Launched;
   const extensionPage = await browser.context.newPage();
@@ -153,10 +160,10 @@ afterAll(async () => {
 });
 
 /** Opens the page with a script of the page's own that runs before anything else. */
-async function open(initScript = ''): Promise<{ page: Page; ui: InPageUi }> {
+async function open(initScript = '', file = 'page.html'): Promise<{ page: Page; ui: InPageUi }> {
   const page = await browser.context.newPage();
   if (initScript) await page.addInitScript(initScript);
-  await page.goto(`${origin}/generated/page.html`);
+  await page.goto(`${origin}/generated/${file}`);
   await waitForState(browser, page, (s) => s.article !== null);
   return { page, ui: await InPageUi.of(page) };
 }
@@ -246,6 +253,16 @@ describe('a page that predefines the custom elements Wenmai might host its UI in
 
   it('with an open shadow root attached first, and attachShadow patched, reads nothing and turns nothing off', async () => {
     const { page, ui } = await open(PATCHED_ATTACH_SHADOW + HOST_NAMES.map(OPEN_ROOT).join('\n'));
+    await readerSeesBanner(ui);
+    await readerSeesCard(page, ui);
+    await pageReadsNothing(page);
+    await page.close();
+  });
+});
+
+describe('a page with a strict content security policy (no frames, Trusted Types)', () => {
+  it('still shows the reader the banner and the card in their frames', async () => {
+    const { page, ui } = await open('', 'strict.html');
     await readerSeesBanner(ui);
     await readerSeesCard(page, ui);
     await pageReadsNothing(page);
