@@ -5,8 +5,9 @@
  * checks what differs in Firefox: the MV2 background, Xray-wrapped DOM in content scripts (no
  * adopted stylesheets), the highlight styles it can draw, and messaging.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +33,17 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   if (!existsSync(join(EXTENSION, 'manifest.json')))
     throw new Error(`no Firefox build in ${EXTENSION}: run "npx wxt build -b firefox" first`);
-  ({ origin, server } = await serve({ fixtures: join(ROOT, 'tests', 'fixtures') }));
+  const fixtures = join(ROOT, 'tests', 'fixtures');
+  // The Traditional repost under the strictest policy a page can set: no frames at all.
+  const generated = mkdtempSync(join(tmpdir(), 'wenmai-firefox-'));
+  writeFileSync(
+    join(generated, 'strict.html'),
+    readFileSync(join(fixtures, 'news-repost-traditional.html'), 'utf8').replace(
+      '<meta charset="utf-8">',
+      `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; frame-src 'none'; child-src 'none'">`,
+    ),
+  );
+  ({ origin, server } = await serve({ fixtures, generated }));
   firefox = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -265,6 +276,24 @@ describe('in Firefox, on a Traditional repost of a corpus article', () => {
     const original = await sendToTab(url, { type: 'wenmai/set-script', script: 'original' });
     expect(original?.script).toBe('original');
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+  });
+});
+
+describe('in Firefox, on a page whose policy allows no frames', () => {
+  it('still shows the banner in its frame, which the page cannot read', async () => {
+    // The page's own inline scripts and favicon break its policy: those reports are the page's.
+    const page = await firefox.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${origin}/generated/strict.html`);
+    const state = await waitForState(page.url(), (s) => s.similar.length > 0);
+    const title = state.similar[0]!.title;
+    await waitFor('the banner', () => bannerShownUnreadable(page, title));
+    await waitFor('the banner to name the article', async () =>
+      (await frameText(page, 'banner')).includes(title),
+    );
+    expect(errors.filter((error) => !error.includes('Content-Security-Policy'))).toEqual([]);
+    await page.close();
   });
 });
 
