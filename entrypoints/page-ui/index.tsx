@@ -24,8 +24,16 @@ export default defineUnlistedScript({
     const mount: MountUi = async (store, actions) => {
       // The UI runtime initialises here, in a task after the one that compiled this script.
       const { createRoot } = await import('react-dom/client');
+      // The page keeps taking the UI down: the toolbar button says so, not silence.
+      const blocked = () => {
+        askBackground({ type: 'wenmai/ui-blocked' }).catch(() => undefined);
+      };
       // The stylesheet is bundled as text into the shadow root: no request for it at mount time.
-      const host = mountShadowHost(document, { css: styles, hostAttribute: WENMAI_UI_ATTRIBUTE });
+      const host = mountShadowHost(document, {
+        css: styles,
+        hostAttribute: WENMAI_UI_ATTRIBUTE,
+        onBlocked: blocked,
+      });
       const root = createRoot(host.container);
       root.render(<PageUi store={store} actions={actions} />);
       const frames = new PageFrames(document, store, actions, {
@@ -33,10 +41,7 @@ export default defineUnlistedScript({
         extensionId: browser.runtime.id,
         token: newFrameToken((bytes) => crypto.getRandomValues(bytes)),
         marker: WENMAI_UI_ATTRIBUTE,
-        // The page keeps taking a frame down: the toolbar button says so, not silence.
-        onBlocked: () => {
-          askBackground({ type: 'wenmai/ui-blocked' }).catch(() => undefined);
-        },
+        onBlocked: blocked,
         insertFrame: (frame) => {
           const html = document.documentElement;
           html.insertBefore(frame, host.host.parentNode === html ? host.host : null);

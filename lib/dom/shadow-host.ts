@@ -20,7 +20,7 @@ export interface ShadowHost {
 
 export function mountShadowHost(
   doc: Document,
-  options: { css: string; hostAttribute: string },
+  options: { css: string; hostAttribute: string; onBlocked?: () => void },
 ): ShadowHost {
   const host = doc.createElement('div');
   host.setAttribute(options.hostAttribute, '');
@@ -33,14 +33,27 @@ export function mountShadowHost(
   const container = doc.createElement('div');
   shadow.append(style, container);
   doc.documentElement.append(host);
-  // A page that removes the layer sees it put back (re-inserting keeps its shadow root).
+  // A page that removes the layer sees it put back (re-inserting keeps its shadow root), up to
+  // MAX_RESTORES times; then onBlocked.
   const view = doc.defaultView!;
   let restores = 0;
+  const watch = () => {
+    // <html> itself may be replaced (with a copy of the page that leaves the layer out).
+    observer.observe(doc, { childList: true });
+    observer.observe(doc.documentElement, { childList: true });
+  };
   const observer = new view.MutationObserver(() => {
-    if (host.parentNode === doc.documentElement || ++restores > MAX_RESTORES) return;
+    observer.takeRecords();
+    if (host.parentNode === doc.documentElement) return;
+    if (++restores > MAX_RESTORES) {
+      observer.disconnect();
+      options.onBlocked?.();
+      return;
+    }
     doc.documentElement.append(host);
+    watch();
   });
-  observer.observe(doc.documentElement, { childList: true });
+  watch();
   return {
     host,
     container,

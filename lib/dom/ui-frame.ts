@@ -159,6 +159,8 @@ export class UiFrame {
     if (element.getAttribute('style') !== style) element.setAttribute('style', style);
     if (blank && this.box) this.load();
     this.syncPopover();
+    // <html> itself may be replaced (with a copy of the page that leaves the frame out).
+    this.observer.observe(doc, { childList: true });
     this.observer.observe(doc.documentElement, { childList: true });
     this.observer.observe(element, { attributes: true });
   }

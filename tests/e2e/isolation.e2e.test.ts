@@ -390,6 +390,8 @@ describe('a page that removes or hides Wenmai’s UI', () => {
       "f.removeAttribute('popover')",
       'f.remove()',
       'document.body.append(f)',
+      // A copy of the whole page in place of <html>, the frame left out.
+      'const copy = document.documentElement.cloneNode(true); for (const e of copy.querySelectorAll("[data-wenmai-ui]")) e.remove(); document.replaceChild(copy, document.documentElement)',
       "f.contentWindow.location = 'about:blank'",
     ];
     for (const attack of attacks) {
