@@ -67,6 +67,17 @@ function zones() {
         ),
       ],
     ),
+    zone(
+      ['entrypoints/page-frame/**'],
+      [
+        NO_SIBLING_ENTRYPOINT,
+        NO_NODE_BUILD,
+        ban(
+          '^(dexie|.*/db/.*)$',
+          'The frame on pages shows what its page script sends: it never opens the database.',
+        ),
+      ],
+    ),
     zone(['entrypoints/background/**/*.ts'], [NO_SIBLING_ENTRYPOINT, NO_NODE_BUILD, NO_DOM_LAYER]),
   ];
 }

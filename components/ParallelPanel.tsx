@@ -21,7 +21,13 @@ export function ParallelPanel({
   onClose,
 }: ParallelPanelProps) {
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.focus(), [passage.index]);
+  useEffect(() => {
+    ref.current?.focus();
+    // In a frame the page script focuses when it is ready: the panel takes the focus then.
+    const focus = () => ref.current?.focus();
+    window.addEventListener('focus', focus, { once: true });
+    return () => window.removeEventListener('focus', focus);
+  }, [passage.index]);
   return (
     <section
       className="wm-panel"

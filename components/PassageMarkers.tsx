@@ -20,7 +20,11 @@ export function PassageMarkers({ markers, label, onOpen }: PassageMarkersProps) 
           aria-label={`${label} (${m.count})`}
           data-testid="passage-marker"
           data-passage={m.passage}
-          onClick={() => onOpen(m.passage)}
+          onClick={(event) => {
+            // The reader's click or key only (a page cannot reach this closed root to forge one,
+            // and would open only a frame it cannot read; still, nothing forged opens it).
+            if (event.isTrusted) onOpen(m.passage);
+          }}
         >
           ⇄{m.count}
         </button>

@@ -1,5 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { CARD_WIDTH, placeCard, type CardAnchor } from '../lib/place-card';
+import { useEffect, useRef, type Ref } from 'react';
 import type { TermSource } from '../lib/glossary/glossary';
 import { safeHref } from '../lib/format';
 import type { TermCard as TermCardData } from '../lib/views';
@@ -7,8 +6,6 @@ import { CATEGORY_LABELS, scopeLabel } from './labels';
 
 export interface TermCardProps {
   card: TermCardData | null;
-  /** The term's box, in viewport coordinates: the card goes below it, or above near the bottom. */
-  anchor: CardAnchor;
   loading: boolean;
   error?: string;
   /** Focus the card when it opened from a click or a keyboard command. */
@@ -19,6 +16,8 @@ export interface TermCardProps {
   onClose: () => void;
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
+  /** The card's element, for its frame to measure. */
+  boxRef?: Ref<HTMLDivElement>;
 }
 
 const LANGS = { simplified: 'zh-Hans', traditional: 'zh-Hant' } as const;
@@ -59,28 +58,23 @@ function SourceLine({ source, t }: { source: TermSource; t: (key: string) => str
  * first appearance, sources (outlet and date; http(s) links only), related terms, corpus occurrences.
  */
 export function TermCard(props: TermCardProps) {
-  const { card, anchor, loading, error, focusOnOpen, t } = props;
-  const ref = useRef<HTMLDivElement>(null);
-  /** The card's own height as last rendered (its content arrives after it opens). */
-  const [height, setHeight] = useState(0);
-  useLayoutEffect(() => {
-    const measured = ref.current?.scrollHeight ?? 0;
-    if (measured !== height) setHeight(measured);
-  });
+  const { card, loading, error, focusOnOpen, t } = props;
+  const ref = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
-    if (focusOnOpen) ref.current?.focus();
+    if (!focusOnOpen) return;
+    ref.current?.focus();
+    // In a frame the page script focuses when it is ready: the card takes the focus then.
+    const focus = () => ref.current?.focus();
+    window.addEventListener('focus', focus, { once: true });
+    return () => window.removeEventListener('focus', focus);
   }, [focusOnOpen, card?.entry.id]);
-  // A long card scrolls inside at most 70 % of the window.
-  const tallest = window.innerHeight * 0.7;
-  const placed = placeCard(
-    anchor,
-    { width: CARD_WIDTH, height: Math.min(height, tallest) },
-    { width: window.innerWidth, height: window.innerHeight },
-  );
-  const style = {
-    left: `${placed.left}px`,
-    top: `${placed.top}px`,
-    maxHeight: `${Math.min(placed.maxHeight, tallest)}px`,
+  // Placed beside its term by whoever shows it (lib/place-card.ts): in its frame, the card fills
+  // the frame's height and scrolls inside.
+  const setRef = (element: HTMLDivElement | null) => {
+    ref.current = element;
+    const { boxRef } = props;
+    if (typeof boxRef === 'function') boxRef(element);
+    else if (boxRef) boxRef.current = element;
   };
   return (
     <div
@@ -88,8 +82,7 @@ export function TermCard(props: TermCardProps) {
       role="dialog"
       aria-label={card?.entry.headword ?? t('cardDefinition')}
       tabIndex={-1}
-      ref={ref}
-      style={style}
+      ref={setRef}
       data-testid="wenmai-card"
       onMouseEnter={props.onPointerEnter}
       onMouseLeave={props.onPointerLeave}

@@ -38,6 +38,7 @@ const forbidden: [room: string, file: string, specifier: string, why: string][] 
   ['the page script', 'entrypoints/page-script/bad.ts', '../../lib/db/schema', 'never open'],
   ['the page script', 'entrypoints/page-script/bad.ts', '../background/handlers', 'Each context'],
   ['the detector', 'entrypoints/detect/bad.ts', 'dexie', 'never open the database'],
+  ['the frame on pages', 'entrypoints/page-frame/bad.ts', '../../lib/db/schema', 'never opens'],
   ['an extension page', 'entrypoints/popup/bad.ts', '../page-script/controller', 'Each context'],
   ['an extension page', 'entrypoints/options/bad.ts', '../../corpus/analyze', 'Node-only'],
   ['the background', 'entrypoints/background/bad.ts', '../../lib/dom/page-sheet', 'lib/dom'],

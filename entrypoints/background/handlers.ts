@@ -296,6 +296,20 @@ export const handlers: Handlers = {
     index: ctx.corpusStatus(),
   }),
 
+  'wenmai/ui-blocked': async (_request, _ctx, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return { shown: false };
+    // MV2 (Firefox) has browserAction where MV3 has action. Tab-specific: gone when the tab
+    // navigates.
+    const action = browser.action ?? browser.browserAction;
+    await Promise.all([
+      action.setBadgeText({ tabId, text: '!' }),
+      action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }),
+      action.setTitle({ tabId, title: browser.i18n.getMessage('uiBlocked') }),
+    ]);
+    return { shown: true };
+  },
+
   'wenmai/open-reader': async (request) => {
     const page = request.compare
       ? readerUrl({ compare: [request.compare[0]!, request.compare[1]!] })

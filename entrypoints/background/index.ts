@@ -25,6 +25,7 @@ import {
 import type { ImportStatus } from '../../lib/views';
 import { MAX_LOOKUP_CHARS, MAX_SELECTION_CHARS } from '../../lib/messaging/content-requests';
 import { readableError } from '../../lib/format';
+import { relayFramePort } from './frame-relay';
 import { handlers, type BackgroundContext } from './handlers';
 
 const BUNDLE_PATH = '/corpus/bundle.json';
@@ -177,6 +178,9 @@ export default defineBackground(() => {
     );
     return true;
   });
+
+  // Wenmai's frames on pages, where they cannot reach their page script themselves (Firefox).
+  browser.runtime.onConnect.addListener(relayFramePort);
 
   /** Sends a command to a tab: to one frame (where a selection is), or to all its frames. */
   const sendToTab = (

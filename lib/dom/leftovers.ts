@@ -1,6 +1,11 @@
 import { HIGHLIGHT_NAME } from './highlight-terms';
-import { UI_HOST_TAG } from './shadow-host';
 import { WENMAI_UI_ATTRIBUTE } from './walk-text';
+
+/**
+ * The elements Wenmai puts at the end of <html>: its page layer's host, its frames, and the custom
+ * element an earlier version hosted its UI in.
+ */
+const LEFTOVER_HOSTS = new Set(['div', 'iframe', 'wenmai-ui']);
 
 /** Sent by a newly started Wenmai to any earlier instance in the page. */
 export const HANDOVER_EVENT = 'wenmai-handover';
@@ -9,12 +14,12 @@ export const HANDOVER_EVENT = 'wenmai-handover';
  * Takes down what an earlier instance of Wenmai left on the page. After the extension is updated
  * or reloaded, the old scripts are cut off from it and only notice on the page's next event (see
  * ScriptLifetime); until then their banner and markers would show beside the new ones. Only
- * Wenmai's own places are looked at: its UI host at the end of <html>, its <style> in <head> and
+ * Wenmai's own places are looked at: its UI hosts and frames at the end of <html>, its <style> in <head> and
  * adopted sheets that style its highlights.
  */
 export function removeLeftovers(doc: Document): void {
   const hosts = [...doc.documentElement.children].filter(
-    (child) => child.localName === UI_HOST_TAG && child.hasAttribute(WENMAI_UI_ATTRIBUTE),
+    (child) => LEFTOVER_HOSTS.has(child.localName) && child.hasAttribute(WENMAI_UI_ATTRIBUTE),
   );
   const styles = [...(doc.head?.querySelectorAll(`style[${WENMAI_UI_ATTRIBUTE}]`) ?? [])];
   let adopted: CSSStyleSheet[] = [];

@@ -8,6 +8,7 @@ import {
   type ContentRequest,
 } from './content-requests';
 import { settingsSchema, type Settings } from '../settings';
+import { isFramePage } from './frame-port';
 import { MAX_UPLOAD_PARTS, UPLOAD_PART_CHARS } from './upload-parts';
 import type { ArticleList, ArticleView, ImportStatus, PassageView, TermCard } from '../views';
 
@@ -134,6 +135,11 @@ export const backgroundRequests = {
     .strict(),
   'wenmai/wipe-user-data': z.object({}).strict(),
   'wenmai/import-status': z.object({}).strict(),
+  /**
+   * The page keeps taking Wenmai's frame down: the toolbar button says so for the sender's tab (the
+   * popup lists what the banner would have).
+   */
+  'wenmai/ui-blocked': z.object({}).strict(),
   /** Opens the reader page in a new tab (web pages may not link to extension pages themselves). */
   'wenmai/open-reader': z
     .object({
@@ -177,6 +183,7 @@ export interface BackgroundResponses {
   'wenmai/import-backup-part': { restored: { articles: number; glossary: number } | null };
   'wenmai/wipe-user-data': { articles: number; glossary: number };
   'wenmai/import-status': ImportStatus;
+  'wenmai/ui-blocked': { shown: boolean };
   'wenmai/open-reader': { opened: boolean };
   'wenmai/convert': { texts: string[] };
 }
@@ -206,11 +213,14 @@ export const PAGE_REQUESTS: ReadonlySet<BackgroundType> = new Set<BackgroundType
   'wenmai/get-passages',
   'wenmai/open-reader',
   'wenmai/convert',
+  'wenmai/ui-blocked',
 ]);
 
 /**
  * Whether a sender may make a request: this extension's own pages (their URL is on the extension's
- * origin) anything, its scripts in web pages only PAGE_REQUESTS, anyone else nothing.
+ * origin) anything, its scripts in web pages only PAGE_REQUESTS, anyone else nothing. Its frames on
+ * pages (FRAME_PAGE) are extension pages that any web page may embed: they ask nothing (what they
+ * show comes from their page script over a port), so they may ask nothing.
  */
 export function senderMayAsk(
   type: BackgroundType,
@@ -218,6 +228,7 @@ export function senderMayAsk(
   extension: { id: string; origin: string },
 ): boolean {
   if (sender.id !== extension.id) return false;
+  if (isFramePage(sender.url, extension.origin)) return false;
   if (sender.url?.startsWith(extension.origin)) return true;
   return PAGE_REQUESTS.has(type);
 }

@@ -55,9 +55,9 @@ const WINDOW_MS = 3000;
 /** The first-highlight poll runs this long after DOMContentLoaded, in both modes alike. */
 const POLL_MS = 3000;
 const TARGET_FIRST_HIGHLIGHT_MS = 200;
-/** True once Wenmai's banner covers the bottom-right corner (its UI's shadow root is closed). */
+/** True once Wenmai's banner covers the bottom-right corner (its frame the page cannot read). */
 const BANNER_SHOWN =
-  "document.elementFromPoint(innerWidth - 40, innerHeight - 40)?.localName === 'wenmai-ui'";
+  "document.elementFromPoint(innerWidth - 40, innerHeight - 40)?.hasAttribute('data-wenmai-ui') === true";
 const LONG_TASK_MS = 50;
 /**
  * A long task is the extension's when it would not be long without the extension's scripts in it

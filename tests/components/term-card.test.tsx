@@ -28,7 +28,6 @@ const render = (data: TermCardData) =>
   renderToStaticMarkup(
     <TermCard
       card={data}
-      anchor={{ left: 0, top: 0, bottom: 0 }}
       loading={false}
       focusOnOpen={false}
       t={(key) => `[${key}]`}

@@ -125,9 +125,23 @@ describe('on a Traditional repost of a corpus article', () => {
     expect(
       await view.attribute(`${testId('wenmai-banner')} [data-relation]`, 'data-relation'),
     ).toBe('duplicate');
-    // The banner names the reader's own corpus articles: the page's scripts cannot read it.
+    // The banner names the reader's own corpus articles: it is in an extension frame, which the
+    // page's scripts cannot read (tests/e2e/isolation.e2e.test.ts tries harder).
+    expect(await view.text(testId('wenmai-banner'))).toContain(state.similar[0]!.title);
     expect(
-      await page.evaluate(() => document.querySelector('wenmai-ui')?.shadowRoot === null),
+      await page.evaluate((title) => {
+        const frames = [...document.querySelectorAll<HTMLIFrameElement>('iframe[data-wenmai-ui]')];
+        const unreadable = frames.every((frame) => {
+          try {
+            return frame.contentDocument === null;
+          } catch {
+            return true;
+          }
+        });
+        return (
+          frames.length > 0 && unreadable && !document.documentElement.innerText.includes(title)
+        );
+      }, state.similar[0]!.title),
     ).toBe(true);
   });
 
@@ -146,6 +160,22 @@ describe('on a Traditional repost of a corpus article', () => {
     await view.focus(card);
     await page.keyboard.press('Escape');
     await expect.poll(() => view.count(card)).toBe(0);
+  });
+
+  it('gives a card opened by a click the keyboard focus, and Esc gives it back to the page', async () => {
+    const view = await ui(page);
+    const card = testId('wenmai-card');
+    const point = (await page.evaluate(highlightedTermPoint, '新質生產力'))!;
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => view.text(testId('card-headword'))).toBe('新質生產力');
+    const focusInCard = () =>
+      page.evaluate(() => document.activeElement?.hasAttribute('data-wenmai-ui') ?? false);
+    await expect.poll(focusInCard).toBe(true);
+    await page.keyboard.press('Tab'); // within the card: its close button
+    expect(await focusInCard()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => view.count(card)).toBe(0);
+    await expect.poll(focusInCard).toBe(false);
   });
 
   it('keeps the card inside the window for a term at its bottom edge (it opens above)', async () => {
@@ -265,7 +295,8 @@ describe('on other pages', () => {
     expect(state).toMatchObject({ lang: 'other', article: null, similar: [], terms: [] });
     expect(
       await page.evaluate(
-        () => document.querySelector('wenmai-ui') === null && CSS.highlights.size === 0,
+        () =>
+          document.querySelector('html > [data-wenmai-ui]') === null && CSS.highlights.size === 0,
       ),
     ).toBe(true);
   });
@@ -329,7 +360,8 @@ describe('commands from the context menu, keyboard and options', () => {
     await page.waitForTimeout(1500);
     expect(
       await page.evaluate(
-        () => CSS.highlights.size === 0 && document.querySelector('wenmai-ui') === null,
+        () =>
+          CSS.highlights.size === 0 && document.querySelector('html > [data-wenmai-ui]') === null,
       ),
     ).toBe(true);
     await askBackgroundFrom(extensionPage, {
@@ -585,7 +617,11 @@ describe('on a page with fields, editable regions and hostile scripts', () => {
         );
     }, browser.extensionId);
     await watchedPage.waitForTimeout(300);
-    expect(await watchedPage.evaluate(() => document.querySelectorAll('wenmai-ui').length)).toBe(1);
+    expect(
+      await watchedPage.evaluate(
+        () => document.querySelectorAll('html > div[data-wenmai-ui]').length,
+      ),
+    ).toBe(1);
     const state = await sendToTab(browser, watchedPage, { type: 'wenmai/page-state' });
     expect(state?.terms.length).toBeGreaterThan(0);
     await watchedPage.close();

@@ -1,5 +1,5 @@
 // Over 300 lines on purpose: every browser suite and `npm start` share this one harness (serving,
-// launching, installing, talking to the extension, reading the closed UI through CDP); split, its
+// launching, installing, talking to the extension, reading the UI's frames and closed shadow root); split, its
 // pieces would import each other.
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
@@ -9,6 +9,8 @@ import {
   chromium,
   type BrowserContext,
   type CDPSession,
+  type Frame,
+  type Locator,
   type Page,
   type Worker,
 } from 'playwright-core';
@@ -236,14 +238,26 @@ export async function waitForState(
 interface DomNode {
   nodeId: number;
   localName?: string;
+  /** Names and values, alternately. */
+  attributes?: string[];
   children?: DomNode[];
   shadowRoots?: DomNode[];
 }
 
+/** The frames Wenmai shows the reader's corpus in (page-frame.html), as Playwright reaches them. */
+export const wenmaiFrames = (page: Page): Frame[] =>
+  page
+    .frames()
+    .filter((frame) => /^chrome-extension:\/\/[^/]+\/page-frame\.html#/.test(frame.url()));
+
+type Box = { x: number; y: number; width: number; height: number };
+
 /**
- * Wenmai's in-page UI as the reader meets it. Its shadow root is closed (page scripts must not read
- * the reader's corpus from it), so Playwright's locators cannot see inside; the browser itself can:
- * this reads and drives the UI through CDP's DOM domain, clicking with the real mouse.
+ * Wenmai's in-page UI as the reader meets it, wherever it is: the banner, glossary card and
+ * parallel passages in extension frames (cross-origin to the page: read through Playwright's own
+ * connection to each frame), the passage markers and the commands' note in a closed shadow root
+ * (Playwright's locators cannot see inside; the browser itself can: read and driven through CDP's
+ * DOM domain). Clicks are the real mouse's.
  */
 export class InPageUi {
   private constructor(
@@ -255,19 +269,36 @@ export class InPageUi {
     return new InPageUi(page, await page.context().newCDPSession(page));
   }
 
-  /** Node ids of the elements in the UI's shadow root that match a CSS selector. */
+  /** The visible matches in Wenmai's frames. */
+  private async inFrames(selector: string): Promise<Locator[]> {
+    const found: Locator[] = [];
+    for (const frame of wenmaiFrames(this.page)) {
+      try {
+        found.push(...(await frame.locator(selector).all()));
+      } catch {
+        // The frame navigated or went away meanwhile.
+      }
+    }
+    return found;
+  }
+
+  /** Node ids of the elements in the UI's shadow roots (on the page) that match a CSS selector. */
   private async nodes(selector: string): Promise<number[]> {
     const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
       root: DomNode;
     };
     const html = root.children?.find((n) => n.localName === 'html');
-    const shadow = html?.children?.find((n) => n.localName === 'wenmai-ui')?.shadowRoots?.[0];
-    if (!shadow) return [];
-    const { nodeIds } = await this.cdp.send('DOM.querySelectorAll', {
-      nodeId: shadow.nodeId,
-      selector,
-    });
-    return nodeIds;
+    const ids: number[] = [];
+    for (const child of html?.children ?? []) {
+      const shadow = child.shadowRoots?.[0];
+      if (!shadow || !(child.attributes ?? []).includes('data-wenmai-ui')) continue;
+      const { nodeIds } = await this.cdp.send('DOM.querySelectorAll', {
+        nodeId: shadow.nodeId,
+        selector,
+      });
+      ids.push(...nodeIds);
+    }
+    return ids;
   }
 
   private async call<T>(nodeId: number, fn: string): Promise<T> {
@@ -281,7 +312,7 @@ export class InPageUi {
   }
 
   async count(selector: string): Promise<number> {
-    return (await this.nodes(selector)).length;
+    return (await this.inFrames(selector)).length + (await this.nodes(selector)).length;
   }
 
   /** Waits until something in the UI matches. */
@@ -293,12 +324,16 @@ export class InPageUi {
     }
   }
 
-  /** The text of each match, in document order. */
+  /** The text of each match, frames first. */
   async texts(selector: string): Promise<string[]> {
+    const inFrames = await Promise.all(
+      (await this.inFrames(selector)).map((l) => l.textContent().catch(() => '')),
+    );
     const ids = await this.nodes(selector);
-    return Promise.all(
+    const onPage = await Promise.all(
       ids.map((id) => this.call<string>(id, 'function () { return this.textContent; }')),
     );
+    return [...inFrames.map((t) => t ?? ''), ...onPage];
   }
 
   /** The first match's text; null when nothing matches. */
@@ -306,7 +341,28 @@ export class InPageUi {
     return (await this.texts(selector))[0] ?? null;
   }
 
+  /** All the text Wenmai's UI shows the reader now (frames and shadow roots). */
+  async allText(): Promise<string> {
+    const texts = await Promise.all(
+      (await this.inFrames('body')).map((l) => l.textContent().catch(() => '')),
+    );
+    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: DomNode;
+    };
+    const html = root.children?.find((n) => n.localName === 'html');
+    for (const child of html?.children ?? []) {
+      const shadow = child.shadowRoots?.[0];
+      if (shadow && (child.attributes ?? []).includes('data-wenmai-ui'))
+        texts.push(
+          await this.call<string>(shadow.nodeId, 'function () { return this.textContent; }'),
+        );
+    }
+    return texts.join('\n');
+  }
+
   async attribute(selector: string, name: string): Promise<string | null> {
+    const [inFrame] = await this.inFrames(selector);
+    if (inFrame) return inFrame.getAttribute(name);
     const [id] = await this.nodes(selector);
     if (id === undefined) return null;
     const { attributes } = await this.cdp.send('DOM.getAttributes', { nodeId: id });
@@ -314,10 +370,15 @@ export class InPageUi {
     return at >= 0 && at % 2 === 0 ? attributes[at + 1]! : null;
   }
 
-  /** The first match's box in the viewport as it is now (nothing scrolled); null if none. */
+  /** The first match's box in the page's viewport as it is now (nothing scrolled); null if none. */
   async rect(
     selector: string,
   ): Promise<{ top: number; bottom: number; left: number; right: number } | null> {
+    const [inFrame] = await this.inFrames(selector);
+    if (inFrame) {
+      const b = await inFrame.boundingBox();
+      return b && { top: b.y, bottom: b.y + b.height, left: b.x, right: b.x + b.width };
+    }
     const [id] = await this.nodes(selector);
     if (id === undefined) return null;
     return this.call(
@@ -327,11 +388,16 @@ export class InPageUi {
   }
 
   /** The nth match's box in the viewport (scrolled into view first). */
-  async box(
-    selector: string,
-    nth = 0,
-  ): Promise<{ x: number; y: number; width: number; height: number }> {
-    const id = (await this.nodes(selector))[nth];
+  async box(selector: string, nth = 0): Promise<Box> {
+    const inFrames = await this.inFrames(selector);
+    const inFrame = inFrames[nth];
+    if (inFrame) {
+      await inFrame.scrollIntoViewIfNeeded();
+      const b = await inFrame.boundingBox();
+      if (!b) throw new Error(`${selector} [${nth}] is not rendered`);
+      return b;
+    }
+    const id = (await this.nodes(selector))[nth - inFrames.length];
     if (id === undefined) throw new Error(`nothing in Wenmai's UI matches ${selector} [${nth}]`);
     await this.cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId: id });
     const { quads } = await this.cdp.send('DOM.getContentQuads', { nodeId: id });
@@ -351,6 +417,8 @@ export class InPageUi {
   }
 
   async focus(selector: string): Promise<void> {
+    const [inFrame] = await this.inFrames(selector);
+    if (inFrame) return inFrame.focus();
     const [id] = await this.nodes(selector);
     if (id === undefined) throw new Error(`nothing in Wenmai's UI matches ${selector}`);
     await this.cdp.send('DOM.focus', { nodeId: id });

@@ -37,10 +37,14 @@ async function open(name: string): Promise<Page> {
   return page;
 }
 
-/** What Wenmai shows on the page: UI hosts, highlight stylesheets and highlighted ranges. */
+/**
+ * What Wenmai shows on the page: its page layer's hosts, its frames (the banner's), highlight
+ * stylesheets and highlighted ranges.
+ */
 const shown = async (page: Page) => ({
   ...(await page.evaluate(() => ({
-    hosts: document.querySelectorAll('wenmai-ui').length,
+    hosts: document.querySelectorAll('html > div[data-wenmai-ui]').length,
+    frames: document.querySelectorAll('html > iframe[data-wenmai-ui]').length,
     sheets: document.adoptedStyleSheets.length,
     highlights: CSS.highlights.get('wenmai-term')?.size ?? 0,
   }))),
@@ -62,12 +66,14 @@ describe('pages open while Wenmai is installed and updated', () => {
   });
 
   it('start without a reload when Wenmai is installed', async () => {
-    expect(await shown(article)).toMatchObject({ hosts: 0, highlights: 0 });
+    expect(await shown(article)).toMatchObject({ hosts: 0, frames: 0, highlights: 0 });
     launched = await install();
     await waitForImport(launched, await context.newPage());
     const state = await waitForState(launched, article, (s) => s.article !== null);
     expect(state.similar[0]?.relation).toBe('duplicate');
-    await expect.poll(() => shown(article)).toMatchObject({ hosts: 1, sheets: 1, banner: true });
+    await expect
+      .poll(() => shown(article))
+      .toMatchObject({ hosts: 1, frames: 1, sheets: 1, banner: true });
     expect((await shown(article)).highlights).toBeGreaterThan(0);
     expect(await sendToTab(launched, english, { type: 'wenmai/page-state' })).toMatchObject({
       lang: 'other',
@@ -100,7 +106,9 @@ describe('pages open while Wenmai is installed and updated', () => {
     const state = await waitForState(launched, article, (s) => s.article !== null);
     expect(state).toMatchObject({ lang: 'zh-Hant', script: 'original' });
     expect(state.similar[0]?.relation).toBe('duplicate');
-    await expect.poll(() => shown(article)).toMatchObject({ hosts: 1, sheets: 1, banner: true });
+    await expect
+      .poll(() => shown(article))
+      .toMatchObject({ hosts: 1, frames: 1, sheets: 1, banner: true });
     expect((await shown(article)).highlights).toBeGreaterThan(0);
     // An update is not a first run: no welcome page.
     expect(welcomePages()).toEqual([]);

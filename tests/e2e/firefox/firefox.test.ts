@@ -5,8 +5,9 @@
  * checks what differs in Firefox: the MV2 background, Xray-wrapped DOM in content scripts (no
  * adopted stylesheets), the highlight styles it can draw, and messaging.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +33,17 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   if (!existsSync(join(EXTENSION, 'manifest.json')))
     throw new Error(`no Firefox build in ${EXTENSION}: run "npx wxt build -b firefox" first`);
-  ({ origin, server } = await serve({ fixtures: join(ROOT, 'tests', 'fixtures') }));
+  const fixtures = join(ROOT, 'tests', 'fixtures');
+  // The Traditional repost under the strictest policy a page can set: no frames at all.
+  const generated = mkdtempSync(join(tmpdir(), 'wenmai-firefox-'));
+  writeFileSync(
+    join(generated, 'strict.html'),
+    readFileSync(join(fixtures, 'news-repost-traditional.html'), 'utf8').replace(
+      '<meta charset="utf-8">',
+      `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; frame-src 'none'; child-src 'none'">`,
+    ),
+  );
+  ({ origin, server } = await serve({ fixtures, generated }));
   firefox = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -135,18 +146,66 @@ async function waitForState(url: string, predicate: (s: PageState) => boolean): 
 const highlighted = (page: Page) => page.evaluate(highlightedTexts);
 
 /**
- * How much of the viewport Wenmai's UI covers, as points of a 20-px grid where the page hits its
- * host. The UI's shadow root is closed, so the page (and this test) cannot read inside it; Chromium's
- * suite reads its text through CDP.
+ * How much of the viewport Wenmai's UI covers, as points of a 20-px grid where the page hits one of
+ * its frames. The frames are cross-origin to the page, so the page (and this test, which drives
+ * the page) cannot read inside them; Chromium's suite reads their text through Playwright.
  */
 const uiCoverage = (page: Page) =>
   page.evaluate(() => {
     let hits = 0;
     for (let y = 10; y < innerHeight; y += 20)
-      for (let x = 10; x < innerWidth; x += 20)
-        if (document.elementFromPoint(x, y)?.localName === 'wenmai-ui') hits++;
+      for (let x = 10; x < innerWidth; x += 20) {
+        const hit = document.elementFromPoint(x, y);
+        if (hit?.localName === 'iframe' && hit.hasAttribute('data-wenmai-ui')) hits++;
+      }
     return hits;
   });
+
+/**
+ * The text of Wenmai's frame showing a surface, read through the browser's own connection to the
+ * frame (Puppeteer names such frames about:blank: their documents say where they are).
+ */
+async function frameText(page: Page, surface: 'banner' | 'card'): Promise<string> {
+  const texts = await Promise.all(
+    page
+      .frames()
+      .map((frame) =>
+        frame
+          .evaluate(
+            (surface) =>
+              location.href.includes(`/page-frame.html#${surface}.`) ? document.body.innerText : '',
+            surface,
+          )
+          .catch(() => ''),
+      ),
+  );
+  return texts.join('');
+}
+
+/**
+ * Whether a Wenmai frame is at the banner's corner, and the page can read neither them nor where
+ * they come from.
+ */
+const bannerShownUnreadable = (page: Page, title: string) =>
+  page.evaluate((title) => {
+    const hit = document.elementFromPoint(innerWidth - 40, innerHeight - 40);
+    const frames = [...document.querySelectorAll<HTMLIFrameElement>('iframe[data-wenmai-ui]')];
+    const unreadable = frames.every((frame) => {
+      try {
+        return frame.contentDocument === null;
+      } catch {
+        return true;
+      }
+    });
+    return (
+      hit?.localName === 'iframe' &&
+      hit.hasAttribute('data-wenmai-ui') &&
+      unreadable &&
+      !document.documentElement.innerText.includes(title) &&
+      // Nor the add-on's per-install address: the frames are navigated, not given a src.
+      !document.documentElement.outerHTML.includes('moz-extension:')
+    );
+  }, title);
 
 describe('in Firefox, on install', () => {
   it('opens the welcome page, translated', async () => {
@@ -189,20 +248,19 @@ describe('in Firefox, on a Traditional repost of a corpus article', () => {
   });
 
   it('shows the banner and opens a glossary card on hover, which page scripts cannot read', async () => {
-    await waitFor('the banner', () =>
-      page.evaluate(
-        () =>
-          document.elementFromPoint(innerWidth - 40, innerHeight - 40)?.localName === 'wenmai-ui',
-      ),
+    // The banner names the corpus article: shown in a frame the page cannot read.
+    await waitFor('the banner', () => bannerShownUnreadable(page, state.similar[0]!.title));
+    await waitFor('the banner to name the article', async () =>
+      (await frameText(page, 'banner')).includes(state.similar[0]!.title),
     );
-    expect(
-      await page.evaluate(() => document.querySelector('wenmai-ui')?.shadowRoot === null),
-    ).toBe(true);
     const withBanner = await uiCoverage(page);
     const box = (await page.evaluate(highlightedTermPoint, '新質生產力'))!;
     await page.mouse.move(box.x, box.y);
     // The card is 360 px wide: at least 18 × 5 more grid points.
     await waitFor('the glossary card', async () => (await uiCoverage(page)) >= withBanner + 90);
+    await waitFor('the card to explain the term', async () =>
+      (await frameText(page, 'card')).includes('全要素生產率'),
+    );
     await page.keyboard.press('Escape');
     await waitFor('the card to close', async () => (await uiCoverage(page)) === withBanner);
   });
@@ -221,10 +279,28 @@ describe('in Firefox, on a Traditional repost of a corpus article', () => {
   });
 });
 
+describe('in Firefox, on a page whose policy allows no frames', () => {
+  it('still shows the banner in its frame, which the page cannot read', async () => {
+    // The page's own inline scripts and favicon break its policy: those reports are the page's.
+    const page = await firefox.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${origin}/generated/strict.html`);
+    const state = await waitForState(page.url(), (s) => s.similar.length > 0);
+    const title = state.similar[0]!.title;
+    await waitFor('the banner', () => bannerShownUnreadable(page, title));
+    await waitFor('the banner to name the article', async () =>
+      (await frameText(page, 'banner')).includes(title),
+    );
+    expect(errors.filter((error) => !error.includes('Content-Security-Policy'))).toEqual([]);
+    await page.close();
+  });
+});
+
 /** How many Wenmai UIs and highlight stylesheets a page has, and how many terms it highlights. */
 const shownOn = async (page: Page) => ({
   ...(await page.evaluate(() => ({
-    hosts: document.querySelectorAll('wenmai-ui').length,
+    hosts: document.querySelectorAll('html > div[data-wenmai-ui]').length,
     highlights: CSS.highlights.get('wenmai-term')?.size ?? 0,
   }))),
   sheets: (await page.evaluate(wenmaiSheets)).length,
@@ -253,7 +329,8 @@ describe('in Firefox, after an update', () => {
   it('shows one Wenmai on a page that was open, whose banner opens the reader by keyboard', async () => {
     // The page keeps a reference to the old UI, to tell when the updated Wenmai has replaced it.
     await openedBefore.evaluate(() => {
-      (window as unknown as { oldUi: Element | null }).oldUi = document.querySelector('wenmai-ui');
+      (window as unknown as { oldUi: Element | null }).oldUi =
+        document.querySelector('html > [data-wenmai-ui]');
     });
     expect(await firefox.installExtension(EXTENSION)).toBe(EXTENSION_ID);
     // The update closed the extension's pages and opens none of its own: the reader, opened from
@@ -262,21 +339,27 @@ describe('in Firefox, after an update', () => {
       const replaced = await openedBefore.evaluate(() => {
         const oldUi = (window as unknown as { oldUi: Element | null }).oldUi;
         const banner = document.elementFromPoint(innerWidth - 40, innerHeight - 40);
-        return oldUi !== null && !oldUi.isConnected && banner?.localName === 'wenmai-ui';
+        return (
+          oldUi !== null && !oldUi.isConnected && banner?.hasAttribute('data-wenmai-ui') === true
+        );
       });
       const shown = await shownOn(openedBefore);
       return replaced && shown.hosts === 1 && shown.sheets === 1 && shown.highlights > 0;
     });
     await openedBefore.bringToFront();
-    // A keyboard reader: from the page's last control, Tab enters the banner (its dismiss button,
-    // then the first similar article) and Enter opens that article.
+    // A keyboard reader: from the page's last control, Tab enters the banner's frame (its dismiss
+    // button, then the first similar article) and Enter opens that article.
     await waitFor('the banner to take focus', async () => {
       await openedBefore.evaluate(() => {
         const controls = document.querySelectorAll<HTMLElement>('a[href], button, input');
         controls[controls.length - 1]?.focus();
       });
       await openedBefore.keyboard.press('Tab');
-      return openedBefore.evaluate(() => document.activeElement?.localName === 'wenmai-ui');
+      return openedBefore.evaluate(
+        () =>
+          document.activeElement?.localName === 'iframe' &&
+          document.activeElement.hasAttribute('data-wenmai-ui'),
+      );
     });
     await openedBefore.keyboard.press('Tab');
     await openedBefore.keyboard.press('Enter');

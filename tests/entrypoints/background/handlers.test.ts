@@ -182,6 +182,17 @@ describe('who may ask what', () => {
     expect(senderMayAsk('wenmai/term', fromPage, extension)).toBe(true);
   });
 
+  it('gives its frames on pages nothing: any page may embed them, and they ask nothing', () => {
+    for (const url of [
+      'chrome-extension://wenmai/page-frame.html',
+      'chrome-extension://wenmai/page-frame.html#banner.0123456789abcdef0123456789abcdef',
+      // Chromium's dynamic URL for a web-accessible resource: another host, the same scheme.
+      'chrome-extension://0a1b2c3d-session/page-frame.html#card.0123456789abcdef0123456789abcdef',
+    ])
+      for (const type of Object.keys(handlers) as BackgroundType[])
+        expect(senderMayAsk(type, { id: 'wenmai', url }, extension), `${type} ${url}`).toBe(false);
+  });
+
   it('answers no other extension', () => {
     expect(senderMayAsk('wenmai/term', { ...fromPage, id: 'other' }, extension)).toBe(false);
   });

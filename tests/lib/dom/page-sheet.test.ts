@@ -39,12 +39,15 @@ describe('removeLeftovers', () => {
     removeLeftovers(doc);
     expect(handovers).toBe(0); // nothing left over: nothing to tell
     addPageSheet(doc, '::highlight(wenmai-term) { color: red; }');
-    const host = doc.createElement('wenmai-ui');
-    host.setAttribute('data-wenmai-ui', '');
-    doc.documentElement.append(host);
+    // An older version's host, and this version's page layer and frames.
+    for (const name of ['wenmai-ui', 'div', 'iframe', 'iframe']) {
+      const host = doc.createElement(name);
+      host.setAttribute('data-wenmai-ui', '');
+      doc.documentElement.append(host);
+    }
     removeLeftovers(doc);
     expect(handovers).toBe(1); // the earlier instance is told to end and restore the page's text
-    expect(doc.querySelector('html > wenmai-ui')).toBeNull();
+    expect(doc.querySelector('html > [data-wenmai-ui]')).toBeNull();
     expect(doc.querySelector('style[data-wenmai-ui]')).toBeNull();
     expect(doc.getElementById('own')).not.toBeNull();
     expect(doc.body.innerHTML).toBe(
