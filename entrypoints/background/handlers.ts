@@ -284,7 +284,10 @@ export const handlers: Handlers = {
   },
 
   'wenmai/wipe-user-data': async (_request, ctx) => {
+    const mine = (await ctx.db.articles.where('origin').equals('user').primaryKeys()) as string[];
     const wiped = await wipeUserData(ctx.db);
+    // The index forgets them at once (lists and pages must not show a wiped article).
+    await ctx.corpusChanged(mine);
     // Edited bundle entries were replaced by the reader's versions: bring the shipped ones back.
     await ctx.reimportBundle();
     await Promise.all([ctx.invalidateGlossary(), ctx.invalidateSettings()]);

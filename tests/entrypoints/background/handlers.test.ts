@@ -152,6 +152,20 @@ describe('background handlers', () => {
     await ctx.invalidateGlossary();
     const deleted = await ask({ type: 'wenmai/delete-article', articleId: added.articleId });
     expect(deleted.deleted).toBe(true);
+    expect((await ask({ type: 'wenmai/list-articles', search: '我的文章' })).matching).toBe(0);
+  });
+
+  it('wipe-user-data: the list and the index forget the reader’s articles at once', async () => {
+    await ask({
+      type: 'wenmai/add-article',
+      url: 'https://blog.example.cn/post/2',
+      title: '要清除的文章',
+      text: seed.text.slice(0, 2000),
+    });
+    expect((await ask({ type: 'wenmai/list-articles', origin: 'user' })).matching).toBe(1);
+    await ask({ type: 'wenmai/wipe-user-data' });
+    const after = await ask({ type: 'wenmai/list-articles' });
+    expect(after).toMatchObject({ userTotal: 0, total: bundle.articles.length });
   });
 });
 
