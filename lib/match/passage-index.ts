@@ -364,7 +364,10 @@ export class PassageIndex {
     // Two terms found in only a couple of passages each are as much as term evidence can say.
     const termSaturation = 2 * Math.log(1 + this.live / 2);
     // With a sample, a run of shared text holds proportionally fewer shared (sampled) shingles.
-    const minShared = Math.max(1, Math.ceil(PASSAGE_THRESHOLDS.minSharedShingles / this.rate));
+    const minShared =
+      this.rate === 1
+        ? PASSAGE_THRESHOLDS.minSharedShingles
+        : Math.max(2, Math.ceil(PASSAGE_THRESHOLDS.minSharedShingles / this.rate));
     const hits: PassageHit[] = [];
     for (const candidate of candidates) {
       const article = this.articleOf.get(candidate);
