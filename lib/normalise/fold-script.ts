@@ -58,6 +58,14 @@ function foldTable(): Uint16Array {
   return table;
 }
 
+/**
+ * The whole fold table (0 for code units folding to themselves), for callers that fold every code
+ * unit at once (the term matcher's class table); read only.
+ */
+export function foldTableArray(): Readonly<Uint16Array> {
+  return fold ?? foldTable();
+}
+
 /** Zero-width and soft-hyphen characters that sites insert inside words (anti-copy, Google Docs). */
 export function isIgnorable(code: number): boolean {
   return (
