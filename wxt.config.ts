@@ -54,6 +54,12 @@ export default defineConfig({
         all_frames: true,
       },
     ],
+    // The detector reads the pre-built term matcher from the package on Chinese pages (a content
+    // script's fetch of an extension file needs it listed here). A dynamic URL, new each session, so
+    // pages cannot probe a fixed address to learn that Wenmai is installed.
+    web_accessible_resources: [
+      { resources: ['quick/terms.bin'], matches: PAGE_MATCHES, use_dynamic_url: true },
+    ],
     commands: {
       'toggle-script': {
         suggested_key: { default: 'Ctrl+Shift+Period' },

@@ -16,6 +16,7 @@ import {
   type PassageLink,
 } from '../../lib/bundle';
 import { CorpusIndex, matchingGlossary, MemoryTexts } from '../../lib/match/corpus-index';
+import { buildTermMatcher, serializeMatcher } from '../../lib/match/match-terms';
 import { prepareArticle } from '../../lib/prepare-article';
 import { packTerms } from '../../lib/quick-start';
 import { termForms } from '../../lib/glossary/term-forms';
@@ -30,6 +31,7 @@ export const PATHS = {
   boilerplate: join(CORPUS_DIR, 'boilerplate.txt'),
   bundle: join(CORPUS_DIR, '..', 'public', 'corpus', 'bundle.json'),
   bundledTerms: join(CORPUS_DIR, '..', 'lib', 'generated', 'bundled-terms.ts'),
+  quickTerms: join(CORPUS_DIR, '..', 'public', 'quick', 'terms.bin'),
 };
 
 /** Keywords stored per article (shown in the reader, used by term discovery). */
@@ -133,8 +135,8 @@ export function buildBundle(input: BuildInput): CorpusBundle {
 }
 
 /**
- * The bundled glossary's term forms as a module compiled into the detector, which highlights the
- * first screen before it can read anything from the extension (lib/quick-start.ts).
+ * The bundled glossary's term forms as a module, for the background to tell whether the reader's
+ * glossary still has them as shipped (lib/quick-start.ts bundledTermsCurrent).
  */
 export function bundledTermsModule(bundle: CorpusBundle): string {
   const packed = packTerms(bundle.glossary.map((e) => ({ id: e.id, forms: termForms(e) })));
@@ -143,6 +145,14 @@ export function bundledTermsModule(bundle: CorpusBundle): string {
     '/** Bundled term ids and forms, packed for lib/quick-start.ts parseBundledTerms. */\n' +
     `export const BUNDLED_TERMS = ${JSON.stringify(packed)};\n`
   );
+}
+
+/**
+ * The bundled glossary's matcher, pre-built (lib/match/match-terms.ts serializeMatcher): the
+ * detector reads this file on Chinese pages only, so its own size does not grow with the glossary.
+ */
+export function quickTermsFile(bundle: CorpusBundle): Uint8Array {
+  return serializeMatcher(buildTermMatcher(bundle.glossary));
 }
 
 /** Serialises a bundle; key order follows construction, so equal inputs give equal bytes. */
@@ -163,6 +173,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     mkdirSync(dirname(PATHS.bundle), { recursive: true });
     writeFileSync(PATHS.bundle, serializeBundle(bundle));
     writeFileSync(PATHS.bundledTerms, bundledTermsModule(bundle));
+    mkdirSync(dirname(PATHS.quickTerms), { recursive: true });
+    writeFileSync(PATHS.quickTerms, quickTermsFile(bundle));
     const ms = performance.now() - started;
     console.log(
       `corpus: ${bundle.articles.length} articles, ${bundle.articles.reduce((n, a) => n + a.passages.length, 0)} passages, ` +

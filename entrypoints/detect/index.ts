@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { BUNDLED_TERMS } from '../../lib/generated/bundled-terms';
 import { isChinesePage } from '../../lib/dom/page-lang';
 import {
   clearOwnHighlight,
@@ -13,8 +12,8 @@ import { collectTextBlocks } from '../../lib/dom/text-blocks';
 import { addPageSheet } from '../../lib/dom/page-sheet';
 import { afterNextFrame } from '../../lib/dom/yield';
 import { Mailbox } from '../../lib/messaging/mailbox';
-import { buildMatcherFromForms } from '../../lib/match/match-terms';
-import { parseBundledTerms, readQuickConfig, type QuickConfig } from '../../lib/quick-start';
+import { readMatcher } from '../../lib/match/match-terms';
+import { QUICK_TERMS_FILE, readQuickConfig, type QuickConfig } from '../../lib/quick-start';
 import { emptyPageState, type PageState } from '../../lib/page-state';
 import { receiveCommands, type CommandRuntime } from '../../lib/messaging/receive-commands';
 import { createMessenger } from '../../lib/messaging/client';
@@ -46,7 +45,12 @@ function detect(): void {
   const mailbox = new Mailbox();
   const quick = readQuickConfig(mailbox.peek('quickConfig'));
   const pageScriptRunning = mailbox.peek('pageScriptRunning');
-  const painted = quick && !pageScriptRunning ? highlightFirstScreen(quick, mailbox) : null;
+  let painted: Highlight | null = null;
+  try {
+    if (quick && !pageScriptRunning) painted = highlightFirstScreen(quick, mailbox);
+  } catch {
+    // The file is unreadable (the extension is being updated): the page script paints instead.
+  }
   // The page script (100 kB to compile, then the glossary) waits until the page's first frame is
   // out: it has nothing to add to that frame, and would delay it.
   void afterNextFrame(window, FIRST_FRAME_WAIT_MS).then(() => {
@@ -83,12 +87,15 @@ const FIRST_SCREEN_BLOCKS = 60;
 
 /**
  * Paints the bundled glossary's terms in the first text blocks, so they show in the page's first
- * paint. The page script repaints the whole page (with the reader's own terms) moments later.
+ * paint. The matcher is read from the pre-built file the corpus build writes
+ * (public/quick/terms.bin), from the extension's package and only on Chinese pages, so the
+ * detector that every page compiles stays the same size however large the glossary grows. The page
+ * script repaints the whole page (with the reader's own terms) moments later.
  */
 function highlightFirstScreen(quick: QuickConfig, mailbox: Mailbox): Highlight | null {
   if (!document.body) return null;
+  const matcher = readMatcher(readPackageFile(QUICK_TERMS_FILE));
   const blocks = collectTextBlocks(document.body, document, FIRST_SCREEN_BLOCKS);
-  const matcher = buildMatcherFromForms(parseBundledTerms(BUNDLED_TERMS));
   const terms = findTermRanges(blocks, matcher, document);
   if (terms.length === 0) return null;
   mailbox.put('quickSheet', addPageSheet(document, highlightCss(quick.highlightStyle)));
@@ -96,4 +103,23 @@ function highlightFirstScreen(quick: QuickConfig, mailbox: Mailbox): Highlight |
     HIGHLIGHT_NAME,
     terms.map((t) => t.range),
   );
+}
+
+/**
+ * A file of the extension's package, read synchronously: this runs inside DOMContentLoaded and
+ * must paint before the page's first frame, which an awaited fetch lands after on a short page
+ * (measured: the first-frame test failed on every run). A synchronous XMLHttpRequest of a local
+ * package file blocks for about a millisecond; it cannot set a binary responseType, so the bytes
+ * come through the x-user-defined charset, one byte per character in the low 8 bits.
+ */
+function readPackageFile(path: typeof QUICK_TERMS_FILE): ArrayBuffer {
+  const request = new XMLHttpRequest();
+  request.open('GET', browser.runtime.getURL(path), false);
+  request.overrideMimeType('text/plain; charset=x-user-defined');
+  request.send();
+  const text = request.responseText;
+  if (request.status !== 200 || text.length === 0) throw new Error(`${path}: ${request.status}`);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+  return bytes.buffer;
 }

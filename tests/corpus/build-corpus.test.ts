@@ -7,6 +7,7 @@ import {
   buildBundle,
   bundledTermsModule,
   PATHS,
+  quickTermsFile,
   serializeBundle,
 } from '../../corpus/build/build-corpus';
 import { loadGlossary } from '../../corpus/build/load-glossary';
@@ -31,8 +32,12 @@ describe('corpus build', () => {
     expect(readFileSync(PATHS.bundle, 'utf8')).toBe(serializeBundle(bundle));
   });
 
-  it("matches the detector's compiled-in term list (run npm run corpus:build after changing the glossary)", () => {
+  it("matches the background's bundled term list (run npm run corpus:build after changing the glossary)", () => {
     expect(readFileSync(PATHS.bundledTerms, 'utf8')).toBe(bundledTermsModule(bundle));
+  });
+
+  it("matches the detector's pre-built matcher file (run npm run corpus:build after changing the glossary)", () => {
+    expect(new Uint8Array(readFileSync(PATHS.quickTerms))).toEqual(quickTermsFile(bundle));
   });
 
   it('writes a bundle that validates, with every seed under its file name and a stable id', () => {
