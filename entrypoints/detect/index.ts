@@ -12,7 +12,8 @@ import { collectTextBlocks } from '../../lib/dom/text-blocks';
 import { addPageSheet } from '../../lib/dom/page-sheet';
 import { afterNextFrame } from '../../lib/dom/yield';
 import { Mailbox } from '../../lib/messaging/mailbox';
-import { readMatcher } from '../../lib/match/match-terms';
+import { readMatcher, type TermMatcher } from '../../lib/match/match-terms';
+import { FIRST_SCREEN_MATCHER } from '../../lib/generated/first-screen';
 import { QUICK_TERMS_FILE, readQuickConfig, type QuickConfig } from '../../lib/quick-start';
 import { emptyPageState, type PageState } from '../../lib/page-state';
 import { receiveCommands, type CommandRuntime } from '../../lib/messaging/receive-commands';
@@ -45,11 +46,24 @@ function detect(): void {
   const mailbox = new Mailbox();
   const quick = readQuickConfig(mailbox.peek('quickConfig'));
   const pageScriptRunning = mailbox.peek('pageScriptRunning');
-  let painted: Highlight | null = null;
-  try {
-    if (quick && !pageScriptRunning) painted = highlightFirstScreen(quick, mailbox);
-  } catch {
-    // The file is unreadable (the extension is being updated): the page script paints instead.
+  let painted: Promise<Highlight | null> = Promise.resolve(null);
+  if (quick && !pageScriptRunning) {
+    const firstScreen = readMatcher(decodeBase64(FIRST_SCREEN_MATCHER));
+    const now = highlightFirstScreen(quick, mailbox, firstScreen);
+    painted = Promise.resolve(now);
+    // A glossary larger than the detector carries: the rest of the first screen's terms come from
+    // the whole pre-built matcher, read from the package now, unless the page script has started
+    // meanwhile (it paints the whole page itself). An unreadable file (the extension is being
+    // updated) leaves the first screen as painted.
+    if (firstScreen.partial) {
+      painted = readMatcherFile()
+        .then((bytes) =>
+          mailbox.peek('pageScriptRunning') || !browser.runtime?.id
+            ? now
+            : highlightFirstScreen(quick, mailbox, readMatcher(bytes)),
+        )
+        .catch(() => now);
+    }
   }
   // The page script (100 kB to compile, then the glossary) waits until the page's first frame is
   // out: it has nothing to add to that frame, and would delay it.
@@ -57,8 +71,10 @@ function detect(): void {
     if (!browser.runtime?.id) {
       // The extension was updated or removed meanwhile (its APIs would throw): the first screen's
       // highlights go, and the page is left as it was.
-      mailbox.take('quickSheet')?.remove();
-      clearOwnHighlight(HIGHLIGHT_NAME, painted ?? undefined);
+      void painted.then((highlight) => {
+        mailbox.take('quickSheet')?.remove();
+        clearOwnHighlight(HIGHLIGHT_NAME, highlight ?? undefined);
+      });
       return;
     }
     browser.runtime.sendMessage({ type: 'wenmai/start-page' }).catch(() => {
@@ -86,40 +102,40 @@ function answerAsOther(state: PageState): void {
 const FIRST_SCREEN_BLOCKS = 60;
 
 /**
- * Paints the bundled glossary's terms in the first text blocks, so they show in the page's first
- * paint. The matcher is read from the pre-built file the corpus build writes
- * (public/quick/terms.bin), from the extension's package and only on Chinese pages, so the
- * detector that every page compiles stays the same size however large the glossary grows. The page
+ * Paints the bundled glossary's terms in the first text blocks, inside DOMContentLoaded, so they
+ * show in the page's first paint. The matcher comes pre-built: compiled into the detector for as
+ * many terms as FIRST_SCREEN_BYTES allows (the whole glossary today), so the detector's size and
+ * start-up stay flat however large the glossary grows (corpus/build/build-corpus.ts). The page
  * script repaints the whole page (with the reader's own terms) moments later.
  */
-function highlightFirstScreen(quick: QuickConfig, mailbox: Mailbox): Highlight | null {
+function highlightFirstScreen(
+  quick: QuickConfig,
+  mailbox: Mailbox,
+  matcher: TermMatcher,
+): Highlight | null {
   if (!document.body) return null;
-  const matcher = readMatcher(readPackageFile(QUICK_TERMS_FILE));
   const blocks = collectTextBlocks(document.body, document, FIRST_SCREEN_BLOCKS);
   const terms = findTermRanges(blocks, matcher, document);
   if (terms.length === 0) return null;
-  mailbox.put('quickSheet', addPageSheet(document, highlightCss(quick.highlightStyle)));
+  if (!mailbox.peek('quickSheet'))
+    mailbox.put('quickSheet', addPageSheet(document, highlightCss(quick.highlightStyle)));
   return paintRanges(
     HIGHLIGHT_NAME,
     terms.map((t) => t.range),
   );
 }
 
+const decodeBase64 = (text: string): ArrayBuffer =>
+  Uint8Array.from(atob(text), (c) => c.charCodeAt(0)).buffer;
+
 /**
- * A file of the extension's package, read synchronously: this runs inside DOMContentLoaded and
- * must paint before the page's first frame, which an awaited fetch lands after on a short page
- * (measured: the first-frame test failed on every run). A synchronous XMLHttpRequest of a local
- * package file blocks for about a millisecond; it cannot set a binary responseType, so the bytes
- * come through the x-user-defined charset, one byte per character in the low 8 bits.
+ * The whole bundled glossary's matcher (public/quick/terms.bin, written by the corpus build), read
+ * from the extension's package (a file, not a network request) only on Chinese pages whose first
+ * screen needs more terms than the detector carries. Asynchronously: a synchronous read blocked
+ * the page 8–90 ms on a busy machine.
  */
-function readPackageFile(path: typeof QUICK_TERMS_FILE): ArrayBuffer {
-  const request = new XMLHttpRequest();
-  request.open('GET', browser.runtime.getURL(path), false);
-  request.overrideMimeType('text/plain; charset=x-user-defined');
-  request.send();
-  const text = request.responseText;
-  if (request.status !== 200 || text.length === 0) throw new Error(`${path}: ${request.status}`);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-  return bytes.buffer;
+function readMatcherFile(): Promise<ArrayBuffer> {
+  return fetch(browser.runtime.getURL(QUICK_TERMS_FILE)).then((response) =>
+    response.ok ? response.arrayBuffer() : Promise.reject(new Error(`${response.status}`)),
+  );
 }

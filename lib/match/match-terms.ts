@@ -1,4 +1,4 @@
-import { foldCode, foldTableArray, isIgnorable } from '../normalise/fold-script';
+import { foldCode, foldSources, foldTableArray, isIgnorable } from '../normalise/fold-script';
 import type { GlossaryEntry } from '../glossary/glossary';
 import { termForms } from '../glossary/term-forms';
 import { pinyinAnnotationLength } from '../clean/strip-pinyin';
@@ -45,10 +45,9 @@ export interface BlockedContext {
  *   - transitions are a double array: from node s on class c the next node is t = base[s] + c
  *     when check[t] >> 1 === s (its low bit says whether t ends a form), two array reads; a position
  *     whose character starts no term costs three;
- *   - stored compactly (and in the pre-built file) as a breadth-first trie: nodes numbered from the
- *     root (1), the children of a node one run of edges, edge e leading to node e + 2, so a node's
- *     degree and its edges' classes are all there is to store; the double array is laid out from
- *     that when a matcher is built or read.
+ *   - built as a breadth-first trie (nodes numbered from the root, a node's children one run of
+ *     edges sorted by class), then laid out as a double array, first fit; the pre-built file holds
+ *     the double array itself, so reading it is a few copies.
  * Built from forms at run time (the reader's own glossary) or read from the pre-built file the
  * corpus build writes (readMatcher); both give the same arrays.
  */
@@ -56,14 +55,6 @@ export interface TermMatcher {
   readonly termIds: readonly string[];
   /** Folded code unit of each class; class k is alphabet[k - 1] (0 = in no term). */
   readonly alphabet: Uint16Array;
-  /** Breadth-first trie: children per node (index 1 … node count; 0 unused). */
-  readonly degree: Uint16Array;
-  /** Breadth-first trie: the class of each edge, a node's edges in class order. */
-  readonly edgeClass: Uint16Array;
-  /** Breadth-first trie: pairs of (node, term index) for nodes that end a form. */
-  readonly terminals: Int32Array;
-  /** Breadth-first trie: nodes after which a form had clause punctuation. */
-  readonly breakNodes: Int32Array;
   /** Double array, indexed by slot: base offset of each node's children. */
   readonly base: Int32Array;
   /** Double array: parent slot × 2 of the node in each slot, + 1 if it ends a form (0 = free). */
@@ -76,6 +67,8 @@ export interface TermMatcher {
   /** Per term index: the contexts that block it, or undefined (most terms). */
   readonly blocked: readonly (readonly BlockedContext[] | undefined)[];
   readonly clauseBreaks: boolean;
+  /** True when it holds only some of the glossary's terms (the detector's first-screen matcher). */
+  readonly partial: boolean;
 }
 
 const QUOTE_CHARS = '“”「」『』‘’"\'';
@@ -219,27 +212,45 @@ export function buildMatcherFromForms(
       queue[tail++] = edges.get(old * 0x10000 + code)!;
     }
   }
-  return assemble({
+  const { base, check, slotOf, size } = layOut(degree, edgeClass, alphabet.length);
+  // The terminal bit rides on the check, so a transition needs no third array read.
+  const termOfSlot = new Map<number, number>();
+  for (let i = 0; i < terminals.length; i += 2) {
+    const slot = slotOf[terminals[i]!]!;
+    check[slot]! |= 1;
+    termOfSlot.set(slot, terminals[i + 1]!);
+  }
+  return finish({
     termIds,
     alphabet,
-    degree,
-    edgeClass,
-    terminals: Int32Array.from(terminals),
-    breakNodes: Int32Array.from(breakNodes),
+    base: base.subarray(0, size),
+    check: check.subarray(0, size),
+    terminalTerms: [...termOfSlot.keys()]
+      .sort((a, b) => a - b)
+      .map((slot) => termOfSlot.get(slot)!),
+    breakSlots: breakNodes.map((node) => slotOf[node]!),
     blocked,
     clauseBreaks,
   });
 }
 
+/** What a matcher is made from: built from forms, or read from the pre-built file. */
 interface MatcherParts {
   termIds: string[];
   alphabet: Uint16Array;
-  degree: Uint16Array;
-  edgeClass: Uint16Array;
-  terminals: Int32Array;
-  breakNodes: Int32Array;
+  /** The double array, up to the last slot in use. */
+  base: ArrayLike<number>;
+  check: ArrayLike<number>;
+  /**
+   * The term index of each slot that ends a form, in slot order; those slots have the low bit of
+   * their check set.
+   */
+  terminalTerms: ArrayLike<number>;
+  /** Slots after which a form had clause punctuation. */
+  breakSlots: ArrayLike<number>;
   blocked: (readonly BlockedContext[] | undefined)[];
   clauseBreaks: boolean;
+  partial?: boolean;
 }
 
 /** The root's slot in the double array (slot 0 stays free: check 0 means "no parent"). */
@@ -300,6 +311,7 @@ function layOut(
   };
   grow(nodeCount + alphabetSize + 2);
   const slotOf = new Int32Array(nodeCount + 1);
+  let used = ROOT + 1;
   slotOf[1] = ROOT;
   check[ROOT] = -1;
   tries[ROOT] = 255;
@@ -339,31 +351,41 @@ function layOut(
       check[slot] = parent << 1;
       unlink(slot);
       slotOf[e + 2] = slot;
+      if (slot >= used) used = slot + 1;
     }
     edge += count;
   }
-  return { base, check, slotOf, size };
+  return { base, check, slotOf, size: used };
 }
 
-/** Lays the breadth-first trie out as a double array and adds the class table. */
-function assemble(parts: MatcherParts): TermMatcher {
-  const { alphabet, degree, edgeClass, clauseBreaks } = parts;
-  const { base, check, slotOf, size } = layOut(degree, edgeClass, alphabet.length);
+/**
+ * The matcher from its parts: the double array with room past its last slot for any class (so a
+ * transition never reads out of bounds), the per-slot terminal and clause-break arrays, and the
+ * class table.
+ */
+function finish(parts: MatcherParts): TermMatcher {
+  const { alphabet, clauseBreaks } = parts;
+  const size = parts.base.length + alphabet.length + 1;
+  const base = new Int32Array(size);
+  base.set(parts.base);
+  const check = new Int32Array(size);
+  check.set(parts.check);
+  check[ROOT] = -1;
   const terminal = new Int32Array(size);
-  for (let i = 0; i + 1 < parts.terminals.length; i += 2) {
-    const slot = slotOf[parts.terminals[i]!]!;
-    terminal[slot] = parts.terminals[i + 1]! + 1;
-    check[slot]! |= 1; // read with the check, so a transition needs no third array read
-  }
+  for (let slot = 0, t = 0; slot < parts.check.length; slot++)
+    if (check[slot]! > 0 && (check[slot]! & 1) !== 0)
+      terminal[slot] = parts.terminalTerms[t++]! + 1;
   const clauseBreak = new Uint8Array(size);
-  for (let i = 0; i < parts.breakNodes.length; i++) clauseBreak[slotOf[parts.breakNodes[i]!]!] = 1;
+  for (let i = 0; i < parts.breakSlots.length; i++) clauseBreak[parts.breakSlots[i]!] = 1;
 
-  // One read per character: the class of its folded form, with the read-through flags.
-  const classByFolded = new Uint16Array(0x10000);
-  alphabet.forEach((code, i) => (classByFolded[code] = i + 1));
-  const fold = foldTableArray();
+  // One read per character: the class of its folded form, with the read-through flags. Filled
+  // from the alphabet and the code units that fold to something else (a few thousand), not by
+  // folding all 65,536: this runs in the detector, on code the engine has not optimised yet.
   const classOf = new Int32Array(0x10000);
-  for (let code = 0; code < 0x10000; code++) classOf[code] = classByFolded[fold[code] || code]!;
+  alphabet.forEach((code, i) => (classOf[code] = i + 1));
+  const classByFolded = classOf.slice();
+  const fold = foldTableArray();
+  for (const code of foldSources()) classOf[code] = classByFolded[fold[code]!]!;
   for (const c of QUOTE_CHARS + IGNORABLE_CHARS) classOf[c.charCodeAt(0)]! |= SKIP;
   classOf[0x28]! |= PAREN;
   classOf[0xff08]! |= PAREN;
@@ -372,10 +394,6 @@ function assemble(parts: MatcherParts): TermMatcher {
   return {
     termIds: parts.termIds,
     alphabet,
-    degree,
-    edgeClass,
-    terminals: parts.terminals,
-    breakNodes: parts.breakNodes,
     base,
     check,
     terminal,
@@ -383,6 +401,7 @@ function assemble(parts: MatcherParts): TermMatcher {
     classOf,
     blocked: parts.blocked,
     clauseBreaks,
+    partial: parts.partial ?? false,
   };
 }
 
@@ -557,12 +576,35 @@ const HEADER_WORDS = 8;
 
 const pad4 = (bytes: number): number => (bytes + 3) & ~3;
 
+export interface SerializeOptions {
+  /** Leave the term ids out (a matcher that only paints, like the detector's, never names terms). */
+  withoutIds?: boolean;
+  /** Mark the matcher as holding only some of the glossary's terms (TermMatcher.partial). */
+  partial?: boolean;
+}
+
+// Header flags.
+const CLAUSE_BREAKS = 1;
+const PARTIAL = 2;
+/** Double array, terminals and breaks in 16 bits: matchers under 32,767 slots (most). */
+const NARROW = 4;
+const WITHOUT_IDS = 8;
+
 /** The matcher as bytes, for readMatcher. */
-export function serializeMatcher(matcher: TermMatcher): Uint8Array {
-  const { terminals, breakNodes } = matcher;
+export function serializeMatcher(matcher: TermMatcher, options: SerializeOptions = {}): Uint8Array {
+  // The double array up to its last slot in use (finish added room for classes past it).
+  const slots = matcher.base.length - matcher.alphabet.length - 1;
+  const terminals: number[] = [];
+  const breakSlots: number[] = [];
+  for (let slot = 0; slot < slots; slot++) {
+    if (matcher.terminal[slot] !== 0) terminals.push(matcher.terminal[slot]! - 1);
+    if (matcher.clauseBreak[slot] !== 0) breakSlots.push(slot);
+  }
+  const narrow = slots < 0x7fff && matcher.termIds.length < 0xffff;
+  const Ints = narrow ? Uint16Array : Int32Array;
   const meta = new TextEncoder().encode(
     JSON.stringify({
-      termIds: matcher.termIds,
+      termIds: options.withoutIds ? matcher.termIds.length : matcher.termIds,
       blocked: matcher.blocked.flatMap((contexts, term) =>
         contexts ? [[term, contexts.map((c) => [c.before, c.after])]] : [],
       ),
@@ -570,10 +612,11 @@ export function serializeMatcher(matcher: TermMatcher): Uint8Array {
   );
   const sections: ArrayBufferView[] = [
     matcher.alphabet,
-    matcher.degree,
-    matcher.edgeClass,
-    terminals,
-    breakNodes,
+    Ints.from(matcher.base.subarray(0, slots)),
+    // The root's check (-1) would not fit 16 bits: finish sets it again.
+    Ints.from(matcher.check.subarray(0, slots).map((c) => Math.max(c, 0))),
+    Ints.from(terminals),
+    Ints.from(breakSlots),
     meta,
   ];
   const size = HEADER_WORDS * 4 + sections.reduce((n, s) => n + pad4(s.byteLength), 0);
@@ -583,11 +626,14 @@ export function serializeMatcher(matcher: TermMatcher): Uint8Array {
     MAGIC,
     FILE_VERSION,
     matcher.alphabet.length,
-    matcher.degree.length,
-    matcher.edgeClass.length,
+    slots,
     terminals.length,
-    breakNodes.length,
-    (meta.byteLength << 1) | (matcher.clauseBreaks ? 1 : 0),
+    breakSlots.length,
+    meta.byteLength,
+    (matcher.clauseBreaks ? CLAUSE_BREAKS : 0) |
+      (options.partial ? PARTIAL : 0) |
+      (narrow ? NARROW : 0) |
+      (options.withoutIds ? WITHOUT_IDS : 0),
   ]);
   let offset = HEADER_WORDS * 4;
   for (const section of sections) {
@@ -603,8 +649,9 @@ export function readMatcher(buffer: ArrayBuffer): TermMatcher {
   const header = new Uint32Array(buffer, 0, HEADER_WORDS);
   if (header[0] !== MAGIC || header[1] !== FILE_VERSION)
     throw new Error('term matcher file: not a Wenmai term matcher of this version');
-  const [, , alphabetLength, degreeLength, edgeLength, terminalLength, breakLength, metaWord] =
+  const [, , alphabetLength, slots, terminalLength, breakLength, metaLength, flags] =
     header as unknown as number[];
+  const width = (flags! & NARROW) !== 0 ? 2 : 4;
   let offset = HEADER_WORDS * 4;
   const take = <T>(make: (offset: number) => T, bytes: number): T => {
     if (offset + bytes > buffer.byteLength) throw new Error('term matcher file: truncated');
@@ -612,26 +659,33 @@ export function readMatcher(buffer: ArrayBuffer): TermMatcher {
     offset += pad4(bytes);
     return view;
   };
+  const ints = (length: number): Uint16Array | Int32Array =>
+    take(
+      (o) => (width === 2 ? new Uint16Array(buffer, o, length) : new Int32Array(buffer, o, length)),
+      length * width,
+    );
   const alphabet = take((o) => new Uint16Array(buffer, o, alphabetLength!), alphabetLength! * 2);
-  const degree = take((o) => new Uint16Array(buffer, o, degreeLength!), degreeLength! * 2);
-  const edgeClass = take((o) => new Uint16Array(buffer, o, edgeLength!), edgeLength! * 2);
-  const terminals = take((o) => new Int32Array(buffer, o, terminalLength!), terminalLength! * 4);
-  const breakNodes = take((o) => new Int32Array(buffer, o, breakLength!), breakLength! * 4);
-  const metaLength = metaWord! >>> 1;
+  const base = ints(slots!);
+  const check = ints(slots!);
+  const terminals = ints(terminalLength!);
+  const breakSlots = ints(breakLength!);
   const meta = JSON.parse(
-    new TextDecoder().decode(take((o) => new Uint8Array(buffer, o, metaLength), metaLength)),
-  ) as { termIds: string[]; blocked: [number, [string, string][]][] };
-  const blocked: (BlockedContext[] | undefined)[] = meta.termIds.map(() => undefined);
+    new TextDecoder().decode(take((o) => new Uint8Array(buffer, o, metaLength!), metaLength!)),
+  ) as { termIds: string[] | number; blocked: [number, [string, string][]][] };
+  const termIds =
+    typeof meta.termIds === 'number' ? new Array<string>(meta.termIds).fill('') : meta.termIds;
+  const blocked: (BlockedContext[] | undefined)[] = termIds.map(() => undefined);
   for (const [term, contexts] of meta.blocked)
     blocked[term] = contexts.map(([before, after]) => ({ before, after }));
-  return assemble({
-    termIds: meta.termIds,
+  return finish({
+    termIds,
     alphabet,
-    degree,
-    edgeClass,
-    terminals,
-    breakNodes,
+    base,
+    check,
+    terminalTerms: terminals,
+    breakSlots,
     blocked,
-    clauseBreaks: (metaWord! & 1) === 1,
+    clauseBreaks: (flags! & CLAUSE_BREAKS) !== 0,
+    partial: (flags! & PARTIAL) !== 0,
   });
 }

@@ -150,8 +150,8 @@ export function benchTermMatching(out: (line?: string) => void = console.log): T
     const buffer = bytes.slice().buffer;
     costRows.push([
       label,
-      String(automaton.degree.length - 1),
-      String(automaton.check.length),
+      String(automaton.check.filter((c) => c !== 0).length),
+      String(automaton.check.length - automaton.alphabet.length - 1),
       String(automaton.alphabet.length),
       (new TextEncoder().encode(packedForms).length / 1024).toFixed(1),
       (bytes.length / 1024).toFixed(1),

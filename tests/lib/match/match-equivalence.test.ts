@@ -13,6 +13,7 @@ import {
 } from '../../../lib/match/match-terms';
 import { termForms } from '../../../lib/glossary/term-forms';
 import { converterFor } from '../../../lib/normalise/convert-script';
+import { foldCode } from '../../../lib/normalise/fold-script';
 import { PATHS } from '../../../corpus/build/build-corpus';
 import { parseBundle } from '../../../lib/bundle';
 import { buildMapTrieMatcher, matchTermsMapTrie } from '../../reference/map-trie-matcher';
@@ -166,6 +167,15 @@ describe('the automaton against the Map trie it replaced', () => {
         expect(matchTerms(text, read)).toEqual(matchTerms(text, fresh));
       }
     }
+  });
+
+  it('classes every code unit as its folded form (built from the fold sources, not all 65,536)', () => {
+    const { alphabet, classOf } = real.fresh;
+    const classOfFolded = new Map([...alphabet].map((code, i) => [code, i + 1]));
+    for (let code = 0; code < 0x10000; code++)
+      expect(classOf[code]! & 0xffff, code.toString(16)).toBe(
+        classOfFolded.get(foldCode(code)) ?? 0,
+      );
   });
 
   it('refuses a file that is not a matcher', () => {
