@@ -27,12 +27,14 @@ import { packTerms } from '../../lib/quick-start';
 import { termForms } from '../../lib/glossary/term-forms';
 import type { GlossaryEntry } from '../../lib/glossary/glossary';
 import { GlossaryError, loadGlossary } from './load-glossary';
+import { applyBoundaries, readBoundaryRules } from './boundaries';
 import { keywords, loadSegmenter } from './segment';
 
 const CORPUS_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const PATHS = {
   sources: join(CORPUS_DIR, 'sources'),
   glossary: join(CORPUS_DIR, 'glossary'),
+  boundaries: join(CORPUS_DIR, 'boundaries.yaml'),
   boilerplate: join(CORPUS_DIR, 'boilerplate.txt'),
   bundle: join(CORPUS_DIR, '..', 'public', 'corpus', 'bundle.json'),
   bundledTerms: join(CORPUS_DIR, '..', 'lib', 'generated', 'bundled-terms.ts'),
@@ -66,6 +68,8 @@ export interface BuildInput {
   sourcesDir: string;
   glossaryDir: string;
   boilerplatePath: string;
+  /** Term boundary rules (corpus/boundaries.yaml unless given). */
+  boundariesPath?: string;
 }
 
 /**
@@ -103,7 +107,10 @@ export function checkCorpusSources(
 
 /** Builds the bundle object from the corpus folders. */
 export function buildBundle(input: BuildInput): CorpusBundle {
-  const glossary = loadGlossary(input.glossaryDir);
+  const { glossary } = applyBoundaries(
+    loadGlossary(input.glossaryDir),
+    readBoundaryRules(input.boundariesPath ?? PATHS.boundaries),
+  );
   const stopPhrases = readStopPhrases(input.boilerplatePath);
   loadSegmenter(glossary);
   const index = new CorpusIndex(matchingGlossary(glossary, stopPhrases), new MemoryTexts());
@@ -254,6 +261,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     mkdirSync(dirname(PATHS.quickTerms), { recursive: true });
     writeFileSync(PATHS.quickTerms, quickTermsFile(bundle));
     writeFileSync(PATHS.firstScreen, firstScreenModule(bundle));
+    const { unused } = applyBoundaries(bundle.glossary, readBoundaryRules(PATHS.boundaries));
+    if (unused.length > 0)
+      console.log(
+        `boundaries: ${unused.length} rules wait for an entry with their form: ${unused.map((r) => r.form).join(', ')}`,
+      );
     const ms = performance.now() - started;
     console.log(
       `corpus: ${bundle.articles.length} articles, ${bundle.articles.reduce((n, a) => n + a.passages.length, 0)} passages, ` +

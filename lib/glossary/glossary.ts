@@ -74,7 +74,7 @@ export const glossaryEntrySchema = z
      * Longer words that contain a form of this term and mean something else, so the matcher leaves
      * the form alone there: 组织部署 for 组织部, 省委第一书记 for 第一书记. Each must contain a form
      * (the corpus build checks). Absent means none; rules for existing entries live in
-     * corpus/glossary/boundaries.yaml, merged in by the build.
+     * corpus/boundaries.yaml, merged in by the build.
      */
     blockedIn: z.array(hanPhrase).optional(),
     /** Where the definition comes from; the corpus build requires at least one for shipped entries. */

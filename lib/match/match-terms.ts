@@ -64,8 +64,11 @@ export interface TermMatcher {
   /** Per slot: 1 for nodes after which a form had clause punctuation. */
   readonly clauseBreak: Uint8Array;
   readonly classOf: Int32Array;
-  /** Per term index: the contexts that block it, or undefined (most terms). */
-  readonly blocked: readonly (readonly BlockedContext[] | undefined)[];
+  /**
+   * Per slot that ends a form: the contexts that block the form there (most have none). Per form,
+   * not per term: 组织部署 blocks 组织部 but not 组织部门, another form of the same term.
+   */
+  readonly blocked: ReadonlyMap<number, readonly BlockedContext[]>;
   readonly clauseBreaks: boolean;
   /** True when it holds only some of the glossary's terms (the detector's first-screen matcher). */
   readonly partial: boolean;
@@ -155,7 +158,8 @@ export function buildMatcherFromForms(
   const terminalOf: number[] = [0, 0];
   const breakAt: boolean[] = [false, false];
   const termIds: string[] = [];
-  const blocked: (BlockedContext[] | undefined)[] = [];
+  /** Scratch node where a form ends → the contexts that block that form. */
+  const blockedAt = new Map<number, BlockedContext[]>();
   const used = new Set<number>();
   for (const entry of entries) {
     const termIndex = termIds.push(entry.id) - 1;
@@ -178,11 +182,17 @@ export function buildMatcherFromForms(
         node = next;
       }
       if (node !== 1 && terminalOf[node] === 0) terminalOf[node] = termIndex + 1;
+      const contexts = (entry.blockedIn ?? []).flatMap((word) =>
+        blockedContexts(word, [form], clauseBreaks),
+      );
+      if (node !== 1 && contexts.length > 0) {
+        // Forms that fold alike (Simplified, Traditional) end at one node: each context once.
+        const known = blockedAt.get(node) ?? [];
+        for (const c of contexts)
+          if (!known.some((k) => k.before === c.before && k.after === c.after)) known.push(c);
+        blockedAt.set(node, known);
+      }
     }
-    const contexts = (entry.blockedIn ?? []).flatMap((word) =>
-      blockedContexts(word, entry.forms, clauseBreaks),
-    );
-    blocked.push(contexts.length > 0 ? contexts : undefined);
   }
 
   // The alphabet: every folded code on some path, in code order.
@@ -196,6 +206,7 @@ export function buildMatcherFromForms(
   const edgeClass = new Uint16Array(Math.max(0, nodeCount - 1));
   const terminals: number[] = [];
   const breakNodes: number[] = [];
+  const blockedNodes: [number, BlockedContext[]][] = [];
   const queue = new Int32Array(nodeCount);
   queue[0] = 1;
   for (let head = 0, tail = 1, edge = 0; head < tail; head++) {
@@ -203,6 +214,8 @@ export function buildMatcherFromForms(
     const node = head + 1;
     if (terminalOf[old]) terminals.push(node, terminalOf[old]! - 1);
     if (breakAt[old]) breakNodes.push(node);
+    const contexts = blockedAt.get(old);
+    if (contexts) blockedNodes.push([node, contexts]);
     const kids = childCodes[old]!;
     // Sorting codes sorts classes: classes follow code order.
     if (kids.length > 1) kids.sort((a, b) => a - b);
@@ -229,7 +242,7 @@ export function buildMatcherFromForms(
       .sort((a, b) => a - b)
       .map((slot) => termOfSlot.get(slot)!),
     breakSlots: breakNodes.map((node) => slotOf[node]!),
-    blocked,
+    blocked: new Map(blockedNodes.map(([node, contexts]) => [slotOf[node]!, contexts])),
     clauseBreaks,
   });
 }
@@ -248,7 +261,7 @@ interface MatcherParts {
   terminalTerms: ArrayLike<number>;
   /** Slots after which a form had clause punctuation. */
   breakSlots: ArrayLike<number>;
-  blocked: (readonly BlockedContext[] | undefined)[];
+  blocked: ReadonlyMap<number, readonly BlockedContext[]>;
   clauseBreaks: boolean;
   partial?: boolean;
 }
@@ -409,6 +422,7 @@ function finish(parts: MatcherParts): TermMatcher {
 const MAX_CANDIDATES = 64;
 const candidateEnd = new Int32Array(MAX_CANDIDATES);
 const candidateTerm = new Int32Array(MAX_CANDIDATES);
+const candidateSlot = new Int32Array(MAX_CANDIDATES);
 /** Hits as (term index, start, end) triples, reused from call to call and grown as needed. */
 let scratch = new Int32Array(3 * 1024);
 
@@ -436,6 +450,7 @@ function scan(text: string, matcher: TermMatcher): number {
     if ((rootCheck & 1) !== 0) {
       candidateEnd[0] = start + 1;
       candidateTerm[0] = terminal[node]! - 1;
+      candidateSlot[0] = node;
       found = 1;
     }
     for (let i = start + 1; i < length; i++) {
@@ -459,12 +474,13 @@ function scan(text: string, matcher: TermMatcher): number {
       node = next;
       if ((parent & 1) !== 0 && found < MAX_CANDIDATES) {
         candidateEnd[found] = i + 1;
+        candidateSlot[found] = node;
         candidateTerm[found++] = terminal[node]! - 1;
       }
     }
     let hit = found - 1;
     while (hit >= 0) {
-      const contexts = blocked[candidateTerm[hit]!];
+      const contexts = blocked.size > 0 ? blocked.get(candidateSlot[hit]!) : undefined;
       if (!contexts || !isBlocked(text, start, candidateEnd[hit]!, contexts)) break;
       hit--;
     }
@@ -605,9 +621,10 @@ export function serializeMatcher(matcher: TermMatcher, options: SerializeOptions
   const meta = new TextEncoder().encode(
     JSON.stringify({
       termIds: options.withoutIds ? matcher.termIds.length : matcher.termIds,
-      blocked: matcher.blocked.flatMap((contexts, term) =>
-        contexts ? [[term, contexts.map((c) => [c.before, c.after])]] : [],
-      ),
+      blocked: [...matcher.blocked].map(([slot, contexts]) => [
+        slot,
+        contexts.map((c) => [c.before, c.after]),
+      ]),
     }),
   );
   const sections: ArrayBufferView[] = [
@@ -674,9 +691,12 @@ export function readMatcher(buffer: ArrayBuffer): TermMatcher {
   ) as { termIds: string[] | number; blocked: [number, [string, string][]][] };
   const termIds =
     typeof meta.termIds === 'number' ? new Array<string>(meta.termIds).fill('') : meta.termIds;
-  const blocked: (BlockedContext[] | undefined)[] = termIds.map(() => undefined);
-  for (const [term, contexts] of meta.blocked)
-    blocked[term] = contexts.map(([before, after]) => ({ before, after }));
+  const blocked = new Map(
+    meta.blocked.map(([slot, contexts]) => [
+      slot,
+      contexts.map(([before, after]) => ({ before, after })),
+    ]),
+  );
   return finish({
     termIds,
     alphabet,
