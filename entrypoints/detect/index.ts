@@ -8,7 +8,7 @@ import {
   HIGHLIGHT_NAME,
   paintRanges,
 } from '../../lib/dom/highlight-terms';
-import { collectTextBlocks } from '../../lib/dom/text-blocks';
+import { collectTextBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 import { addPageSheet } from '../../lib/dom/page-sheet';
 import { afterNextFrame } from '../../lib/dom/yield';
 import { Mailbox } from '../../lib/messaging/mailbox';
@@ -49,18 +49,22 @@ function detect(): void {
   let painted: Promise<Highlight | null> = Promise.resolve(null);
   if (quick && !pageScriptRunning) {
     const firstScreen = readMatcher(decodeBase64(FIRST_SCREEN_MATCHER));
-    const now = highlightFirstScreen(quick, mailbox, firstScreen);
+    const blocks = document.body
+      ? collectTextBlocks(document.body, document, FIRST_SCREEN_BLOCKS)
+      : [];
+    const now = highlightFirstScreen(quick, mailbox, firstScreen, blocks);
     painted = Promise.resolve(now);
     // A glossary larger than the detector carries: the rest of the first screen's terms come from
     // the whole pre-built matcher, read from the package now, unless the page script has started
     // meanwhile (it paints the whole page itself). An unreadable file (the extension is being
-    // updated) leaves the first screen as painted.
+    // updated) leaves the first screen as painted. The same text blocks: a few milliseconds later
+    // the page has rarely changed them, and a range over changed text only paints nothing.
     if (firstScreen.partial) {
       painted = readMatcherFile()
         .then((bytes) =>
           mailbox.peek('pageScriptRunning') || !browser.runtime?.id
             ? now
-            : highlightFirstScreen(quick, mailbox, readMatcher(bytes)),
+            : highlightFirstScreen(quick, mailbox, readMatcher(bytes), blocks),
         )
         .catch(() => now);
     }
@@ -112,9 +116,8 @@ function highlightFirstScreen(
   quick: QuickConfig,
   mailbox: Mailbox,
   matcher: TermMatcher,
+  blocks: readonly TextBlock[],
 ): Highlight | null {
-  if (!document.body) return null;
-  const blocks = collectTextBlocks(document.body, document, FIRST_SCREEN_BLOCKS);
   const terms = findTermRanges(blocks, matcher, document);
   if (terms.length === 0) return null;
   if (!mailbox.peek('quickSheet'))
