@@ -89,8 +89,9 @@ const PAREN = 1 << 21;
 const SEPARATOR = 1 << 22;
 const SPECIAL = SKIP;
 
-const isSeparator = (code: number): boolean =>
-  CLAUSE_SEPARATORS.includes(String.fromCharCode(code));
+const SEPARATOR_CODES = new Set(Array.from(CLAUSE_SEPARATORS, (c) => c.charCodeAt(0)));
+const isSeparator = (code: number): boolean => SEPARATOR_CODES.has(code);
+const NO_BREAKS: ReadonlySet<number> = new Set();
 
 /** Builds the matcher for a glossary. */
 export function buildTermMatcher(
@@ -104,21 +105,24 @@ export function buildTermMatcher(
 }
 
 /** A form as the trie stores it: folded code units, and where clause breaks fall. */
-function pathOf(form: string, clauseBreaks: boolean): { codes: number[]; breaks: Set<number> } {
+function pathOf(
+  form: string,
+  clauseBreaks: boolean,
+): { codes: number[]; breaks: ReadonlySet<number> } {
   const codes: number[] = [];
-  const breaks = new Set<number>();
+  let breaks: Set<number> | null = null;
   for (let i = 0; i < form.length; i++) {
     const code = form.charCodeAt(i);
     if (isIgnorable(code)) continue;
     if (clauseBreaks && isSeparator(code)) {
       // A break after the codes read so far (never at the start).
-      if (codes.length > 0) breaks.add(codes.length);
+      if (codes.length > 0) (breaks ??= new Set()).add(codes.length);
       continue;
     }
     codes.push(foldCode(code));
   }
-  breaks.delete(codes.length); // trailing punctuation is no break
-  return { codes, breaks };
+  breaks?.delete(codes.length); // trailing punctuation is no break
+  return { codes, breaks: breaks ?? NO_BREAKS };
 }
 
 const foldedWord = (word: string, clauseBreaks: boolean): string =>
@@ -182,7 +186,8 @@ export function buildMatcherFromForms(
         node = next;
       }
       if (node !== 1 && terminalOf[node] === 0) terminalOf[node] = termIndex + 1;
-      const contexts = (entry.blockedIn ?? []).flatMap((word) =>
+      if (!entry.blockedIn?.length) continue;
+      const contexts = entry.blockedIn.flatMap((word) =>
         blockedContexts(word, [form], clauseBreaks),
       );
       if (node !== 1 && contexts.length > 0) {
