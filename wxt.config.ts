@@ -56,11 +56,16 @@ export default defineConfig({
     ],
     // Wenmai's frames on pages (the banner, the glossary card, the parallel passages): an extension
     // page the page cannot read, which the page script puts on Chinese pages
-    // (lib/dom/page-frames.ts). In Chromium only at a per-session address, so no page can probe the
-    // extension's fixed one to tell Wenmai is installed (the page script's own navigation is let
-    // through). WXT writes MV2's form for Firefox, whose addresses are per-install already.
+    // (lib/dom/page-frames.ts). The detector also reads the pre-built term matcher from the package
+    // on Chinese pages (a content script's fetch of an extension file needs it listed here). In
+    // Chromium only at a per-session address, so no page can probe the extension's fixed one to
+    // tell Wenmai is installed. WXT writes MV2's form for Firefox, whose addresses are per-install.
     web_accessible_resources: [
-      { resources: ['page-frame.html'], matches: PAGE_MATCHES, use_dynamic_url: true },
+      {
+        resources: ['page-frame.html', 'quick/terms.bin'],
+        matches: PAGE_MATCHES,
+        use_dynamic_url: true,
+      },
     ],
     commands: {
       'toggle-script': {

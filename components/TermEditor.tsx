@@ -116,7 +116,8 @@ export function TermEditor({ entry, disabled, onSave, onCancel }: TermEditorProp
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        onSave(fromForm(form));
+        // Blocked words (exact term boundaries) have no field here: an edit keeps the entry's own.
+        onSave({ ...fromForm(form), ...(entry?.blockedIn ? { blockedIn: entry.blockedIn } : {}) });
       }}
     >
       <h3>{entry ? t('termEditing', entry.headword) : t('termNew')}</h3>

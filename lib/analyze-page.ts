@@ -2,7 +2,7 @@ import { articleFeatures } from './match/article-features';
 import { cleanArticle } from './clean/clean-article';
 import type { CorpusIndex } from './match/corpus-index';
 import { detectLang, isJapaneseOrKoreanLang, type PageLang } from './normalise/detect-script';
-import { countTerms, matchTerms } from './match/match-terms';
+import { countTermsIn } from './match/match-terms';
 import {
   assemblePageState,
   type ArticleAnalysis,
@@ -117,7 +117,7 @@ async function analyzeClean(
     },
     similar: found.similar,
     parallels: found.parallels,
-    articleTerms: Object.fromEntries(countTerms(matchTerms(text, corpus.matcher))),
+    articleTerms: Object.fromEntries(countTermsIn(text, corpus.matcher)),
   };
 }
 
@@ -136,7 +136,7 @@ export async function analyzePage(input: PageInput, corpus: CorpusIndex): Promis
   return assemblePageState({
     ...page,
     analysis: clean ? await analyzeClean(clean, lang, corpus) : null,
-    termCounts: countTerms(matchTerms(input.visibleText, corpus.matcher)),
+    termCounts: countTermsIn(input.visibleText, corpus.matcher),
     glossary: new Map(corpus.glossary.map((entry) => [entry.id, entry])),
   });
 }

@@ -8,7 +8,9 @@ import { termForms } from './glossary/term-forms';
  * document_end, before the page's first layout, so highlights arrive with the first paint. That
  * needs the term forms and the reader's highlight settings synchronously, and extension storage is
  * asynchronous (its reply often lands after the first layout). So:
- *   - the term forms of the bundled glossary are compiled into the detector (BUNDLED_TERMS);
+ *   - the bundled glossary's matcher is pre-built by the corpus build (QUICK_TERMS_FILE), and the
+ *     detector reads it from the extension's package on Chinese pages only (it used to compile the
+ *     term forms in, which made every page pay for every term);
  *   - the settings reach it through which tiny config script the background registers to run
  *     before it (public/quick/<style>.js, which only writes to Wenmai's mailbox in the extension's
  *     isolated world), on every site but those switched off, and only while highlights are on and the
@@ -17,6 +19,9 @@ import { termForms } from './glossary/term-forms';
  */
 
 type HighlightStyle = Settings['highlightStyle'];
+
+/** The pre-built matcher of the bundled glossary (written by corpus/build/build-corpus.ts). */
+export const QUICK_TERMS_FILE = '/quick/terms.bin';
 
 export interface QuickConfig {
   highlightStyle: HighlightStyle;

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { BUNDLED_TERMS } from '../../lib/generated/bundled-terms';
 import { isChinesePage } from '../../lib/dom/page-lang';
 import {
   clearOwnHighlight,
@@ -9,12 +8,13 @@ import {
   HIGHLIGHT_NAME,
   paintRanges,
 } from '../../lib/dom/highlight-terms';
-import { collectTextBlocks } from '../../lib/dom/text-blocks';
+import { collectTextBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 import { addPageSheet } from '../../lib/dom/page-sheet';
 import { afterNextFrame } from '../../lib/dom/yield';
 import { Mailbox } from '../../lib/messaging/mailbox';
-import { buildMatcherFromForms } from '../../lib/match/match-terms';
-import { parseBundledTerms, readQuickConfig, type QuickConfig } from '../../lib/quick-start';
+import { readMatcher, type TermMatcher } from '../../lib/match/match-terms';
+import { FIRST_SCREEN_MATCHER } from '../../lib/generated/first-screen';
+import { QUICK_TERMS_FILE, readQuickConfig, type QuickConfig } from '../../lib/quick-start';
 import { emptyPageState, type PageState } from '../../lib/page-state';
 import { receiveCommands, type CommandRuntime } from '../../lib/messaging/receive-commands';
 import { createMessenger } from '../../lib/messaging/client';
@@ -46,15 +46,39 @@ function detect(): void {
   const mailbox = new Mailbox();
   const quick = readQuickConfig(mailbox.peek('quickConfig'));
   const pageScriptRunning = mailbox.peek('pageScriptRunning');
-  const painted = quick && !pageScriptRunning ? highlightFirstScreen(quick, mailbox) : null;
+  let painted: Promise<Highlight | null> = Promise.resolve(null);
+  if (quick && !pageScriptRunning) {
+    const firstScreen = readMatcher(decodeBase64(FIRST_SCREEN_MATCHER));
+    const blocks = document.body
+      ? collectTextBlocks(document.body, document, FIRST_SCREEN_BLOCKS)
+      : [];
+    const now = highlightFirstScreen(quick, mailbox, firstScreen, blocks);
+    painted = Promise.resolve(now);
+    // A glossary larger than the detector carries: the rest of the first screen's terms come from
+    // the whole pre-built matcher, read from the package now, unless the page script has started
+    // meanwhile (it paints the whole page itself). An unreadable file (the extension is being
+    // updated) leaves the first screen as painted. The same text blocks: a few milliseconds later
+    // the page has rarely changed them, and a range over changed text only paints nothing.
+    if (firstScreen.partial) {
+      painted = readMatcherFile()
+        .then((bytes) =>
+          mailbox.peek('pageScriptRunning') || !browser.runtime?.id
+            ? now
+            : highlightFirstScreen(quick, mailbox, readMatcher(bytes), blocks),
+        )
+        .catch(() => now);
+    }
+  }
   // The page script (100 kB to compile, then the glossary) waits until the page's first frame is
   // out: it has nothing to add to that frame, and would delay it.
   void afterNextFrame(window, FIRST_FRAME_WAIT_MS).then(() => {
     if (!browser.runtime?.id) {
       // The extension was updated or removed meanwhile (its APIs would throw): the first screen's
       // highlights go, and the page is left as it was.
-      mailbox.take('quickSheet')?.remove();
-      clearOwnHighlight(HIGHLIGHT_NAME, painted ?? undefined);
+      void painted.then((highlight) => {
+        mailbox.take('quickSheet')?.remove();
+        clearOwnHighlight(HIGHLIGHT_NAME, highlight ?? undefined);
+      });
       return;
     }
     browser.runtime.sendMessage({ type: 'wenmai/start-page' }).catch(() => {
@@ -82,18 +106,39 @@ function answerAsOther(state: PageState): void {
 const FIRST_SCREEN_BLOCKS = 60;
 
 /**
- * Paints the bundled glossary's terms in the first text blocks, so they show in the page's first
- * paint. The page script repaints the whole page (with the reader's own terms) moments later.
+ * Paints the bundled glossary's terms in the first text blocks, inside DOMContentLoaded, so they
+ * show in the page's first paint. The matcher comes pre-built: compiled into the detector for as
+ * many terms as FIRST_SCREEN_BYTES allows (the whole glossary today), so the detector's size and
+ * start-up stay flat however large the glossary grows (corpus/build/build-corpus.ts). The page
+ * script repaints the whole page (with the reader's own terms) moments later.
  */
-function highlightFirstScreen(quick: QuickConfig, mailbox: Mailbox): Highlight | null {
-  if (!document.body) return null;
-  const blocks = collectTextBlocks(document.body, document, FIRST_SCREEN_BLOCKS);
-  const matcher = buildMatcherFromForms(parseBundledTerms(BUNDLED_TERMS));
+function highlightFirstScreen(
+  quick: QuickConfig,
+  mailbox: Mailbox,
+  matcher: TermMatcher,
+  blocks: readonly TextBlock[],
+): Highlight | null {
   const terms = findTermRanges(blocks, matcher, document);
   if (terms.length === 0) return null;
-  mailbox.put('quickSheet', addPageSheet(document, highlightCss(quick.highlightStyle)));
+  if (!mailbox.peek('quickSheet'))
+    mailbox.put('quickSheet', addPageSheet(document, highlightCss(quick.highlightStyle)));
   return paintRanges(
     HIGHLIGHT_NAME,
     terms.map((t) => t.range),
+  );
+}
+
+const decodeBase64 = (text: string): ArrayBuffer =>
+  Uint8Array.from(atob(text), (c) => c.charCodeAt(0)).buffer;
+
+/**
+ * The whole bundled glossary's matcher (public/quick/terms.bin, written by the corpus build), read
+ * from the extension's package (a file, not a network request) only on Chinese pages whose first
+ * screen needs more terms than the detector carries. Asynchronously: a synchronous read blocked
+ * the page 8–90 ms on a busy machine.
+ */
+function readMatcherFile(): Promise<ArrayBuffer> {
+  return fetch(browser.runtime.getURL(QUICK_TERMS_FILE)).then((response) =>
+    response.ok ? response.arrayBuffer() : Promise.reject(new Error(`${response.status}`)),
   );
 }

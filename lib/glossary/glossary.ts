@@ -70,6 +70,13 @@ export const glossaryEntrySchema = z
     gloss: z.string().trim().min(1),
     definition: z.object({ zh: z.string().trim().min(1), en: z.string().trim().min(1) }).strict(),
     related: z.array(z.string()).default([]),
+    /**
+     * Longer words that contain a form of this term and mean something else, so the matcher leaves
+     * the form alone there: 组织部署 for 组织部, 省委第一书记 for 第一书记. Each must contain a form
+     * (the corpus build checks). Absent means none; rules for existing entries live in
+     * corpus/boundaries.yaml, merged in by the build.
+     */
+    blockedIn: z.array(hanPhrase).optional(),
     /** Where the definition comes from; the corpus build requires at least one for shipped entries. */
     sources: z.array(termSourceSchema).optional(),
     /** When and on what occasion the term first appeared, where known (left out rather than guessed). */

@@ -1,5 +1,5 @@
 import { compactForMatch } from '../normalise/fold-script';
-import { countTerms, matchTerms, type TermMatcher } from './match-terms';
+import { countTermsIn, type TermMatcher } from './match-terms';
 import { minhashSignature } from './minhash';
 import { shingleHashes } from './shingles';
 
@@ -25,7 +25,7 @@ export function articleFeatures(
 ): ArticleFeatures {
   const shingles = shingleHashes(compactForMatch(text), stop);
   const terms: Record<string, number> = {};
-  for (const [termId, count] of [...countTerms(matchTerms(text, matcher))].sort(([a], [b]) =>
+  for (const [termId, count] of [...countTermsIn(text, matcher)].sort(([a], [b]) =>
     a < b ? -1 : 1,
   )) {
     terms[termId] = count;

@@ -51,7 +51,12 @@ export function matchingGlossary(
   entries: readonly GlossaryEntry[],
   stopPhrases: readonly string[],
 ): MatchingGlossary {
-  const forms = entries.map((entry) => `${entry.id}=${termForms(entry).join('|')}`).sort();
+  // Blocked words change what matches, so they are part of the key.
+  const forms = entries
+    .map(
+      (entry) => `${entry.id}=${termForms(entry).join('|')}!${(entry.blockedIn ?? []).join('|')}`,
+    )
+    .sort();
   const text = [...forms, '--', ...stopPhrases].join('\n');
   return {
     entries,

@@ -13,6 +13,8 @@ export { isHan };
  * character (a Map lookup costs several times more), and only ~3,300 entries to fill.
  */
 let fold: Uint16Array | null = null;
+/** The code units whose fold differs from themselves, collected with the table. */
+let sources: Uint16Array | null = null;
 
 /** CJK punctuation without a full-width ASCII twin, folded to its ASCII counterpart. */
 const PUNCTUATION: Record<string, string> = {
@@ -54,8 +56,29 @@ function foldTable(): Uint16Array {
   for (let i = 0; i < FOLD_FROM.length; i++) table[FOLD_FROM.charCodeAt(i)] = FOLD_TO.charCodeAt(i);
   for (const [from, to] of Object.entries(PUNCTUATION))
     table[from.charCodeAt(0)] = to.charCodeAt(0);
+  // Everything written above (duplicates do no harm to a caller that sets a table entry per code).
+  const changed: number[] = [];
+  for (let code = 0x41; code <= 0x5a; code++) changed.push(code);
+  for (let code = 0xff01; code <= 0xff5e; code++) changed.push(code);
+  for (let i = 0; i < FOLD_FROM.length; i++) changed.push(FOLD_FROM.charCodeAt(i));
+  for (const from of Object.keys(PUNCTUATION)) changed.push(from.charCodeAt(0));
+  sources = Uint16Array.from(changed.filter((code) => table[code] !== code));
   fold = table;
   return table;
+}
+
+/**
+ * The whole fold table (0 for code units folding to themselves), for callers that fold every code
+ * unit at once (the term matcher's class table); read only.
+ */
+export function foldTableArray(): Readonly<Uint16Array> {
+  return fold ?? foldTable();
+}
+
+/** Every code unit whose fold differs from itself (a few thousand), for building tables over folds. */
+export function foldSources(): Readonly<Uint16Array> {
+  if (!sources) foldTable();
+  return sources!;
 }
 
 /** Zero-width and soft-hyphen characters that sites insert inside words (anti-copy, Google Docs). */

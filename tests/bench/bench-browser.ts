@@ -20,7 +20,8 @@
  *     background) and repeated runs; the byte-identical restore of body.innerHTML; heap after a
  *     switch.
  * Then, unless BENCH_PROFILE=0, one extra load per page with a CDP CPU profile that attributes each
- * burst of main-thread work to the content script's functions.
+ * burst of main-thread work to the content script's functions. Last, the detector's cost at the
+ * real glossary and at 2,000 and 10,000 terms (tests/bench/bench-detector.ts).
  *
  * Prints a report with targets and PASS/MISS; never asserts times (exit code 0 unless it crashes).
  *   npm run bench:browser                    (builds the extension first)
@@ -47,6 +48,7 @@ import {
   type Launched,
 } from '../e2e/harness';
 import { chineseNewsPage, englishNewsPage } from './browser-pages';
+import { benchDetector } from './bench-detector';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5) || 5);
 const PROFILE = process.env.BENCH_PROFILE !== '0';
@@ -835,6 +837,10 @@ async function main(): Promise<void> {
   }
 
   report(series, chromium);
+  out();
+  // What the detector costs as the glossary grows (its own launches, one per glossary size).
+  progress('detector by glossary size');
+  await benchDetector(out);
   progress('done');
 }
 

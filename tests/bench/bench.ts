@@ -1,6 +1,8 @@
 /**
  * Node benchmark: corpus build throughput, analysis time per stage on a 100,000-character page,
- * and the similarity index against a full scan at 1k, 10k and 100k synthetic articles.
+ * term matching against the Map trie it replaced and a plain flat trie at the real glossary and at
+ * 2,000 and 10,000 terms (tests/bench/bench-terms.ts), and the similarity index against a full
+ * scan at 1k, 10k and 100k synthetic articles.
  * Prints figures and ratios; never asserts times (targets are informational, exit code 0).
  *   npm run bench
  * BENCH_GLOSSARY_DIR overrides the glossary folder (for trying the bench while corpus/glossary
@@ -20,7 +22,8 @@ import { cleanArticle } from '../../lib/clean/clean-article';
 import { CorpusIndex, matchingGlossary, MemoryTexts } from '../../lib/match/corpus-index';
 import { extractArticle, visibleText } from '../../lib/dom/extract-article';
 import { compactForMatch } from '../../lib/normalise/fold-script';
-import { countTerms, matchTerms } from '../../lib/match/match-terms';
+import { countTermsIn } from '../../lib/match/match-terms';
+import { benchTermMatching } from './bench-terms';
 import { minhashSignature } from '../../lib/match/minhash';
 import { splitPassages } from '../../lib/clean/passages';
 import { prepareArticle } from '../../lib/prepare-article';
@@ -397,7 +400,7 @@ async function benchAnalyze(built: CorpusBundle | null): Promise<void> {
     const compact = timed('  compactForMatch', () => compactForMatch(clean.text));
     const shingles = timed('  shingleHashes', () => shingleHashes(compact, corpus.stop));
     timed('  minhashSignature', () => minhashSignature(shingles));
-    timed('  matchTerms + countTerms', () => countTerms(matchTerms(clean.text, corpus.matcher)));
+    timed('  countTermsIn', () => countTermsIn(clean.text, corpus.matcher));
     const similar = await timedAsync('corpus.similar', () => corpus.similar(features));
     const parallels = timed('corpus.parallels', () =>
       corpus.parallels(passages.map((p) => p.text)),
@@ -447,7 +450,7 @@ async function benchAnalyze(built: CorpusBundle | null): Promise<void> {
       row('  compactForMatch', m('  compactForMatch'), '(part of articleFeatures)'),
       row('  shingleHashes', m('  shingleHashes'), '(part of articleFeatures)'),
       row('  minhashSignature', m('  minhashSignature'), '(part of articleFeatures)'),
-      row('  matchTerms + countTerms', m('  matchTerms + countTerms'), '(part of articleFeatures)'),
+      row('  countTermsIn', m('  countTermsIn'), '(part of articleFeatures)'),
       row('corpus.similar', m('corpus.similar')),
       row('corpus.parallels', m('corpus.parallels')),
       row(
@@ -702,6 +705,8 @@ async function main(): Promise<void> {
   const bundle = benchBuild();
   out();
   await benchAnalyze(bundle);
+  out();
+  benchTermMatching(out);
   out();
   const similarity = benchSimilarity();
   out();

@@ -7,9 +7,15 @@ import {
   buildBundle,
   bundledTermsModule,
   PATHS,
+  quickTermsFile,
+  firstScreenModule,
+  firstScreenMatcher,
+  FIRST_SCREEN_BYTES,
   serializeBundle,
 } from '../../corpus/build/build-corpus';
 import { loadGlossary } from '../../corpus/build/load-glossary';
+import { buildTermMatcher, matchTerms, readMatcher } from '../../lib/match/match-terms';
+import { termForms } from '../../lib/glossary/term-forms';
 
 const input = {
   sourcesDir: PATHS.sources,
@@ -31,8 +37,47 @@ describe('corpus build', () => {
     expect(readFileSync(PATHS.bundle, 'utf8')).toBe(serializeBundle(bundle));
   });
 
-  it("matches the detector's compiled-in term list (run npm run corpus:build after changing the glossary)", () => {
+  it("matches the background's bundled term list (run npm run corpus:build after changing the glossary)", () => {
     expect(readFileSync(PATHS.bundledTerms, 'utf8')).toBe(bundledTermsModule(bundle));
+  });
+
+  it("matches the detector's pre-built matcher file (run npm run corpus:build after changing the glossary)", () => {
+    expect(new Uint8Array(readFileSync(PATHS.quickTerms))).toEqual(quickTermsFile(bundle));
+  });
+
+  it("matches the detector's compiled-in first-screen matcher (run npm run corpus:build after changing the glossary)", () => {
+    expect(readFileSync(PATHS.firstScreen, 'utf8')).toBe(firstScreenModule(bundle));
+  });
+
+  it('keeps the first-screen matcher within its budget, the most used terms first, marked partial when short', () => {
+    const formsOf = (glossary: typeof bundle.glossary) =>
+      glossary.map((e) => ({ id: e.id, forms: termForms(e) }));
+    const whole = firstScreenMatcher({ ...bundle, glossary: formsOf(bundle.glossary) });
+    expect(whole.bytes.length).toBeLessThanOrEqual(FIRST_SCREEN_BYTES);
+    // A glossary ten times larger (copies under new ids) no longer fits: the budget holds, the
+    // matcher says it is partial, and the terms the seeds use most are in it.
+    const copies = Array.from({ length: 10 }, (_, copy) =>
+      bundle.glossary.map((entry) => ({
+        ...entry,
+        id: `${entry.id}-${copy}`,
+        headword: `${entry.headword}${'甲乙丙丁戊己庚辛壬癸'[copy]}`,
+        aliases: [],
+        traditional: [],
+      })),
+    ).flat();
+    const grown = { ...bundle, glossary: formsOf([...bundle.glossary, ...copies]) };
+    const part = firstScreenMatcher(grown);
+    expect(part.bytes.length).toBeLessThanOrEqual(FIRST_SCREEN_BYTES);
+    expect(part.terms).toBeLessThan(grown.glossary.length);
+    const matcher = readMatcher(part.bytes.slice().buffer);
+    expect(matcher.partial).toBe(true);
+    expect(readMatcher(whole.bytes.slice().buffer).partial).toBe(
+      whole.terms < bundle.glossary.length,
+    );
+    const text = bundle.articles.map((a) => a.text).join('\n');
+    expect(matchTerms(text, matcher).length).toBe(
+      matchTerms(text, buildTermMatcher(bundle.glossary)).length,
+    );
   });
 
   it('writes a bundle that validates, with every seed under its file name and a stable id', () => {

@@ -606,6 +606,17 @@ describe('on a page with fields, editable regions and hostile scripts', () => {
     const { messages } = await watched(watchedPage);
     expect(JSON.stringify(messages)).not.toContain(browser.extensionId);
     expect(messages).toHaveLength(6);
+    // The detector reads the pre-built term matcher from the package; the page cannot probe the
+    // fixed address of that file to learn that Wenmai is installed (the file has a dynamic URL).
+    const probe = await watchedPage.evaluate(
+      (url) =>
+        fetch(url).then(
+          (response) => `read (${response.status})`,
+          () => 'refused',
+        ),
+      `chrome-extension://${browser.extensionId}/quick/terms.bin`,
+    );
+    expect(probe).toBe('refused');
     // WXT's content-script context stops when the page dispatches its "started" event: Wenmai's
     // scripts do not use it, so events in that form (with the real extension id) change nothing.
     await watchedPage.evaluate((id) => {

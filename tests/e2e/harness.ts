@@ -68,18 +68,22 @@ export interface Launched {
   extensionId: string;
 }
 
-/** Launches Chromium with the built extension (or without it, for baselines). */
+/**
+ * Launches Chromium with the built extension (or without it, for baselines; or another build of it,
+ * `extensionDir`, for the benchmarks that compare builds).
+ */
 export async function launch(
-  options: { extension?: boolean; headless?: boolean } = {},
+  options: { extension?: boolean; headless?: boolean; extensionDir?: string } = {},
 ): Promise<Launched | { context: BrowserContext }> {
   const withExtension = options.extension ?? true;
-  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`no built extension in ${EXTENSION_DIR}: run "npx wxt build" first`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`no built extension in ${extensionDir}: run "npx wxt build" first`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'wenmai-chromium-'));
   const args = [...CHROMIUM_ARGS];
   if (withExtension)
-    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+    args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,

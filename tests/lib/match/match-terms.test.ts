@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildTermMatcher, countTerms, matchTerms } from '../../../lib/match/match-terms';
+import {
+  buildTermMatcher,
+  countTerms,
+  matchTerms,
+  readMatcher,
+  serializeMatcher,
+} from '../../../lib/match/match-terms';
 import { testGlossary } from '../../glossary-fixture';
 
 const glossary = testGlossary([
@@ -32,6 +38,59 @@ describe('matchTerms', () => {
     ['empty', '', []],
   ])('%s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
+  });
+
+  describe('boundaries', () => {
+    const bounded = buildTermMatcher(
+      testGlossary([
+        { id: 'zzb', headword: '组织部', aliases: ['组织部门'], blockedIn: ['组织部署'] },
+        { id: 'zz', headword: '组织' },
+        { id: 'esd', headword: '党的二十大', aliases: ['二十大'], blockedIn: ['共青团二十大'] },
+        { id: 'bwcx', headword: '不忘初心、牢记使命' },
+        { id: 'bw', headword: '不忘初心' },
+      ]),
+    );
+    const hits = (text: string) =>
+      matchTerms(text, bounded).map((h) => `${h.termId}:${text.slice(h.start, h.end)}`);
+    it.each([
+      [
+        'a blocked longer word: the shorter form at the same place still matches',
+        '组织部署工作',
+        ['zz:组织'],
+      ],
+      ['the form outside the blocked word', '县委组织部部署工作', ['zzb:组织部']],
+      [
+        'a longer form is not blocked by a shorter one’s word',
+        '各级组织部门署名',
+        ['zzb:组织部门'],
+      ],
+      ['blocked in Traditional script too', '組織部署', ['zz:組織']],
+      ['a zero-width character inside the blocked word', '组织部\u200b署', ['zz:组织']],
+      ['context before the form', '共青团二十大代表', []],
+      ['the same form elsewhere', '学习二十大精神', ['esd:二十大']],
+      ['clause punctuation as written', '不忘初心、牢记使命', ['bwcx:不忘初心、牢记使命']],
+      ['other clause punctuation', '不忘初心，牢记使命', ['bwcx:不忘初心，牢记使命']],
+      ['no punctuation', '不忘初心牢记使命', ['bwcx:不忘初心牢记使命']],
+      ['spaces', '不忘初心  牢记使命', ['bwcx:不忘初心  牢记使命']],
+      ['a sentence end is no clause break', '不忘初心。牢记使命', ['bw:不忘初心']],
+      ['a break with nothing after it', '不忘初心，我们', ['bw:不忘初心']],
+    ])('%s', (_name, text, expected) => {
+      expect(hits(text)).toEqual(expected);
+      // The same through the pre-built file.
+      const read = readMatcher(serializeMatcher(bounded).slice().buffer);
+      expect(matchTerms(text, read)).toEqual(matchTerms(text, bounded));
+    });
+
+    it('without clause breaks, punctuation matches only as written (folded)', () => {
+      const strict = buildTermMatcher(
+        testGlossary([{ id: 'bwcx', headword: '不忘初心、牢记使命' }]),
+        {
+          clauseBreaks: false,
+        },
+      );
+      expect(matchTerms('不忘初心牢记使命', strict)).toEqual([]);
+      expect(matchTerms('不忘初心，牢记使命', strict)).toHaveLength(1);
+    });
   });
 
   it('reports offsets in the input and counts per term', () => {

@@ -1,0 +1,42 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { describe, expect, it } from 'vitest';
+import { TermEditor } from '../../components/TermEditor';
+import { testGlossary } from '../glossary-fixture';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** Renders the editor for an entry, submits it unchanged, and returns what it saved. */
+async function saveUnchanged(entry: ReturnType<typeof testGlossary>[number]) {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const saved: Record<string, unknown>[] = [];
+  const root = createRoot(container);
+  await act(async () => {
+    root.render(<TermEditor entry={entry} onSave={(e) => saved.push(e)} onCancel={() => {}} />);
+  });
+  await act(async () => {
+    container
+      .querySelector('form')!
+      .dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
+  root.unmount();
+  container.remove();
+  return saved;
+}
+
+describe('TermEditor', () => {
+  it('keeps the blocked words of the entry it edits (they have no field)', async () => {
+    const [entry] = testGlossary([{ id: 'zuzhibu', headword: '组织部', blockedIn: ['组织部署'] }]);
+    const saved = await saveUnchanged(entry!);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ id: 'zuzhibu', headword: '组织部', blockedIn: ['组织部署'] });
+  });
+
+  it('adds none to an entry that has none', async () => {
+    const [entry] = testGlossary([{ id: 'xzscl', headword: '新质生产力' }]);
+    const saved = await saveUnchanged(entry!);
+    expect(saved[0]).not.toHaveProperty('blockedIn');
+  });
+});
