@@ -4,6 +4,8 @@ export interface Status {
   kind: 'ok' | 'error' | 'info';
   text: string;
   details?: string[];
+  /** One thing the reader can do about it (Undo an import). */
+  action?: { label: string; run: () => void };
 }
 
 /** The one line that reports what the last action did (and its per-item errors). */
@@ -35,6 +37,16 @@ export function StatusMessage({
         {status && (
           <>
             <span className="wm-message-text">{status.text}</span>
+            {status.action && (
+              <button
+                type="button"
+                className="wm-message-action"
+                data-testid="message-action"
+                onClick={status.action.run}
+              >
+                {status.action.label}
+              </button>
+            )}
             {status.details && status.details.length > 0 && (
               <ul className="wm-message-details">
                 {status.details.map((detail, i) => (

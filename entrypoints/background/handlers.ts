@@ -6,6 +6,7 @@ import type { CorpusIndex, MatchingGlossary } from '../../lib/match/corpus-index
 import { exportBackup, parseBackup, restoreBackup, wipeUserData } from '../../lib/db/backup';
 import {
   deleteArticle,
+  deleteUserArticles,
   deleteTerm,
   listGlossary,
   putUserArticles,
@@ -91,16 +92,19 @@ function prepareUserArticle(file: ArticleFile, glossary: MatchingGlossary) {
  */
 async function addArticles(ctx: BackgroundContext, files: readonly ArticleFile[]) {
   const glossary = await ctx.glossary();
-  const added: { name: string; article: BundleArticle }[] = [];
+  const added: { name: string; article: BundleArticle; replaced: boolean }[] = [];
   const errors: string[] = [];
   for (const file of files) {
     try {
-      added.push({ name: file.name, article: prepareUserArticle(file, glossary) });
+      added.push({ name: file.name, article: prepareUserArticle(file, glossary), replaced: false });
     } catch (error) {
       const message = (error as Error).message;
       errors.push(message.startsWith(file.name) ? message : `${file.name}: ${message}`);
     }
   }
+  // Which were there already: an Undo of this import must leave those alone.
+  const before = await ctx.db.articles.bulkGet(added.map((a) => a.article.id));
+  before.forEach((row, i) => (added[i]!.replaced = row !== undefined));
   const rows = await putUserArticles(
     ctx.db,
     added.map((a) => a.article),
@@ -241,9 +245,18 @@ export const handlers: Handlers = {
     return { deleted };
   },
 
+  'wenmai/delete-articles': async (request, ctx) => {
+    const deleted = await deleteUserArticles(ctx.db, request.articleIds);
+    await ctx.corpusChanged(request.articleIds);
+    return { deleted };
+  },
+
   'wenmai/import-files': async (request, ctx) => {
     const { added, errors } = await addArticles(ctx, request.files);
-    return { added: added.map((a) => ({ name: a.name, articleId: a.article.id })), errors };
+    return {
+      added: added.map((a) => ({ name: a.name, articleId: a.article.id, replaced: a.replaced })),
+      errors,
+    };
   },
 
   'wenmai/list-glossary': async (_request, ctx) => listGlossary(ctx.db),

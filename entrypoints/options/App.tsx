@@ -148,8 +148,37 @@ export function App() {
         ...(articles.length > 0 || backups.length === 0 ? [t('filesAdded', String(added))] : []),
         ...notes,
       ].join(' ');
-      setStatus({ kind: errors.length > 0 ? 'error' : 'ok', text, details: errors });
+      // What this import added that was not there before: the reader may take it back.
+      const fresh = sent.added.filter((a) => !a.replaced).map((a) => a.articleId);
+      setStatus({
+        kind: errors.length > 0 ? 'error' : 'ok',
+        text,
+        details: errors,
+        ...(fresh.length > 0
+          ? {
+              action: {
+                label: t('undoImport', String(fresh.length)),
+                run: () => undoImport(fresh),
+              },
+            }
+          : {}),
+      });
       await (backups.length > 0 ? reloadAll() : loadArticles());
+    });
+
+  const undoImport = (articleIds: string[]) =>
+    run(async () => {
+      let deleted = 0;
+      // In parts, as the import sent them.
+      for (let i = 0; i < articleIds.length; i += 5000) {
+        const reply = await askBackground({
+          type: 'wenmai/delete-articles',
+          articleIds: articleIds.slice(i, i + 5000),
+        });
+        deleted += reply.deleted;
+      }
+      setStatus({ kind: 'ok', text: t('importUndone', String(deleted)) });
+      await loadArticles();
     });
 
   const deleteArticle = (article: ArticleSummary) =>

@@ -4,7 +4,7 @@ import type { ImportFile } from './parse-import-file';
 
 /** What an import of articles stored, and where it stopped if it did not finish. */
 export interface ArticlesSent {
-  added: { name: string; articleId: string }[];
+  added: { name: string; articleId: string; replaced: boolean }[];
   errors: string[];
   /** Set when the background stopped answering: how many files were sent, and why it stopped. */
   stopped: { sent: number; total: number; error: string } | null;

@@ -65,6 +65,20 @@ export async function deleteArticle(db: WenmaiDB, articleId: string): Promise<bo
   });
 }
 
+/** Deletes the reader's articles among these ids (shipped ones stay) and their links. */
+export async function deleteUserArticles(db: WenmaiDB, ids: readonly string[]): Promise<number> {
+  return db.transaction('rw', [db.articles, db.passageLinks], async () => {
+    const rows = await db.articles.bulkGet([...ids]);
+    const mine = rows.flatMap((row) => (row?.origin === 'user' ? [row.id] : []));
+    await db.articles.bulkDelete(mine);
+    for (const id of mine) {
+      await db.passageLinks.where('from').startsWith(`${id}#`).delete();
+      await db.passageLinks.where('to').startsWith(`${id}#`).delete();
+    }
+    return mine.length;
+  });
+}
+
 export async function listGlossary(db: WenmaiDB): Promise<StoredTerm[]> {
   return db.glossary.orderBy('id').toArray();
 }

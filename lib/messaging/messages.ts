@@ -97,6 +97,10 @@ export const backgroundRequests = {
   'wenmai/get-article': z.object({ articleId: z.string().min(1) }).strict(),
   'wenmai/get-passages': z.object({ passageIds: z.array(passageIdSchema).max(50) }).strict(),
   'wenmai/delete-article': z.object({ articleId: z.string().min(1) }).strict(),
+  /** The reader's articles of an import, removed again (Undo); shipped articles are never removed. */
+  'wenmai/delete-articles': z
+    .object({ articleIds: z.array(z.string().min(1).max(200)).min(1).max(20_000) })
+    .strict(),
   /** Articles read from files by the options page (HTML is reduced to its article there: workers have no DOM). */
   'wenmai/import-files': z
     .object({
@@ -171,7 +175,12 @@ export interface BackgroundResponses {
   'wenmai/get-article': ArticleView;
   'wenmai/get-passages': PassageView[];
   'wenmai/delete-article': { deleted: boolean };
-  'wenmai/import-files': { added: { name: string; articleId: string }[]; errors: string[] };
+  'wenmai/delete-articles': { deleted: number };
+  /** `replaced`: an article of the same id (same URL or file) was there already and was replaced. */
+  'wenmai/import-files': {
+    added: { name: string; articleId: string; replaced: boolean }[];
+    errors: string[];
+  };
   'wenmai/list-glossary': (GlossaryEntry & { origin: 'bundle' | 'user' })[];
   'wenmai/save-term': { entry: GlossaryEntry };
   'wenmai/delete-term': { deleted: boolean };

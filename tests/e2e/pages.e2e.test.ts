@@ -53,6 +53,22 @@ describe('options page', () => {
     expect(after.some((a) => a.source === 'speech.txt')).toBe(true);
   });
 
+  it('undoes an import with one click, leaving the corpus as it was', async () => {
+    const before = await listedArticles(page);
+    const text =
+      '会议纪要\n会议强调，要坚持因地制宜发展新质生产力，推动高效办成一件事落地见效。'.repeat(3);
+    await byTestId('import-files').setInputFiles([
+      { name: 'undo-1.txt', mimeType: 'text/plain', buffer: Buffer.from(`${text}一`) },
+      { name: 'undo-2.txt', mimeType: 'text/plain', buffer: Buffer.from(`${text}二`) },
+    ]);
+    const undo = byTestId('message-action');
+    await expect.poll(() => undo.textContent()).toMatch(/Undo this import \(2 new articles\)/);
+    expect((await listedArticles(page)).length).toBe(before.length + 2);
+    await undo.click();
+    await expect.poll(() => byTestId('message').textContent()).toMatch(/Import undone: 2 articles/);
+    expect((await listedArticles(page)).length).toBe(before.length);
+  });
+
   it('reads a GBK text file in its own charset, title included', async () => {
     const text =
       '关于推进基层治理的实施意见\n坚持因地制宜发展新质生产力，着力破解基层治理小马拉大车难题，推动高质量发展。'.repeat(

@@ -155,6 +155,28 @@ describe('background handlers', () => {
     expect((await ask({ type: 'wenmai/list-articles', search: '我的文章' })).matching).toBe(0);
   });
 
+  it('import-files then delete-articles: an import is undone, and what was there before stays', async () => {
+    const file = (name: string) => ({ name, title: name, text: seed.text.slice(0, 1500) + name });
+    const first = await ask({ type: 'wenmai/import-files', files: [file('a.txt')] });
+    expect(first.added.map((a) => a.replaced)).toEqual([false]);
+    const second = await ask({
+      type: 'wenmai/import-files',
+      files: [file('a.txt'), file('b.txt'), file('c.txt')],
+    });
+    expect(second.added.map((a) => a.replaced)).toEqual([true, false, false]);
+    const fresh = second.added.filter((a) => !a.replaced).map((a) => a.articleId);
+    // A shipped article's id among them is refused, not deleted.
+    const undone = await ask({
+      type: 'wenmai/delete-articles',
+      articleIds: [...fresh, bundle.articles[0]!.id],
+    });
+    expect(undone.deleted).toBe(2);
+    const mine = await ask({ type: 'wenmai/list-articles', origin: 'user' });
+    expect(mine.rows.map((r) => r.source)).toEqual(['a.txt']);
+    expect((await ask({ type: 'wenmai/list-articles' })).total).toBe(bundle.articles.length + 1);
+    await ask({ type: 'wenmai/delete-articles', articleIds: [first.added[0]!.articleId] });
+  });
+
   it('wipe-user-data: the list and the index forget the reader’s articles at once', async () => {
     await ask({
       type: 'wenmai/add-article',

@@ -19,7 +19,10 @@ function background(failing: number[]) {
       throw new Error('The message port closed before a response was received.');
     }
     for (const f of r.files) stored.add(f.name);
-    return { added: r.files.map((f) => ({ name: f.name, articleId: `u-${f.name}` })), errors: [] };
+    return {
+      added: r.files.map((f) => ({ name: f.name, articleId: `u-${f.name}`, replaced: false })),
+      errors: [],
+    };
   }) as unknown as AskBackground;
   return { ask, stored };
 }
