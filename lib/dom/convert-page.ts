@@ -8,6 +8,8 @@ export type ConvertTexts = (texts: string[]) => Promise<string[]>;
  */
 const WRITE_SLICE_BLOCKS = 24;
 const WRITE_SLICE_NODES = 72;
+/** Blocks in the first conversion request: about a screenful; each later request is 4× larger. */
+const FIRST_GROUP_BLOCKS = 32;
 
 /**
  * Converts the page's text nodes between scripts in place and restores them exactly.
@@ -45,6 +47,28 @@ export class PageConverter {
     write: (apply: () => void) => void,
     yieldToPage: () => Promise<void> = async () => {},
   ): Promise<number> {
+    // Asked for a group at a time, the first one small (callers put the blocks in view first), so
+    // the visible part is written as soon as its own conversion is back, not after the whole
+    // page's; the next group is asked for while this one is written.
+    const groups: TextBlock[][] = [];
+    for (let from = 0, size = FIRST_GROUP_BLOCKS; from < blocks.length; from += size, size *= 4)
+      groups.push(blocks.slice(from, from + size));
+    let written = 0;
+    let next = groups.length > 0 ? this.targetsOf(groups[0]!, convert) : null;
+    for (let g = 0; g < groups.length; g++) {
+      const { sources, targets } = await next!;
+      next = g + 1 < groups.length ? this.targetsOf(groups[g + 1]!, convert) : null;
+      if (g > 0) await yieldToPage();
+      written += await this.writeBlocks(groups[g]!, sources, targets, lang, write, yieldToPage);
+    }
+    return written;
+  }
+
+  /** The blocks' original node texts and what each becomes. */
+  private async targetsOf(
+    blocks: readonly TextBlock[],
+    convert: ConvertTexts,
+  ): Promise<{ sources: string[][]; targets: string[][] }> {
     const sources = blocks.map((block) => block.nodes.map((node) => this.originalOf(node)));
     const converted = await convert(sources.map((parts) => parts.join('')));
     // A conversion that changed a block's length cannot be split back by node: convert those nodes one by one.
@@ -64,9 +88,19 @@ export class PageConverter {
         return next;
       });
     });
+    return { sources, targets };
+  }
+
+  /** Writes converted blocks a slice at a time, letting the page run in between. */
+  private async writeBlocks(
+    blocks: readonly TextBlock[],
+    sources: string[][],
+    targets: string[][],
+    lang: string,
+    write: (apply: () => void) => void,
+    yieldToPage: () => Promise<void>,
+  ): Promise<number> {
     let written = 0;
-    // Written a slice of blocks at a time, letting the page run in between (callers put the blocks
-    // in view first).
     for (let from = 0; from < blocks.length; from += WRITE_SLICE_BLOCKS) {
       if (from > 0) await yieldToPage();
       write(() => {

@@ -27,6 +27,35 @@ describe('collectTextBlocks', () => {
 });
 
 describe('PageConverter', () => {
+  it('writes the first blocks (the visible ones) before the rest of the page is converted', async () => {
+    const doc = page(Array.from({ length: 300 }, (_, i) => `<p>发展第${i}段</p>`).join(''));
+    const converter = new PageConverter();
+    const toTraditional = converterFor('traditional', 'tw');
+    const requests: number[] = [];
+    let releaseRest: () => void = () => {};
+    const rest = new Promise<void>((resolve) => (releaseRest = resolve));
+    const done = converter.convert(
+      collectTextBlocks(doc.body, doc),
+      async (texts) => {
+        requests.push(texts.length);
+        if (requests.length > 1) await rest;
+        return texts.map(toTraditional);
+      },
+      'zh-TW',
+      immediately,
+    );
+    await new Promise((r) => setTimeout(r, 10));
+    const paragraphs = doc.querySelectorAll('p');
+    // The first request was small and is already on the page; the rest waits for its reply.
+    expect(requests[0]).toBeLessThanOrEqual(32);
+    expect(paragraphs[0]!.textContent).toBe('發展第0段');
+    expect(paragraphs[299]!.textContent).toBe('发展第299段');
+    releaseRest();
+    expect(await done).toBe(300);
+    expect(paragraphs[299]!.textContent).toBe('發展第299段');
+    expect(requests.reduce((a, b) => a + b, 0)).toBe(300);
+  });
+
   it('converts phrases across inline tags, sets lang, and restores the exact original', async () => {
     const doc = page(
       '<p id="a">发展<b>新质</b>生产力,加强<i>干部</i>队伍建设</p><p id="b" lang="zh">头发和发展</p>',
