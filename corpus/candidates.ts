@@ -13,6 +13,7 @@ import type { GlossaryEntry } from '../lib/glossary/glossary';
 import { termForms } from '../lib/glossary/term-forms';
 import { PATHS } from './build/build-corpus';
 import { loadGlossary } from './build/load-glossary';
+import { datasetFolders, readDatasets } from './read-datasets';
 import { keywords, loadSegmenter, toSimplified } from './build/segment';
 
 export type CandidateSource = 'quoted' | 'formula' | 'keyword';
@@ -105,7 +106,16 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       file,
       text: cleanArticle(readFileSync(join(PATHS.sources, file), 'utf8')).text,
     }));
-  const candidates = mineCandidates(articles, glossary);
+  const folders = datasetFolders();
+  const datasets = readDatasets(folders).map((d) => ({
+    file: d.file,
+    text: cleanArticle(d.text, d.title).text,
+  }));
+  if (folders.length > 0)
+    console.log(
+      `${articles.length} sources and ${datasets.length} documents from ${folders.join(', ')}`,
+    );
+  const candidates = mineCandidates([...articles, ...datasets], glossary);
   console.log(
     `${candidates.length} candidate terms not in the glossary (showing ${Math.min(limit, candidates.length)}):\n`,
   );
