@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as jieba from 'nodejs-jieba';
@@ -51,6 +51,45 @@ export function loadSegmenter(glossary: readonly GlossaryEntry[]): void {
 /** Segments text (converted to Simplified first) into words. */
 export function segment(text: string): string[] {
   return jieba.cut(toSimplified(text), true).filter((word) => word.trim().length > 0);
+}
+
+/** Words of a text (converted to Simplified first) with jieba's part-of-speech tags (nr: a person's name). */
+export function tagWords(text: string): { word: string; tag: string }[] {
+  return jieba.tag(toSimplified(text)).filter(({ word }) => word.trim().length > 0);
+}
+
+let baseFrequencies: Map<string, number> | null = null;
+let baseTags: Map<string, string> | null = null;
+
+/**
+ * How often jieba's own dictionary (general Chinese, without the glossary) saw a word, or 0 when it
+ * does not list it: everyday words (底气, 一体化, 总书记) are frequent there, recent coinages absent.
+ */
+export function generalFrequency(word: string): number {
+  if (!baseFrequencies) {
+    baseFrequencies = new Map();
+    baseTags = new Map();
+    for (const line of readFileSync(jieba.DEFAULT_DICT, 'utf8').split('\n')) {
+      const [entry, frequency, tag] = line.split(' ');
+      if (entry && frequency) baseFrequencies.set(entry, Number(frequency));
+      if (entry && tag) baseTags.set(entry, tag);
+    }
+  }
+  return baseFrequencies.get(word) ?? 0;
+}
+
+/** jieba's general-dictionary part of speech of a word (v: a plain verb), or '' when not listed. */
+export function generalTag(word: string): string {
+  generalFrequency(word);
+  return baseTags?.get(word) ?? '';
+}
+
+let stopWords: Set<string> | null = null;
+
+/** Whether jieba's stop list has the word (的, 和, 一些, 我们 …): no term begins or ends with one. */
+export function isStopWord(word: string): boolean {
+  stopWords ??= new Set(readFileSync(jieba.DEFAULT_STOP_WORD_DICT, 'utf8').split('\n'));
+  return stopWords.has(word);
 }
 
 /** TF-IDF keywords of a text (converted to Simplified first). */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mineCandidates } from '../../corpus/candidates';
+import { mineCandidates, precisionAt, readLabels } from '../../corpus/candidates';
+import { readDatasets } from '../../corpus/read-datasets';
+import { REPORTS_DIR, reportsPresent } from '../reports-2026';
 import { PATHS } from '../../corpus/build/build-corpus';
 import { loadGlossary } from '../../corpus/build/load-glossary';
 import { loadSegmenter } from '../../corpus/build/segment';
@@ -29,5 +31,33 @@ describe('term discovery', () => {
     for (const known of ['小马拉大车', '两个维护', '三个区分开来', '墩苗赋能', '新质生产力'])
       expect(terms).not.toContain(known);
     expect(terms.some((t) => /[發質產]/.test(t))).toBe(false);
+  });
+});
+
+describe('ranking against the labelled candidates (corpus/candidates-labels.yaml)', () => {
+  const labels = readLabels();
+
+  it('has every seed candidate of its top 50 labelled, and a floor on its precision', () => {
+    const { real, unlabelled, of } = precisionAt(candidates, labels);
+    expect(unlabelled).toEqual([]);
+    // The seeds are five short articles whose terms are mostly in the glossary already: 35
+    // candidates survive, 10 of them real (28.6 %; 9 of 50 before the rework). Issue 10's 60 % is
+    // met by no honest labelling of the seeds alone; this floor keeps the ranking from sliding.
+    expect(real / of).toBeGreaterThanOrEqual(0.28);
+    expect(terms).not.toContain('习近平');
+    expect(terms).not.toContain('党员干部');
+  });
+
+  it.skipIf(!reportsPresent)('ranks 40 % real terms in its top 50 with the 2026 reports', () => {
+    const reports = readDatasets([REPORTS_DIR]).map((d) => ({
+      file: d.file,
+      text: cleanArticle(d.text, d.title).text,
+    }));
+    const ranked = mineCandidates([...articles, ...reports], glossary);
+    const { real, unlabelled, of } = precisionAt(ranked, labels);
+    expect(unlabelled).toEqual([]);
+    expect(of).toBe(50);
+    // 21/50 (14/50 before the rework).
+    expect(real / of).toBeGreaterThanOrEqual(0.4);
   });
 });
