@@ -22,13 +22,14 @@ import {
   serializeMatcher,
   type TermFormsOf,
 } from '../../lib/match/match-terms';
-import { prepareArticle } from '../../lib/prepare-article';
+import { prepareArticle, type ArticleSource } from '../../lib/prepare-article';
 import { packTerms } from '../../lib/quick-start';
 import { termForms } from '../../lib/glossary/term-forms';
 import type { GlossaryEntry } from '../../lib/glossary/glossary';
 import { GlossaryError, loadGlossary } from './load-glossary';
 import { applyBoundaries, readBoundaryRules } from './boundaries';
 import { keywords, loadSegmenter } from './segment';
+import { DATASETS_ENV, datasetFolders, readDatasets } from '../datasets';
 
 const CORPUS_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const PATHS = {
@@ -70,6 +71,12 @@ export interface BuildInput {
   boilerplatePath: string;
   /** Term boundary rules (corpus/boundaries.yaml unless given). */
   boundariesPath?: string;
+  /**
+   * Articles from datasets (corpus/datasets.ts), added after the seeds with their own title, URL,
+   * date and place. Only builds into the extension's output and the CLI's run take them: the
+   * committed bundle is the seeds alone.
+   */
+  datasets?: readonly ArticleSource[];
 }
 
 /**
@@ -130,6 +137,13 @@ export function buildBundle(input: BuildInput): CorpusBundle {
     return article;
   });
   checkCorpusSources(glossary, articles);
+  for (const source of input.datasets ?? []) {
+    const article = prepareArticle(source, index.matcher, index.stop);
+    article.keywords = keywords(article.text, KEYWORDS_PER_ARTICLE).map((k) => k.word);
+    if (articles.some((a) => a.id === article.id))
+      throw new Error(`dataset article ${source.source}: id ${article.id} is taken`);
+    articles.push(article);
+  }
   for (const article of articles) index.addArticle(article);
 
   const passageLinks: PassageLink[] = [];
@@ -240,14 +254,58 @@ export function firstScreenModule(bundle: CorpusBundle): string {
   );
 }
 
+/**
+ * The bundle of a run with datasets: the seeds, then every article under the dataset folders
+ * (WENMAI_DATASETS unless given). Logs what it read and what it passed over.
+ */
+export function buildBundleWithDatasets(
+  folders: readonly string[] = datasetFolders(),
+  log: (line: string) => void = (line) => console.error(line),
+): CorpusBundle {
+  const { articles, skipped } = readDatasets(folders);
+  for (const { file, reason } of skipped) log(`datasets: skipped ${file}: ${reason}`);
+  const bundle = buildBundle({
+    sourcesDir: PATHS.sources,
+    glossaryDir: PATHS.glossary,
+    boilerplatePath: PATHS.boilerplate,
+    datasets: articles,
+  });
+  log(
+    `datasets: ${articles.length} articles from ${folders.join(', ')} (${bundle.articles.length} in this run's corpus)`,
+  );
+  return bundle;
+}
+
 /** Serialises a bundle; key order follows construction, so equal inputs give equal bytes. */
 export function serializeBundle(bundle: CorpusBundle): string {
   return `${JSON.stringify(bundle)}\n`;
 }
 
+/**
+ * `--datasets-out=<file>`: writes the bundle with WENMAI_DATASETS's articles to that file only
+ * (wxt.config.ts puts it into the build output); nothing committed changes.
+ */
+function writeDatasetBundle(out: string): void {
+  const folders = datasetFolders();
+  if (folders.length === 0)
+    throw new Error(`--datasets-out needs ${DATASETS_ENV}=<folder>[:<folder>…]`);
+  const bundle = buildBundleWithDatasets(folders);
+  const checked = parseBundle(JSON.parse(serializeBundle(bundle)));
+  if (!checked.ok) throw new Error(checked.error);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, serializeBundle(bundle));
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = performance.now();
+  const datasetsOut = process.argv
+    .find((arg) => arg.startsWith('--datasets-out='))
+    ?.slice('--datasets-out='.length);
   try {
+    if (datasetsOut) {
+      writeDatasetBundle(datasetsOut);
+      process.exit(0);
+    }
     const bundle = buildBundle({
       sourcesDir: PATHS.sources,
       glossaryDir: PATHS.glossary,
@@ -271,6 +329,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       `corpus: ${bundle.articles.length} articles, ${bundle.articles.reduce((n, a) => n + a.passages.length, 0)} passages, ` +
         `${bundle.glossary.length} glossary entries, ${bundle.passageLinks.length} passage links → ${PATHS.bundle} (${ms.toFixed(0)} ms)`,
     );
+    if (process.env[DATASETS_ENV])
+      console.log(
+        `(${DATASETS_ENV} is set: ${PATHS.bundle} stays the seeds alone; wxt build adds the datasets to the build output)`,
+      );
   } catch (error) {
     console.error(`corpus build failed: ${(error as Error).message}`);
     process.exit(1);
