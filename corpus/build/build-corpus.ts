@@ -37,6 +37,7 @@ export const PATHS = {
   glossary: join(CORPUS_DIR, 'glossary'),
   boundaries: join(CORPUS_DIR, 'boundaries.yaml'),
   boilerplate: join(CORPUS_DIR, 'boilerplate.txt'),
+  siteNames: join(CORPUS_DIR, 'site-names.txt'),
   bundle: join(CORPUS_DIR, '..', 'public', 'corpus', 'bundle.json'),
   bundledTerms: join(CORPUS_DIR, '..', 'lib', 'generated', 'bundled-terms.ts'),
   quickTerms: join(CORPUS_DIR, '..', 'public', 'quick', 'terms.bin'),
@@ -60,6 +61,16 @@ export function readStopPhrases(path: string): string[] {
     .filter((line) => line.length > 0 && !line.startsWith('#'));
 }
 
+/**
+ * An article's keywords (jieba TF-IDF on the clean text: pinyin debris would otherwise rank as
+ * words, "zh", "ng"), with the names of sites that write themselves into their texts left out.
+ */
+export function articleKeywords(text: string, siteNames: readonly string[]): string[] {
+  let source = text;
+  for (const name of siteNames) source = source.replaceAll(name, ' ');
+  return keywords(source, KEYWORDS_PER_ARTICLE).map((k) => k.word);
+}
+
 /** Article id from a source file name: its stem, so ids survive rebuilds and reordering. */
 export function articleIdFor(fileName: string): string {
   return fileName.replace(/\.[^.]+$/, '');
@@ -71,6 +82,8 @@ export interface BuildInput {
   boilerplatePath: string;
   /** Term boundary rules (corpus/boundaries.yaml unless given). */
   boundariesPath?: string;
+  /** Site names kept out of keywords (corpus/site-names.txt unless given). */
+  siteNamesPath?: string;
   /**
    * Articles from datasets (corpus/datasets.ts), added after the seeds with their own title, URL,
    * date and place. Only builds into the extension's output and the CLI's run take them: the
@@ -119,6 +132,7 @@ export function buildBundle(input: BuildInput): CorpusBundle {
     readBoundaryRules(input.boundariesPath ?? PATHS.boundaries),
   );
   const stopPhrases = readStopPhrases(input.boilerplatePath);
+  const siteNames = readStopPhrases(input.siteNamesPath ?? PATHS.siteNames);
   loadSegmenter(glossary);
   const index = new CorpusIndex(matchingGlossary(glossary, stopPhrases), new MemoryTexts());
 
@@ -132,14 +146,13 @@ export function buildBundle(input: BuildInput): CorpusBundle {
       index.matcher,
       index.stop,
     );
-    // Keywords from the clean text: pinyin debris would otherwise rank as words ("zh", "ng").
-    article.keywords = keywords(article.text, KEYWORDS_PER_ARTICLE).map((k) => k.word);
+    article.keywords = articleKeywords(article.text, siteNames);
     return article;
   });
   checkCorpusSources(glossary, articles);
   for (const source of input.datasets ?? []) {
     const article = prepareArticle(source, index.matcher, index.stop);
-    article.keywords = keywords(article.text, KEYWORDS_PER_ARTICLE).map((k) => k.word);
+    article.keywords = articleKeywords(article.text, siteNames);
     if (articles.some((a) => a.id === article.id))
       throw new Error(`dataset article ${source.source}: id ${article.id} is taken`);
     articles.push(article);
