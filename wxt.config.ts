@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { PAGE_MATCHES } from './lib/quick-start';
 
@@ -22,6 +24,21 @@ export default defineConfig({
   // lib/ is imported explicitly everywhere; keep WXT's auto-imports off so imports stay greppable.
   imports: false,
   hooks: {
+    // WENMAI_DATASETS=<folder>[:<folder>…]: this build's corpus is the seeds plus every dataset
+    // article (corpus/datasets.ts). The bundle is built in its own process (jieba is a native
+    // module) into the output only; public/corpus/bundle.json stays the seeds alone.
+    'build:publicAssets': (wxt, files) => {
+      if (!process.env.WENMAI_DATASETS?.trim()) return;
+      const at = files.findIndex((file) => file.relativeDest === 'corpus/bundle.json');
+      if (at < 0) throw new Error('WENMAI_DATASETS: no corpus/bundle.json among the public files');
+      const out = join(wxt.config.wxtDir, 'datasets', 'bundle.json');
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'corpus/build/build-corpus.ts', `--datasets-out=${out}`],
+        { cwd: wxt.config.root, stdio: 'inherit' },
+      );
+      files[at] = { relativeDest: 'corpus/bundle.json', absoluteSrc: out };
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       // Wenmai collects and transmits nothing: all data stays in the extension's IndexedDB.
       // (Firefox's key is newer than WXT's manifest type.)

@@ -12,10 +12,20 @@ import { CorpusIndex } from '../lib/match/corpus-index';
 import { extractArticle, visibleText } from '../lib/dom/extract-article';
 import { declaredLang } from '../lib/dom/page-lang';
 import type { PageState } from '../lib/page-state';
-import { PATHS } from './build/build-corpus';
+import { buildBundleWithDatasets, PATHS } from './build/build-corpus';
+import { DATASETS_ENV, datasetFolders } from './datasets';
 import { percent } from '../lib/format';
 
-export function loadCorpus(bundlePath = PATHS.bundle): CorpusIndex {
+/**
+ * The corpus of this run: the bundle, or with WENMAI_DATASETS set, the seeds plus the datasets'
+ * articles, built in memory (the same bundle `npm run build` puts into the extension).
+ */
+export function loadCorpus(
+  bundlePath = PATHS.bundle,
+  datasets = process.env[DATASETS_ENV],
+): CorpusIndex {
+  const folders = datasetFolders(datasets);
+  if (folders.length > 0) return CorpusIndex.fromBundle(buildBundleWithDatasets(folders));
   if (!existsSync(bundlePath)) {
     throw new Error(
       `no corpus bundle at ${relative(process.cwd(), bundlePath)}: run "npm run corpus:build" first`,

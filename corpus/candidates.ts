@@ -34,7 +34,7 @@ import {
   tagWords,
   toSimplified,
 } from './build/segment';
-import { datasetFolders, readDatasets } from './read-datasets';
+import { datasetFolders, readDatasets } from './datasets';
 
 export type CandidateSource = 'quoted' | 'formula' | 'phrase';
 
@@ -425,10 +425,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const glossary = loadGlossary(PATHS.glossary);
   loadSegmenter(glossary);
   const articles = readSources();
-  const folders = datasetFolders();
-  const datasets = readDatasets(folders).map((d) => ({
-    file: d.file,
-    text: cleanArticle(d.text, d.title).text,
+  const at = process.argv.indexOf('--datasets');
+  const folders = datasetFolders(at >= 0 ? process.argv[at + 1] : undefined);
+  const datasets = readDatasets(folders).articles.map((d) => ({
+    file: d.source,
+    text: cleanArticle(d.raw, d.title).text,
   }));
   if (folders.length > 0)
     console.log(

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, loadCorpus } from '../corpus/analyze';
+import { PATHS } from '../corpus/build/build-corpus';
 import type { PageState } from '../lib/page-state';
 
 /** The expectations saved next to each fixture page (see tests/fixtures/README.md). */
@@ -25,7 +26,7 @@ const pages = readdirSync(FIXTURES)
       f.endsWith('.html') && existsSync(join(FIXTURES, f.replace(/\.html$/, '.expected.json'))),
   )
   .sort();
-const corpus = loadCorpus();
+const corpus = loadCorpus(PATHS.bundle, ''); // the seeds alone, whatever WENMAI_DATASETS says
 
 // Analysed once, before the tests read them (analysis reads texts asynchronously).
 const states = new Map(

@@ -22,13 +22,14 @@ import {
   serializeMatcher,
   type TermFormsOf,
 } from '../../lib/match/match-terms';
-import { prepareArticle } from '../../lib/prepare-article';
+import { prepareArticle, type ArticleSource } from '../../lib/prepare-article';
 import { packTerms } from '../../lib/quick-start';
 import { termForms } from '../../lib/glossary/term-forms';
 import type { GlossaryEntry } from '../../lib/glossary/glossary';
 import { GlossaryError, loadGlossary } from './load-glossary';
 import { applyBoundaries, readBoundaryRules } from './boundaries';
 import { keywords, loadSegmenter } from './segment';
+import { DATASETS_ENV, datasetFolders, readDatasets } from '../datasets';
 
 const CORPUS_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const PATHS = {
@@ -36,6 +37,7 @@ export const PATHS = {
   glossary: join(CORPUS_DIR, 'glossary'),
   boundaries: join(CORPUS_DIR, 'boundaries.yaml'),
   boilerplate: join(CORPUS_DIR, 'boilerplate.txt'),
+  siteNames: join(CORPUS_DIR, 'site-names.txt'),
   bundle: join(CORPUS_DIR, '..', 'public', 'corpus', 'bundle.json'),
   bundledTerms: join(CORPUS_DIR, '..', 'lib', 'generated', 'bundled-terms.ts'),
   quickTerms: join(CORPUS_DIR, '..', 'public', 'quick', 'terms.bin'),
@@ -59,6 +61,16 @@ export function readStopPhrases(path: string): string[] {
     .filter((line) => line.length > 0 && !line.startsWith('#'));
 }
 
+/**
+ * An article's keywords (jieba TF-IDF on the clean text: pinyin debris would otherwise rank as
+ * words, "zh", "ng"), with the names of sites that write themselves into their texts left out.
+ */
+export function articleKeywords(text: string, siteNames: readonly string[]): string[] {
+  let source = text;
+  for (const name of siteNames) source = source.replaceAll(name, ' ');
+  return keywords(source, KEYWORDS_PER_ARTICLE).map((k) => k.word);
+}
+
 /** Article id from a source file name: its stem, so ids survive rebuilds and reordering. */
 export function articleIdFor(fileName: string): string {
   return fileName.replace(/\.[^.]+$/, '');
@@ -70,6 +82,14 @@ export interface BuildInput {
   boilerplatePath: string;
   /** Term boundary rules (corpus/boundaries.yaml unless given). */
   boundariesPath?: string;
+  /** Site names kept out of keywords (corpus/site-names.txt unless given). */
+  siteNamesPath?: string;
+  /**
+   * Articles from datasets (corpus/datasets.ts), added after the seeds with their own title, URL,
+   * date and place. Only builds into the extension's output and the CLI's run take them: the
+   * committed bundle is the seeds alone.
+   */
+  datasets?: readonly ArticleSource[];
 }
 
 /**
@@ -112,6 +132,7 @@ export function buildBundle(input: BuildInput): CorpusBundle {
     readBoundaryRules(input.boundariesPath ?? PATHS.boundaries),
   );
   const stopPhrases = readStopPhrases(input.boilerplatePath);
+  const siteNames = readStopPhrases(input.siteNamesPath ?? PATHS.siteNames);
   loadSegmenter(glossary);
   const index = new CorpusIndex(matchingGlossary(glossary, stopPhrases), new MemoryTexts());
 
@@ -125,11 +146,17 @@ export function buildBundle(input: BuildInput): CorpusBundle {
       index.matcher,
       index.stop,
     );
-    // Keywords from the clean text: pinyin debris would otherwise rank as words ("zh", "ng").
-    article.keywords = keywords(article.text, KEYWORDS_PER_ARTICLE).map((k) => k.word);
+    article.keywords = articleKeywords(article.text, siteNames);
     return article;
   });
   checkCorpusSources(glossary, articles);
+  for (const source of input.datasets ?? []) {
+    const article = prepareArticle(source, index.matcher, index.stop);
+    article.keywords = articleKeywords(article.text, siteNames);
+    if (articles.some((a) => a.id === article.id))
+      throw new Error(`dataset article ${source.source}: id ${article.id} is taken`);
+    articles.push(article);
+  }
   for (const article of articles) index.addArticle(article);
 
   const passageLinks: PassageLink[] = [];
@@ -240,14 +267,58 @@ export function firstScreenModule(bundle: CorpusBundle): string {
   );
 }
 
+/**
+ * The bundle of a run with datasets: the seeds, then every article under the dataset folders
+ * (WENMAI_DATASETS unless given). Logs what it read and what it passed over.
+ */
+export function buildBundleWithDatasets(
+  folders: readonly string[] = datasetFolders(),
+  log: (line: string) => void = (line) => console.error(line),
+): CorpusBundle {
+  const { articles, skipped } = readDatasets(folders);
+  for (const { file, reason } of skipped) log(`datasets: skipped ${file}: ${reason}`);
+  const bundle = buildBundle({
+    sourcesDir: PATHS.sources,
+    glossaryDir: PATHS.glossary,
+    boilerplatePath: PATHS.boilerplate,
+    datasets: articles,
+  });
+  log(
+    `datasets: ${articles.length} articles from ${folders.join(', ')} (${bundle.articles.length} in this run's corpus)`,
+  );
+  return bundle;
+}
+
 /** Serialises a bundle; key order follows construction, so equal inputs give equal bytes. */
 export function serializeBundle(bundle: CorpusBundle): string {
   return `${JSON.stringify(bundle)}\n`;
 }
 
+/**
+ * `--datasets-out=<file>`: writes the bundle with WENMAI_DATASETS's articles to that file only
+ * (wxt.config.ts puts it into the build output); nothing committed changes.
+ */
+function writeDatasetBundle(out: string): void {
+  const folders = datasetFolders();
+  if (folders.length === 0)
+    throw new Error(`--datasets-out needs ${DATASETS_ENV}=<folder>[:<folder>…]`);
+  const bundle = buildBundleWithDatasets(folders);
+  const checked = parseBundle(JSON.parse(serializeBundle(bundle)));
+  if (!checked.ok) throw new Error(checked.error);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, serializeBundle(bundle));
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = performance.now();
+  const datasetsOut = process.argv
+    .find((arg) => arg.startsWith('--datasets-out='))
+    ?.slice('--datasets-out='.length);
   try {
+    if (datasetsOut) {
+      writeDatasetBundle(datasetsOut);
+      process.exit(0);
+    }
     const bundle = buildBundle({
       sourcesDir: PATHS.sources,
       glossaryDir: PATHS.glossary,
@@ -271,6 +342,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       `corpus: ${bundle.articles.length} articles, ${bundle.articles.reduce((n, a) => n + a.passages.length, 0)} passages, ` +
         `${bundle.glossary.length} glossary entries, ${bundle.passageLinks.length} passage links → ${PATHS.bundle} (${ms.toFixed(0)} ms)`,
     );
+    if (process.env[DATASETS_ENV])
+      console.log(
+        `(${DATASETS_ENV} is set: ${PATHS.bundle} stays the seeds alone; wxt build adds the datasets to the build output)`,
+      );
   } catch (error) {
     console.error(`corpus build failed: ${(error as Error).message}`);
     process.exit(1);

@@ -104,6 +104,18 @@ function tryRepair(body: string, documentChars: ReadonlySet<string>): string | u
   return best.quality > quality(body, documentChars) + 0.15 ? best.text : undefined;
 }
 
+/**
+ * A shifted "。“…" reads as "?!…": 。 is A1 A3 and the next punctuation starts with A1, so the
+ * shift pairs A3 with that A1 as a full-width "！" (A3 A1, often folded to "!") and leaves A1 of 。
+ * as a stray "?". When the noise ends so and the repair starts in the A1 row (its lead byte the
+ * one the "！" took), the full stop was there.
+ */
+function lostFullStop(noise: string, repaired: string): boolean {
+  if (!/[?\ufffd][!！]$/.test(noise)) return false;
+  const first = gbkEncodeTable().get(repaired[0] ?? '');
+  return first !== undefined && first >> 8 === 0xa1;
+}
+
 /** Finds mojibake runs in a Chinese text and repairs those that re-decode cleanly. */
 export function findMojibake(text: string): MojibakeRun[] {
   const runs: MojibakeRun[] = [];
@@ -120,7 +132,9 @@ export function findMojibake(text: string): MojibakeRun[] {
     const original = text.slice(start, end);
     documentChars ??= new Set(text.slice(0, start) + text.slice(start + MAX_RUN));
     const body = original.replace(NOISE, '');
-    const repaired = body ? tryRepair(body, documentChars) : undefined;
+    let repaired = body ? tryRepair(body, documentChars) : undefined;
+    if (repaired && lostFullStop(original.slice(0, original.length - body.length), repaired))
+      repaired = `。${repaired}`;
     runs.push(repaired ? { offset: start, original, repaired } : { offset: start, original });
     suspect.lastIndex = end;
   }

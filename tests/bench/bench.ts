@@ -37,6 +37,7 @@ import {
   type BuildInput,
 } from '../../corpus/build/build-corpus';
 import { loadGlossary } from '../../corpus/build/load-glossary';
+import { DATASETS_ENV, datasetFolders, readDatasets } from '../../corpus/datasets';
 import { keywords, loadSegmenter } from '../../corpus/build/segment';
 import { mulberry32, QUERY_KINDS, syntheticCorpus, type SyntheticQuery } from './synthetic-corpus';
 
@@ -142,13 +143,10 @@ function buildStages(input: BuildInput): [string, number][] {
       .sort();
     const raws = files.map((file) => readFileSync(join(input.sourcesDir, file), 'utf8'));
     const articles = timed('prepareArticle (clean, passages, features)', () =>
-      files.map((file, i) =>
-        prepareArticle(
-          { id: articleIdFor(file), source: file, raw: raws[i]! },
-          index.matcher,
-          index.stop,
-        ),
-      ),
+      [
+        ...files.map((file, i) => ({ id: articleIdFor(file), source: file, raw: raws[i]! })),
+        ...(input.datasets ?? []),
+      ].map((source) => prepareArticle(source, index.matcher, index.stop)),
     );
     timed('keywords (jieba TF-IDF)', () => articles.map((a) => keywords(a.text, 12)));
     timed('index.addArticle', () => {
@@ -185,8 +183,18 @@ function benchBuild(): CorpusBundle | null {
     glossaryDir: process.env.BENCH_GLOSSARY_DIR ?? PATHS.glossary,
     boilerplatePath: PATHS.boilerplate,
   };
-  const { files, chars } = sourceChars(input.sourcesDir);
-  out(`  sources: ${files} files, ${int(chars)} characters; glossary: ${input.glossaryDir}`);
+  const { files, chars: seedChars } = sourceChars(input.sourcesDir);
+  out(`  sources: ${files} files, ${int(seedChars)} characters; glossary: ${input.glossaryDir}`);
+  // WENMAI_DATASETS: the run's corpus is the seeds plus the datasets' articles, as in the build.
+  const folders = datasetFolders();
+  if (folders.length > 0) {
+    input.datasets = readDatasets(folders).articles;
+    const datasetChars = input.datasets.reduce((n, a) => n + a.raw.length, 0);
+    out(
+      `  ${DATASETS_ENV}: ${input.datasets.length} articles, ${int(datasetChars)} characters from ${folders.join(', ')}`,
+    );
+  }
+  const chars = seedChars + (input.datasets ?? []).reduce((n, a) => n + a.raw.length, 0);
   let bundle: CorpusBundle;
   const runs: number[] = [];
   try {

@@ -6,11 +6,12 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { analyzeFile, loadCorpus, readText } from '../../corpus/analyze';
+import { PATHS } from '../../corpus/build/build-corpus';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const dir = mkdtempSync(join(tmpdir(), 'wenmai-charset-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const corpus = loadCorpus();
+const corpus = loadCorpus(PATHS.bundle, ''); // the seeds alone, whatever WENMAI_DATASETS says
 
 /** A fixture page re-encoded by a real encoder, its <meta charset> replaced (or removed). */
 function reencode(fixture: string, encoding: string, meta: string | null, name: string): string {

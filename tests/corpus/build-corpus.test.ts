@@ -104,8 +104,18 @@ describe('corpus build', () => {
     expect(byId.get('002')!.title).toBe(
       '组织部长在市委理论学习中心组集体学习会上的交流发言(新质生产力专题)',
     );
-    expect(byId.get('004')!.meta.mojibake[0]).toMatchObject({ repaired: '“七一”期間' });
-    expect(bundle.articles.reduce((n, a) => n + a.meta.pinyinRemoved, 0)).toBe(291);
+    expect(byId.get('004')!.meta.mojibake[0]).toMatchObject({ repaired: '。“七一”期間' });
+    // 291 annotations, and the orphan "lián)" that 001's garbled run left behind.
+    expect(bundle.articles.reduce((n, a) => n + a.meta.pinyinRemoved, 0)).toBe(292);
+    expect(byId.get('001')!.text).not.toMatch(/[a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)/);
+  });
+
+  it("keeps a site's name out of keywords: 002's 老秘网 (written over the city's name) gives no 老秘 or 网市", () => {
+    const byId = new Map(bundle.articles.map((a) => [a.id.slice(0, 3), a]));
+    expect(byId.get('002')!.text).toContain('我老秘网市');
+    expect(byId.get('002')!.keywords).not.toContain('老秘');
+    expect(byId.get('002')!.keywords).not.toContain('网市');
+    expect(byId.get('002')!.keywords).toContain('新质生产力');
   });
 
   const linked = (from: string, to: string, needle: string) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mineCandidates, precisionAt, readLabels } from '../../corpus/candidates';
-import { readDatasets } from '../../corpus/read-datasets';
+import { readDatasets } from '../../corpus/datasets';
 import { REPORTS_DIR, reportsPresent } from '../reports-2026';
 import { PATHS } from '../../corpus/build/build-corpus';
 import { loadGlossary } from '../../corpus/build/load-glossary';
@@ -49,9 +49,9 @@ describe('ranking against the labelled candidates (corpus/candidates-labels.yaml
   });
 
   it.skipIf(!reportsPresent)('ranks 40 % real terms in its top 50 with the 2026 reports', () => {
-    const reports = readDatasets([REPORTS_DIR]).map((d) => ({
-      file: d.file,
-      text: cleanArticle(d.text, d.title).text,
+    const reports = readDatasets([REPORTS_DIR]).articles.map((d) => ({
+      file: d.source,
+      text: cleanArticle(d.raw, d.title).text,
     }));
     const ranked = mineCandidates([...articles, ...reports], glossary);
     const { real, unlabelled, of } = precisionAt(ranked, labels);

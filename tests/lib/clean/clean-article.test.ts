@@ -18,7 +18,7 @@ describe('cleanArticle', () => {
     expect(article.meta).toMatchObject({
       author: '馬獻軍',
       affiliation: '江蘇省南京市秦淮區委常委、組織部部長',
-      pinyinRemoved: 110,
+      pinyinRemoved: 111, // 110 annotations and the orphan "lián)" of the garbled run
     });
     expect(article.text).not.toContain('馬獻軍');
     expect(article.text).toContain('突出政治引領,增強全面深化改革的思想自覺');
@@ -28,8 +28,8 @@ describe('cleanArticle', () => {
     const article = cleanArticle(seed('004'));
     expect(article.meta.affiliation).toBe('山西省懷仁市委書記');
     expect(article.meta.author).toBeUndefined();
-    expect(article.meta.mojibake[0]?.repaired).toBe('“七一”期間');
-    expect(article.text).toContain('“七一”期間');
+    expect(article.meta.mojibake[0]?.repaired).toBe('。“七一”期間');
+    expect(article.text).toContain('政策要求。“七一”期間');
     expect(article.text).toContain('管理辦法(試行)');
     expect(article.text).toContain('鄉鎮(街道)黨委');
     expect(article.text).not.toMatch(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)/);
