@@ -19,6 +19,8 @@ export const REPORTS_DIR = resolve(
 export interface Report {
   province: string;
   title: string;
+  sourceUrl: string;
+  publishDate: string;
   fullText: string;
 }
 
@@ -39,6 +41,8 @@ export function readReports(dir = REPORTS_DIR): Report[] {
       return data.map((row) => ({
         province: row.province ?? '',
         title: row.title ?? '',
+        sourceUrl: row.source_url ?? '',
+        publishDate: row.publish_date ?? '',
         fullText: row.full_text ?? '',
       }));
     });

@@ -19,15 +19,36 @@ const MAX_CACHED_SHINGLE_SETS = 512;
 
 export interface PassageFeatures {
   shingles: Uint32Array;
+  /** Distinct glossary terms the passage names in quotation marks. */
   terms: string[];
 }
 
-/** Shingles and distinct term ids of one passage. */
+/**
+ * Changes when passageFeatures does, so that a stored index built the old way is rebuilt
+ * (2: only quoted terms, 2026-11).
+ */
+const PASSAGE_FEATURES_VERSION = 'p2';
+
+/** Quoted spans (“…”, 「…」, 『…』, "…") of at most this many characters name a formula or programme. */
+const MAX_QUOTED = 30;
+const QUOTED = new RegExp(`[“「『"]([^“”「」『』"\n]{1,${MAX_QUOTED}})[”」』"]`, 'g');
+
+/**
+ * Shingles of one passage, and the glossary terms it names in quotation marks. A term in quotes
+ * is the text's own marker of a named line (“小马拉大车”, “三个区分开来”): the same named line in
+ * two passages is a parallel even when they share no sentence; a term merely used (干事创业,
+ * 年轻干部) is not.
+ */
 export function passageFeatures(text: string, matcher: TermMatcher): PassageFeatures {
-  return {
-    shingles: shingleHashes(compactForMatch(text)),
-    terms: [...new Set(matchTerms(text, matcher).map((hit) => hit.termId))],
-  };
+  const spans: [number, number][] = [];
+  for (const match of text.matchAll(QUOTED))
+    spans.push([match.index + 1, match.index + match[0].length - 1]);
+  const quoted = (start: number, end: number) => spans.some(([s, e]) => start >= s && end <= e);
+  const terms = new Set<string>();
+  if (spans.length > 0)
+    for (const hit of matchTerms(text, matcher))
+      if (quoted(hit.start, hit.end)) terms.add(hit.termId);
+  return { shingles: shingleHashes(compactForMatch(text)), terms: [...terms] };
 }
 
 /** The stop shingles of a corpus: its boilerplate phrases and every glossary form. */
@@ -62,7 +83,7 @@ export function matchingGlossary(
     entries,
     matcher: buildTermMatcher(entries),
     stop: corpusStopShingles(stopPhrases, entries),
-    key: `${entries.length}-${text.length}-${hashRange(text, 0, text.length).toString(36)}`,
+    key: `${PASSAGE_FEATURES_VERSION}-${entries.length}-${text.length}-${hashRange(text, 0, text.length).toString(36)}`,
   };
 }
 

@@ -8,7 +8,7 @@ export interface IndexedPassage {
   ordinal: number;
   /** Sorted shingle hashes of the passage's compact text (boilerplate kept: weights discount it). */
   shingles: Uint32Array;
-  /** Distinct glossary term ids in the passage. */
+  /** Distinct glossary term ids the passage names (corpus-index.ts passageFeatures: in quotation marks). */
   terms: readonly string[];
 }
 
@@ -16,19 +16,39 @@ export interface PassageHit {
   article: number;
   ordinal: number;
   score: number;
+  /** Shared rare shingles (sampled, when the index samples). */
+  sharedShingles: number;
+  /** Shared distinctive terms. */
+  sharedTerms: number;
 }
 
 export const PASSAGE_THRESHOLDS = {
-  /** A parallel shares at least this much of the smaller passage's (IDF-weighted) text… */
-  minScore: 0.12,
-  /** …and either this many shingles (a ~10-character run)… */
+  /**
+   * A parallel shares at least this much of the smaller passage's (rarity-weighted) text: low,
+   * since one adapted policy line in two long paragraphs is a small share of either (tuned on
+   * tests/fixtures/passage-pairs.yaml with `npm run corpus:quality`)…
+   */
+  minScore: 0.02,
+  /**
+   * …and either this many shared shingles that are not common wording (a run of ~10 characters:
+   * a copied or adapted phrase; 8 and 10 lost more meaningful pairs than weak ones on the set)…
+   */
   minSharedShingles: 6,
-  /** …or a distinctive term: one found in at most this share of corpus passages. */
+  /**
+   * …or a distinctive named term (quoted in both passages) found in at most this share of the
+   * corpus's articles, or in at most `distinctiveTermArticles`, whichever allows more.
+   */
   distinctiveTermShare: 0.1,
+  /** Three: in the five seeds, “小马拉大车” is in three articles. */
+  distinctiveTermArticles: 3,
+  /**
+   * A shingle found in more than this share of the corpus's articles is common wording (the
+   * central line every report repeats, a title, an occasion line): it weighs nothing and proposes
+   * nothing. Learnt from the corpus itself: no list of phrases.
+   */
+  commonArticleShare: 0.5,
   /** How much shared distinctive terms add, at most, on top of shared text. */
   termBonus: 0.35,
-  /** Shingles found in more than this share of passages do not propose candidates. */
-  candidateShingleShare: 0.25,
   /** Matches kept per passage. */
   limit: 5,
 } as const;
@@ -101,6 +121,8 @@ export class PassageIndex {
   private ordinalOf = new GrowableUint32();
   private alive = new Uint8Array(64);
   private live = 0;
+  /** Live passages per article: how many articles the corpus has, for article frequencies. */
+  private readonly articlePassages = new Map<number, number>();
   private shingleStart = new GrowableUint32(Uint32Array.of(0));
   private shingles = new GrowableUint32();
   private termStart = new GrowableUint32(Uint32Array.of(0));
@@ -165,6 +187,7 @@ export class PassageIndex {
     }
     this.alive[index] = 1;
     this.live++;
+    this.articlePassages.set(passage.article, (this.articlePassages.get(passage.article) ?? 0) + 1);
     const kept = this.sample(passage.shingles);
     this.shingles.pushAll(kept);
     this.shingleStart.push(this.shingles.length);
@@ -220,6 +243,7 @@ export class PassageIndex {
     }
     if (removed === 0) return;
     this.live -= removed;
+    for (const article of articles) this.articlePassages.delete(article);
     this.weights.clear();
     this.passageWeights.clear();
     this.sort();
@@ -289,11 +313,34 @@ export class PassageIndex {
     return count + (recent?.length ?? 0);
   }
 
+  /** Articles in the corpus. */
+  private get articles(): number {
+    return this.articlePassages.size;
+  }
+
+  /** Most articles a shingle may be found in and still be evidence (COMMON_ARTICLE_SHARE). */
+  private get maxArticles(): number {
+    return Math.max(2, Math.floor(PASSAGE_THRESHOLDS.commonArticleShare * this.articles));
+  }
+
+  /** Distinct live articles among passages. */
+  private articleCount(passages: (each: (passage: number) => void) => void): number {
+    const seen = new Set<number>();
+    passages((p) => {
+      if (this.alive[p] === 1) seen.add(this.articleOf.get(p));
+    });
+    return seen.size;
+  }
+
+  /**
+   * A shingle's weight: how rare it is among articles (not passages: a sentence that every report
+   * has once is as common as a slogan). Common shingles weigh nothing.
+   */
   private shingleWeight(hash: number): number {
     let weight = this.weights.get(hash);
     if (weight === undefined) {
-      const df = this.postings(hash);
-      weight = Math.log(1 + this.live / Math.max(1, df));
+      const df = this.articleCount((each) => this.postings(hash, each));
+      weight = df > this.maxArticles ? 0 : Math.log(1 + this.articles / Math.max(1, df));
       this.weights.set(hash, weight);
     }
     return weight;
@@ -320,17 +367,26 @@ export class PassageIndex {
     return weight;
   }
 
+  /** Articles with the term. */
   private termDf(term: number): number {
-    return this.termPostings[term]?.length ?? 0;
+    const postings = this.termPostings[term];
+    if (!postings) return 0;
+    return this.articleCount((each) => {
+      for (const p of postings.view()) each(p);
+    });
   }
 
   private termWeight(term: number): number {
-    return Math.log(1 + this.live / Math.max(1, this.termDf(term)));
+    return Math.log(1 + this.articles / Math.max(1, this.termDf(term)));
   }
 
   private isDistinctive(term: number): boolean {
     const df = this.termDf(term);
-    return df > 0 && df <= Math.max(2, PASSAGE_THRESHOLDS.distinctiveTermShare * this.live);
+    const most = Math.max(
+      PASSAGE_THRESHOLDS.distinctiveTermArticles,
+      Math.floor(PASSAGE_THRESHOLDS.distinctiveTermShare * this.articles),
+    );
+    return df > 1 && df <= most;
   }
 
   private textWeight(shingles: Uint32Array): number {
@@ -343,13 +399,12 @@ export class PassageIndex {
   query(allShingles: Uint32Array, terms: readonly string[], excludeArticle?: number): PassageHit[] {
     const shingles = this.sample(allShingles);
     const candidates = new Set<number>();
-    // Shingles most passages share (slogans) still count in the weights, but do not make candidates.
-    const maxPostings = Math.max(8, PASSAGE_THRESHOLDS.candidateShingleShare * this.live);
     const propose = (p: number): void => {
       if (this.alive[p] === 1) candidates.add(p);
     };
+    // Common shingles (in many articles) neither weigh nor propose.
     for (const hash of shingles) {
-      if (this.postings(hash) <= maxPostings) this.postings(hash, propose);
+      if (this.shingleWeight(hash) > 0) this.postings(hash, propose);
     }
     const distinctive: number[] = [];
     for (const term of terms) {
@@ -361,8 +416,8 @@ export class PassageIndex {
     }
 
     const ownWeight = this.textWeight(shingles);
-    // Two terms found in only a couple of passages each are as much as term evidence can say.
-    const termSaturation = 2 * Math.log(1 + this.live / 2);
+    // Two terms found in only a couple of articles each are as much as term evidence can say.
+    const termSaturation = 2 * Math.log(1 + this.articles / 2);
     // With a sample, a run of shared text holds proportionally fewer shared (sampled) shingles.
     const minShared =
       this.rate === 1
@@ -381,8 +436,9 @@ export class PassageIndex {
         const x = shingles[i]!;
         const y = other[j]!;
         if (x === y) {
-          sharedCount++;
-          sharedWeight += this.shingleWeight(x);
+          const weight = this.shingleWeight(x);
+          if (weight > 0) sharedCount++;
+          sharedWeight += weight;
           i++;
           j++;
         } else if (x < y) i++;
@@ -410,6 +466,8 @@ export class PassageIndex {
           article,
           ordinal: this.ordinalOf.get(candidate),
           score: Math.round(score * 1000) / 1000,
+          sharedShingles: sharedCount,
+          sharedTerms,
         });
       }
     }
@@ -447,6 +505,11 @@ export class PassageIndex {
     index.alive = new Uint8Array(Math.max(64, snapshot.alive.length));
     index.alive.set(snapshot.alive);
     index.live = snapshot.alive.reduce((sum, a) => sum + a, 0);
+    snapshot.alive.forEach((alive, p) => {
+      if (alive !== 1) return;
+      const article = snapshot.article[p]!;
+      index.articlePassages.set(article, (index.articlePassages.get(article) ?? 0) + 1);
+    });
     index.shingleStart = GrowableUint32.adopt(snapshot.shingleStart);
     index.shingles = GrowableUint32.adopt(snapshot.shingles);
     index.termStart = GrowableUint32.adopt(snapshot.termStart);

@@ -1,0 +1,177 @@
+/**
+ * `npm run corpus:quality`: precision and recall of the parallel-passage links against the
+ * labelled set (tests/fixtures/passage-pairs.yaml), on the seeds alone (the shipped bundle) and on
+ * the seeds with the 2026 work reports (read where they lie; third-party, never in the repository).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { parseBundle, type BundleArticle, type CorpusBundle } from '../lib/bundle';
+import { CorpusIndex } from '../lib/match/corpus-index';
+import {
+  linkQuality,
+  pairKey,
+  parsePassageRef,
+  passageFingerprint,
+  type LabelledPair,
+  type LinkQuality,
+  type PairJudgement,
+  type PassageRef,
+} from '../lib/match/passage-quality';
+import { prepareArticle } from '../lib/prepare-article';
+import { readReports, REPORTS_DIR, type Report } from '../tests/reports-2026';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const PAIRS_PATH = join(ROOT, 'tests', 'fixtures', 'passage-pairs.yaml');
+const BUNDLE_PATH = join(ROOT, 'public', 'corpus', 'bundle.json');
+
+const JUDGEMENTS: readonly PairJudgement[] = ['meaningful', 'weak', 'noise'];
+
+/** The labelled pairs of tests/fixtures/passage-pairs.yaml. */
+export function readLabelledPairs(path = PAIRS_PATH): LabelledPair[] {
+  const doc = parse(readFileSync(path, 'utf8')) as { pairs?: unknown };
+  if (!Array.isArray(doc.pairs)) throw new Error(`${path}: no pairs`);
+  return doc.pairs.map((row: unknown, i) => {
+    const { a, b, judgement, note } = (row ?? {}) as Record<string, unknown>;
+    if (typeof a !== 'string' || typeof b !== 'string')
+      throw new Error(`${path}: pair ${i + 1} needs a and b`);
+    if (!JUDGEMENTS.includes(judgement as PairJudgement))
+      throw new Error(`${path}: pair ${i + 1}: judgement must be one of ${JUDGEMENTS.join(', ')}`);
+    return {
+      a: parsePassageRef(a),
+      b: parsePassageRef(b),
+      judgement: judgement as PairJudgement,
+      note: typeof note === 'string' ? note : '',
+    };
+  });
+}
+
+export function readBundle(path = BUNDLE_PATH): CorpusBundle {
+  const parsed = parseBundle(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+/** A report as a corpus article: its province is its source (the labelled set's name for it). */
+export function reportArticle(report: Report, index: CorpusIndex): BundleArticle {
+  return prepareArticle(
+    {
+      id: `report-2026-${report.province}`,
+      source: report.province,
+      raw: report.fullText,
+      title: report.title,
+      ...(report.sourceUrl ? { url: report.sourceUrl } : {}),
+      ...(report.publishDate ? { date: report.publishDate } : {}),
+      place: report.province,
+    },
+    index.matcher,
+    index.stop,
+  );
+}
+
+/** Every linked pair of passages of an index's articles, as unordered pair keys. */
+export function shownPairs(index: CorpusIndex, articles: readonly BundleArticle[]): Set<string> {
+  const shown = new Set<string>();
+  for (const article of articles) {
+    const texts = article.passages.map((p) => article.text.slice(p.start, p.end));
+    index.parallels(texts, article.id).forEach((matches, i) => {
+      for (const match of matches) shown.add(pairKey(article.passages[i]!.id, match.passageId));
+    });
+  }
+  return shown;
+}
+
+/**
+ * Finds a labelled passage among the articles: by its ordinal when the fingerprint agrees, else
+ * (the splitter renumbered) by its fingerprint alone.
+ */
+export function passageKeys(
+  articles: readonly BundleArticle[],
+): (ref: PassageRef) => string | undefined {
+  const bySource = new Map(articles.map((a) => [a.source, a]));
+  return (ref) => {
+    const article = bySource.get(ref.article);
+    if (!article) return undefined;
+    const text = (p: { start: number; end: number }) => article.text.slice(p.start, p.end);
+    const at = article.passages.find((p) => p.id.endsWith(`#p${ref.ordinal}`));
+    if (at && passageFingerprint(text(at)) === ref.fingerprint) return at.id;
+    return article.passages.find((p) => passageFingerprint(text(p)) === ref.fingerprint)?.id;
+  };
+}
+
+export interface CorpusQuality extends LinkQuality {
+  /** Labelled pairs whose passages are not in the corpus (cleaner or splitter changed them). */
+  missing: LabelledPair[];
+  /** Links shown in all (labelled or not). */
+  links: number;
+}
+
+const isSeedPair = (pair: LabelledPair) =>
+  pair.a.article.endsWith('.txt') && pair.b.article.endsWith('.txt');
+
+/** Link quality on the seeds alone: the shipped bundle's articles, indexed as the build does. */
+export function seedsQuality(
+  labelled: readonly LabelledPair[],
+  bundle = readBundle(),
+): CorpusQuality {
+  const index = CorpusIndex.fromBundle(bundle);
+  const shown = shownPairs(index, bundle.articles);
+  const result = linkQuality(labelled.filter(isSeedPair), shown, passageKeys(bundle.articles));
+  return { ...result, links: shown.size };
+}
+
+/** Link quality on the seeds with the reports (every labelled pair), or undefined without them. */
+export function reportsQuality(
+  labelled: readonly LabelledPair[],
+  bundle = readBundle(),
+  reports = readReports(),
+): CorpusQuality | undefined {
+  if (reports.length === 0) return undefined;
+  const index = CorpusIndex.fromBundle(bundle);
+  const added = reports.map((report) => reportArticle(report, index));
+  const texts = index.texts as { byId?: Map<string, unknown> };
+  for (const article of added) {
+    texts.byId?.set(article.id, article);
+    index.addArticle(article);
+  }
+  const articles = [...bundle.articles, ...added];
+  const shown = shownPairs(index, articles);
+  const result = linkQuality(labelled, shown, passageKeys(articles));
+  return { ...result, links: shown.size };
+}
+
+const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+export function formatQuality(name: string, q: CorpusQuality): string {
+  const shown = q.shown.meaningful + q.shown.weak + q.shown.noise;
+  const lines = [
+    `${name}: ${q.pairs} labelled pairs (${q.meaningful} meaningful), ${q.links} links shown in all`,
+    `  precision ${percent(q.precision)}  (${shown} labelled pairs shown: ${q.shown.meaningful} meaningful, ${q.shown.weak} weak, ${q.shown.noise} noise)`,
+    `  recall    ${percent(q.recall)}  (${q.shown.meaningful} of ${q.meaningful} meaningful pairs shown)`,
+  ];
+  if (q.missing.length > 0)
+    lines.push(
+      `  ${q.missing.length} labelled pairs not found (passages changed): ${q.missing
+        .slice(0, 3)
+        .map((p) => `${p.a.article}#p${p.a.ordinal}–${p.b.article}#p${p.b.ordinal}`)
+        .join(', ')}`,
+    );
+  return lines.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const labelled = readLabelledPairs();
+  const count = (j: PairJudgement) => labelled.filter((p) => p.judgement === j).length;
+  console.log(
+    `labelled set: ${labelled.length} pairs (${count('meaningful')} meaningful, ${count('weak')} weak, ${count('noise')} noise), ${labelled.filter(isSeedPair).length} of them between seeds`,
+  );
+  const bundle = readBundle();
+  console.log(formatQuality('seeds only (the shipped bundle)', seedsQuality(labelled, bundle)));
+  const withReports = reportsQuality(labelled, bundle);
+  if (withReports) console.log(formatQuality('seeds + the 20 work reports of 2026', withReports));
+  else
+    console.log(
+      `seeds + reports: NOT MEASURED — the 2026 work reports are not at ${REPORTS_DIR} (a clone without ../shared)`,
+    );
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readLabelledPairs, seedsQuality } from '../../corpus/passage-quality';
+
+/**
+ * The parallel-passage links of the shipped seeds against the labelled set
+ * (tests/fixtures/passage-pairs.yaml). The figures are the ones achieved: a change to the linker
+ * that loses a meaningful link or shows a weak or noisy one turns this red (`npm run
+ * corpus:quality` prints the same figures, with the 2026 reports too).
+ */
+describe('passage links of the seeds against the labelled pairs', () => {
+  const labelled = readLabelledPairs();
+
+  it('has the labelled set the README describes', () => {
+    expect(labelled.length).toBeGreaterThanOrEqual(150);
+    const count = (j: string) => labelled.filter((p) => p.judgement === j).length;
+    expect([count('meaningful'), count('weak'), count('noise')]).toEqual([63, 62, 65]);
+  });
+
+  it('shows 6 of the 11 meaningful seed pairs, and one noisy link besides', () => {
+    const quality = seedsQuality(labelled);
+    expect(quality.missing).toEqual([]);
+    expect(quality.pairs).toBe(76);
+    expect(quality.shown).toEqual({ meaningful: 6, weak: 0, noise: 1 });
+    expect(quality.precision).toBeGreaterThanOrEqual(0.85);
+    expect(quality.recall).toBeGreaterThanOrEqual(0.54);
+  });
+});
