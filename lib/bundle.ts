@@ -41,6 +41,10 @@ export const articleMetaSchema = z
         text: z.string(),
       })
       .optional(),
+    outlet: z.string().optional(),
+    speaker: z.string().optional(),
+    occasion: z.string().optional(),
+    captions: z.array(z.string()).optional(),
     pinyinRemoved: z.number().int().nonnegative(),
     mojibake: z.array(mojibakeSchema),
   })

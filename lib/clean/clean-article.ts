@@ -2,6 +2,7 @@ import { parseByline, type Byline } from './byline';
 import { splitForumChrome, type ForumMeta } from './forum-chrome';
 import { applyMojibakeRepairs, findMojibake, type MojibakeRun } from './repair-mojibake';
 import { stripPinyin } from './strip-pinyin';
+import { stripPortalDebris } from './portal-debris';
 
 /** What cleaning found and took out of an article, kept instead of thrown away. */
 export interface ArticleMeta {
@@ -11,6 +12,11 @@ export interface ArticleMeta {
   board?: string;
   forum?: ForumMeta;
   byline?: Byline;
+  /** The outlet a portal names (来源：…), a report's speaker and occasion lines, photo captions. */
+  outlet?: string;
+  speaker?: string;
+  occasion?: string;
+  captions?: string[];
   /** Number of pinyin annotations removed ("發(fā)" → "發"). */
   pinyinRemoved: number;
   /** Mojibake runs: repaired ones carry `repaired`, the rest are flagged. */
@@ -59,7 +65,10 @@ export function cleanArticle(raw: string, title?: string): CleanArticle {
     .map((line) => line.trim());
 
   const forum = splitForumChrome(lines);
-  let paragraphs = forum.lines.filter((line) => line.length > 0);
+  const portal = stripPortalDebris(forum.lines.filter((line) => line.length > 0));
+  let paragraphs = portal.lines;
+  for (const key of ['outlet', 'date', 'speaker', 'occasion', 'captions'] as const)
+    if (portal.meta[key] !== undefined) Object.assign(meta, { [key]: portal.meta[key] });
   if (forum.meta) {
     meta.forum = forum.meta;
     if (forum.meta.author) meta.author = forum.meta.author;
@@ -79,6 +88,14 @@ export function cleanArticle(raw: string, title?: string): CleanArticle {
     paragraphs = paragraphs.slice(1);
   }
   foundTitle ??= forum.meta?.title;
+  // Heading lines that repeat the known title (or a part of it: 政府工作报告) are not text.
+  while (
+    foundTitle &&
+    paragraphs.length > 1 &&
+    isTitleLike(paragraphs[0]!) &&
+    foundTitle.replace(/\s+/g, '').includes(paragraphs[0]!.replace(/\s+/g, ''))
+  )
+    paragraphs = paragraphs.slice(1);
 
   // Mojibake first: a repair re-decodes bytes, which pinyin removal would have shifted.
   let text = paragraphs.join('\n');
