@@ -152,7 +152,7 @@ export function formatQuality(name: string, q: CorpusQuality): string {
   ];
   if (q.missing.length > 0)
     lines.push(
-      `  ${q.missing.length} labelled pairs not found (passages changed): ${q.missing
+      `  ${q.missing.length} labelled pairs not found (their text changed, or the cleaner now removes it, as it does captions and occasion lines): ${q.missing
         .slice(0, 3)
         .map((p) => `${p.a.article}#p${p.a.ordinal}–${p.b.article}#p${p.b.ordinal}`)
         .join(', ')}`,
