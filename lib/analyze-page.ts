@@ -56,7 +56,7 @@ export async function compareArticle(
     ...new Set(listed.flatMap((i) => matches[i]!.map((m) => m.passageId))),
   ]);
   const byPassage = new Map(matched.map((p) => [p.passageId, p]));
-  const info = await corpus.articleInfo(similarFound.map((hit) => hit.articleId));
+  const info = corpus.articleInfo(similarFound.map((hit) => hit.articleId));
   const similar = similarFound.map((hit) => {
     const article = info.get(hit.articleId);
     return { ...hit, source: article?.source ?? '', title: article?.title ?? '' };

@@ -48,6 +48,15 @@ export class ArticleCatalog {
   private readonly slots = new Map<string, number>();
   // Folded title and source per slot, made the first time a search needs them.
   private folded: (string | undefined)[] = [];
+  // The last query's filtered, sorted slots: a list scrolled window by window asks again and again.
+  private changes = 0;
+  private last: {
+    key: string;
+    changes: number;
+    matching: number[];
+    places: ArticleList['places'];
+    userTotal: number;
+  } | null = null;
 
   get size(): number {
     return this.slots.size;
@@ -55,6 +64,7 @@ export class ArticleCatalog {
 
   add(article: CatalogArticle): void {
     this.remove([article.id]);
+    this.changes++;
     const slot = this.ids.push(article.id) - 1;
     this.slots.set(article.id, slot);
     this.titles.push(article.title);
@@ -73,6 +83,7 @@ export class ArticleCatalog {
       const slot = this.slots.get(id);
       if (slot === undefined) continue;
       this.slots.delete(id);
+      this.changes++;
       this.langs[slot] = 255;
       this.titles[slot] = '';
       this.sources[slot] = '';
@@ -96,6 +107,12 @@ export class ArticleCatalog {
     return summary;
   }
 
+  /** The list row of one article. */
+  get(id: string): ArticleSummary | undefined {
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : this.summary(slot);
+  }
+
   private foldedOf(slot: number): string {
     return (this.folded[slot] ??= compactForMatch(
       `${this.titles[slot]}\u0000${this.sources[slot]}\u0000${this.urls[slot]}`.toLowerCase(),
@@ -104,6 +121,29 @@ export class ArticleCatalog {
 
   /** A window of the articles matching a query, with the totals and the places to filter by. */
   list(query: ArticleListQuery): ArticleList {
+    const offset = Math.max(0, query.offset ?? 0);
+    const limit = Math.min(MAX_LIST_ROWS, Math.max(0, query.limit ?? 100));
+    const { offset: _offset, limit: _limit, ...filters } = query;
+    const key = JSON.stringify(filters);
+    if (this.last?.key !== key || this.last.changes !== this.changes)
+      this.last = { key, changes: this.changes, ...this.filter(filters) };
+    const { matching, places, userTotal } = this.last;
+    return {
+      total: this.size,
+      userTotal,
+      matching: matching.length,
+      offset,
+      rows: matching.slice(offset, offset + limit).map((slot) => this.summary(slot)),
+      places,
+    };
+  }
+
+  /** The slots matching a query's filters, in its order, and its facets. */
+  private filter(query: ArticleListQuery): {
+    matching: number[];
+    places: ArticleList['places'];
+    userTotal: number;
+  } {
     const needle = query.search ? compactForMatch(query.search.trim().toLowerCase()) : '';
     const origin = query.origin ? ORIGINS.indexOf(query.origin) : -1;
     const matching: number[] = [];
@@ -137,14 +177,9 @@ export class ArticleCatalog {
       const y = key(b);
       return (x < y ? -1 : x > y ? 1 : a - b) * direction;
     });
-    const offset = Math.max(0, query.offset ?? 0);
-    const limit = Math.min(MAX_LIST_ROWS, Math.max(0, query.limit ?? 100));
     return {
-      total: this.size,
+      matching,
       userTotal,
-      matching: matching.length,
-      offset,
-      rows: matching.slice(offset, offset + limit).map((slot) => this.summary(slot)),
       places: [...places].sort((a, b) => b[1] - a[1]).map(([name, count]) => ({ name, count })),
     };
   }

@@ -13,6 +13,7 @@ import {
 } from './similarity-index';
 import { hashRange } from './hash';
 import { ArticleCatalog, type ArticleCatalogSnapshot } from './article-catalog';
+import type { ArticleSummary } from '../views';
 
 /** Exact shingle sets kept in memory for verifying candidates (~4 KB each for a 1,000-character article). */
 const MAX_CACHED_SHINGLE_SETS = 512;
@@ -320,8 +321,9 @@ export class CorpusIndex {
     extra: readonly string[] = [],
   ): Promise<SimilarArticle[]> {
     const options = { ...(excludeArticle ? { exclude: excludeArticle } : {}), extra };
-    const exact = await this.shingleSets(this.similarity.toVerify(features, options));
-    return this.similarity.query(features, { ...options, exact: (id) => exact.get(id) });
+    const { verify, answer } = this.similarity.search(features, options);
+    const exact = await this.shingleSets(verify);
+    return answer((id) => exact.get(id));
   }
 
   /** For each passage text, the parallel corpus passages, best first. */
@@ -354,9 +356,14 @@ export class CorpusIndex {
     });
   }
 
-  /** Titles and sources of articles, for answers that name them. */
-  async articleInfo(ids: readonly string[]): Promise<Map<string, CorpusArticle>> {
-    return this.texts.articles(ids);
+  /** Titles and sources of articles, for answers that name them (from the catalog, no read). */
+  articleInfo(ids: readonly string[]): Map<string, ArticleSummary> {
+    const found = new Map<string, ArticleSummary>();
+    for (const id of ids) {
+      const summary = this.catalog.get(id);
+      if (summary) found.set(id, summary);
+    }
+    return found;
   }
 
   /** Where a term occurs in the corpus, passage by passage, at most `limit` occurrences. */

@@ -97,7 +97,7 @@ export interface SimilarityQueryOptions {
   exclude?: string;
   /** More candidates (e.g. the articles of parallel passages). */
   extra?: Iterable<string>;
-  /** Exact shingle sets of candidates, where the caller has them (see `toVerify`). */
+  /** Exact shingle sets of candidates, where the caller has them (see `search`). */
   exact?: ExactShingles;
 }
 
@@ -405,16 +405,30 @@ export class SimilarityIndex {
   }
 
   /**
-   * The candidates whose exact shingle sets would make the answer exact (their signatures agree
-   * with the query somewhere), most agreement first: what a caller without texts in memory loads.
+   * One query in two steps, candidates found once: `verify` names the candidates whose exact
+   * shingle sets would make the answer exact (their signatures agree with the query somewhere),
+   * most agreement first, which a caller without texts in memory loads; `answer` classifies them.
    */
-  toVerify(features: ArticleFeatures, options: SimilarityQueryOptions = {}): string[] {
-    const { slots, matches } = this.candidates(features, options);
-    return slots
+  search(
+    features: ArticleFeatures,
+    options: SimilarityQueryOptions = {},
+  ): { verify: string[]; answer: (exact?: ExactShingles) => SimilarArticle[] } {
+    const { slots, matches, terms } = this.candidates(features, options);
+    const verify = slots
       .filter((slot) => matches[slot]! > 0 && this.ids[slot] !== options.exclude)
       .sort((a, b) => matches[b]! - matches[a]! || a - b)
       .slice(0, MAX_VERIFIED)
       .map((slot) => this.ids[slot]!);
+    const answer = (exact: ExactShingles | undefined = this.exactShingles): SimilarArticle[] => {
+      const results: SimilarArticle[] = [];
+      for (const slot of slots) {
+        if (this.ids[slot] === options.exclude) continue;
+        const hit = this.classify(features, terms, slot, matches[slot]!, exact);
+        if (hit) results.push(hit);
+      }
+      return this.finish(results);
+    };
+    return { verify, answer };
   }
 
   /** Similar articles, best first, found through the index. */
@@ -423,15 +437,7 @@ export class SimilarityIndex {
     options: SimilarityQueryOptions | string = {},
   ): SimilarArticle[] {
     const opts = typeof options === 'string' ? { exclude: options } : options;
-    const { slots, matches, terms } = this.candidates(features, opts);
-    const exact = opts.exact ?? this.exactShingles;
-    const results: SimilarArticle[] = [];
-    for (const slot of slots) {
-      if (this.ids[slot] === opts.exclude) continue;
-      const hit = this.classify(features, terms, slot, matches[slot]!, exact);
-      if (hit) results.push(hit);
-    }
-    return this.finish(results);
+    return this.search(features, opts).answer(opts.exact);
   }
 
   /** The same answer by comparing against every article: the reference the index is measured against. */

@@ -5,7 +5,6 @@
  */
 import { compareArticle } from '../../lib/analyze-page';
 import type { CorpusBundle } from '../../lib/bundle';
-import { splitPassages } from '../../lib/clean/passages';
 import { CorpusStore, loadGlossary } from '../../lib/db/corpus-store';
 import { importBundle } from '../../lib/db/import-bundle';
 import { storedArticle, type WenmaiDB } from '../../lib/db/schema';
@@ -169,6 +168,3 @@ export async function runScale(n: number, tools: ScaleTools): Promise<ScaleResul
     },
   };
 }
-
-/** Passages per article in a scale corpus, for the report. */
-export const passagesOf = (article: string): number => splitPassages(article).length;
