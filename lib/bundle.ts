@@ -42,6 +42,8 @@ export const articleMetaSchema = z
       })
       .optional(),
     outlet: z.string().optional(),
+    /** The source had no title: the one shown was written by Wenmai's editors (or the reader). */
+    titleBy: z.literal('editor').optional(),
     speaker: z.string().optional(),
     occasion: z.string().optional(),
     captions: z.array(z.string()).optional(),

@@ -16,6 +16,20 @@ export interface ArticleSource {
   /** Publication date and place given with the text (they win over what the cleaner finds). */
   date?: string;
   place?: string;
+  /** The title was written by an editor: the source has none. */
+  titleBy?: 'editor';
+}
+
+/**
+ * A date as YYYY-MM-DD (or YYYY-MM, YYYY) from the ways sources write one (2024-7-4 09:18,
+ * 2024/07/04, 2024年7月4日), so dates sort and filter as text; anything else is kept as given.
+ */
+export function isoDate(text: string): string {
+  const match = /^\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?)?/.exec(text);
+  if (!match) return text.trim();
+  const [, year, month, day] = match;
+  const two = (n: string) => n.padStart(2, '0');
+  return [year, month && two(month), month && day && two(day)].filter(Boolean).join('-');
 }
 
 /** Cleans, splits and fingerprints an article: the record the corpus stores for it. */
@@ -35,6 +49,7 @@ export function prepareArticle(
       ...clean.meta,
       ...(input.date ? { date: input.date } : {}),
       ...(input.place ? { place: input.place } : {}),
+      ...(input.titleBy ? { titleBy: input.titleBy } : {}),
     },
     text: clean.text,
     passages: splitPassages(clean.text).map((p) => ({
@@ -47,6 +62,7 @@ export function prepareArticle(
     shingleCount: features.shingleCount,
     terms: features.terms,
   };
+  if (article.meta.date) article.meta.date = isoDate(article.meta.date);
   if (input.url !== undefined) article.url = input.url;
   return article;
 }

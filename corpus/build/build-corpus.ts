@@ -4,9 +4,11 @@
  * Run: npm run corpus:build
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -96,6 +98,38 @@ export interface BuildInput {
  * Every `corpus: <seed file>` source must name a seed whose text holds the term (any of its
  * forms, or a match the term matcher found there); throws a GlossaryError naming entry and file.
  */
+const sourceMetadataSchema = z.record(
+  z.string(),
+  z
+    .object({
+      title: z.string().min(1).optional(),
+      titleBy: z.literal('editor').optional(),
+      date: z.string().optional(),
+      place: z.string().optional(),
+    })
+    .strict(),
+);
+
+/**
+ * corpus/sources/metadata.yaml: what a seed's text does not say (a title, its place). Every source
+ * file has an entry (`{}` when there is nothing to add), so a new seed is not forgotten.
+ */
+export function readSourceMetadata(
+  sourcesDir: string,
+  files: readonly string[],
+): z.output<typeof sourceMetadataSchema> {
+  const path = join(sourcesDir, 'metadata.yaml');
+  if (!existsSync(path)) return {};
+  const parsed = sourceMetadataSchema.safeParse(parseYaml(readFileSync(path, 'utf8')) ?? {});
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues[0]?.message}`);
+  const listed = new Set(Object.keys(parsed.data));
+  for (const file of files)
+    if (!listed.has(file)) throw new Error(`${path}: no entry for ${file} (write ${file}: {})`);
+  for (const file of listed)
+    if (!files.includes(file)) throw new Error(`${path}: ${file} is not in ${sourcesDir}`);
+  return parsed.data;
+}
+
 export function checkCorpusSources(
   glossary: readonly GlossaryEntry[],
   articles: readonly BundleArticle[],
@@ -139,10 +173,11 @@ export function buildBundle(input: BuildInput): CorpusBundle {
   const files = readdirSync(input.sourcesDir)
     .filter((f) => /\.(txt|md)$/.test(f))
     .sort();
+  const metadata = readSourceMetadata(input.sourcesDir, files);
   const articles: BundleArticle[] = files.map((file) => {
     const raw = readFileSync(join(input.sourcesDir, file), 'utf8');
     const article = prepareArticle(
-      { id: articleIdFor(file), source: file, raw },
+      { id: articleIdFor(file), source: file, raw, ...metadata[file] },
       index.matcher,
       index.stop,
     );

@@ -12,7 +12,9 @@ import {
   firstScreenMatcher,
   FIRST_SCREEN_BYTES,
   serializeBundle,
+  readSourceMetadata,
 } from '../../corpus/build/build-corpus';
+import { isoDate } from '../../lib/prepare-article';
 import { loadGlossary } from '../../corpus/build/load-glossary';
 import { buildTermMatcher, matchTerms, readMatcher } from '../../lib/match/match-terms';
 import { termForms } from '../../lib/glossary/term-forms';
@@ -92,6 +94,43 @@ describe('corpus build', () => {
     for (const article of bundle.articles) {
       article.passages.forEach((p, i) => expect(p.id).toBe(`${article.id}#p${i}`));
     }
+  });
+
+  it('gives every seed a real title, never a cut first sentence, and says which an editor wrote', () => {
+    for (const article of bundle.articles) {
+      expect(article.title, article.source).not.toMatch(/…$/);
+      expect(article.text.startsWith(article.title) && article.meta.titleBy !== 'editor').toBe(
+        false,
+      );
+    }
+    const byEditor = bundle.articles.filter((a) => a.meta.titleBy === 'editor');
+    expect(byEditor.map((a) => a.source.slice(0, 3))).toEqual(['000', '001', '003', '004']);
+    // 002 has its thread's own title; its forum date is kept as an ISO date.
+    const thread = bundle.articles.find((a) => a.source.startsWith('002'))!;
+    expect(thread.meta.titleBy).toBeUndefined();
+    expect(thread.meta.date).toBe('2024-07-04');
+  });
+
+  it('refuses seed metadata that leaves a source out or names a missing one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wenmai-meta-'));
+    cpSync(PATHS.sources, dir, { recursive: true });
+    writeFileSync(join(dir, 'metadata.yaml'), '000_3f81ec7e54077723.txt: {}\n');
+    expect(() => readSourceMetadata(dir, ['000_3f81ec7e54077723.txt', 'new.txt'])).toThrow(
+      /no entry for new\.txt/,
+    );
+    writeFileSync(join(dir, 'metadata.yaml'), 'gone.txt: { title: 旧文 }\n');
+    expect(() => readSourceMetadata(dir, [])).toThrow(/gone\.txt is not in/);
+    writeFileSync(join(dir, 'metadata.yaml'), 'a.txt: { titel: 旧文 }\n');
+    expect(() => readSourceMetadata(dir, ['a.txt'])).toThrow(/metadata\.yaml/);
+  });
+
+  it('writes dates as ISO dates, whatever form the source used', () => {
+    expect(isoDate('2024-7-4 09:18:46')).toBe('2024-07-04');
+    expect(isoDate('2024/07/04')).toBe('2024-07-04');
+    expect(isoDate('2024年7月4日')).toBe('2024-07-04');
+    expect(isoDate('2026-02')).toBe('2026-02');
+    expect(isoDate('2026')).toBe('2026');
+    expect(isoDate('去年')).toBe('去年');
   });
 
   it('keeps cleaning results as metadata', () => {
