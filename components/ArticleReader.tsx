@@ -4,6 +4,7 @@ import { useT, type MessageKey } from './i18n';
 import { LANG_LABELS } from './labels';
 import { percent, readerUrl, safeHref } from '../lib/format';
 import { indexHits, segmentRange } from './segments';
+import { ArticleByline } from './ArticleByline';
 
 export interface TermInfo {
   headword: string;
@@ -43,6 +44,10 @@ export function ArticleReader(props: ArticleReaderProps) {
 
   const meta = article.meta;
   const facts: [MessageKey, string | undefined][] = [
+    ['metaOutlet', meta.outlet],
+    ['metaSpeaker', meta.speaker],
+    ['metaOccasion', meta.occasion],
+    ['metaPlace', meta.place],
     ['metaAuthor', meta.author ?? meta.byline?.author ?? meta.forum?.author],
     ['metaAffiliation', meta.affiliation ?? meta.byline?.affiliation],
     ['metaDate', meta.date ?? meta.forum?.date],
@@ -59,6 +64,11 @@ export function ArticleReader(props: ArticleReaderProps) {
         <h1 lang="zh" data-testid="article-title">
           {article.title || t('untitled')}
         </h1>
+        {meta.titleBy === 'editor' && (
+          <p className="wm-muted" data-testid="title-by-editor">
+            {t('titleByEditor')}
+          </p>
+        )}
         <p className="wm-source">
           {href ? (
             <a href={href} target="_blank" rel="noopener noreferrer">
@@ -168,6 +178,11 @@ function PassageLinks({ passageId, links, linked, onCompare }: PassageLinksProps
   const t = useT();
   return (
     <ul className="wm-links" data-testid="passage-links" aria-label={t('parallelsTitle')}>
+      <li className="wm-links-line">
+        <a href={readerUrl({ line: passageId })} data-testid="passage-line-link">
+          {t('lineOpen')}
+        </a>
+      </li>
       {links.map((link) => {
         const other = linked.get(link.to);
         const articleId = other?.articleId ?? link.to.split('#')[0] ?? '';
@@ -190,6 +205,7 @@ function PassageLinks({ passageId, links, linked, onCompare }: PassageLinksProps
                 {t('compare')}
               </button>
             </div>
+            {other && <ArticleByline meta={other} />}
             {other && (
               <p className="wm-link-text" lang="zh">
                 {other.text}

@@ -1,7 +1,15 @@
 import type { PassageView } from '../lib/views';
+import { ArticleByline } from './ArticleByline';
 import { DiffView } from './DiffView';
-import { useT } from './i18n';
+import { useT, type Translate } from './i18n';
 import { readerUrl } from '../lib/format';
+
+/** The legend of a side-by-side view, in the reader's UI language. */
+export const diffLabels = (t: Translate) => ({
+  shared: t('diffShared'),
+  changed: t('diffChanged'),
+  share: (share: string) => t('diffSharedShare', [share]),
+});
 
 /** Two passages side by side, what differs marked, each with a way back to its article. */
 export function ComparePassages({ a, b }: { a: PassageView; b: PassageView }) {
@@ -18,13 +26,18 @@ export function ComparePassages({ a, b }: { a: PassageView; b: PassageView }) {
               data-testid="compare-article-link"
             >
               {p.title || p.source}
+            </a>{' '}
+            <ArticleByline meta={p} />{' '}
+            <a href={readerUrl({ line: p.passageId })} data-testid="compare-line-link">
+              {t('lineOpen')}
             </a>
           </div>
         ))}
       </div>
       <DiffView
-        left={{ label: a.source, text: a.text }}
-        right={{ label: b.source, text: b.text }}
+        left={{ label: a.title || a.source, text: a.text }}
+        right={{ label: b.title || b.source, text: b.text }}
+        labels={diffLabels(t)}
       />
     </article>
   );

@@ -6,7 +6,7 @@ import { TermCard } from './TermCard';
 
 export interface FrameSurfaceProps {
   view: FrameView | null;
-  t: (key: string) => string;
+  t: (key: string, substitutions?: string[]) => string;
   /** What the reader did, and the box's size after each render (banner and card). */
   onEvent: (event: FromFrame) => void;
   /** Room around the box inside the frame, in CSS pixels (for its shadow). */
@@ -81,6 +81,7 @@ export function FrameSurface({ view, t, onEvent, room }: FrameSurfaceProps) {
           titles={view.titles}
           t={t}
           onOpen={openReader}
+          onOpenLine={(passageId) => onEvent({ type: 'open-line', passageId })}
           onClose={close}
         />
       );

@@ -1,13 +1,17 @@
 import { useEffect, useRef } from 'react';
+import { percent } from '../lib/format';
 import type { PageState } from '../lib/page-state';
-import { DiffView } from './DiffView';
+import { ArticleByline } from './ArticleByline';
+import { DiffView, type DiffLabels } from './DiffView';
 
 export interface ParallelPanelProps {
   passage: { index: number; text: string };
   matches: PageState['parallels'][number]['matches'];
   titles: Record<string, string>;
-  t: (key: string) => string;
+  t: (key: string, substitutions?: string[]) => string;
   onOpen: (articleId: string, passageId: string) => void;
+  /** Opens the policy line of a corpus passage: every parallel of it in the corpus. */
+  onOpenLine: (passageId: string) => void;
   onClose: () => void;
 }
 
@@ -18,6 +22,7 @@ export function ParallelPanel({
   titles,
   t,
   onOpen,
+  onOpenLine,
   onClose,
 }: ParallelPanelProps) {
   const ref = useRef<HTMLElement>(null);
@@ -28,6 +33,11 @@ export function ParallelPanel({
     window.addEventListener('focus', focus, { once: true });
     return () => window.removeEventListener('focus', focus);
   }, [passage.index]);
+  const labels: DiffLabels = {
+    shared: t('diffShared'),
+    changed: t('diffChanged'),
+    share: (share) => t('diffSharedShare', [share]),
+  };
   return (
     <section
       className="wm-panel"
@@ -53,25 +63,39 @@ export function ParallelPanel({
         </button>
       </header>
       {matches.length === 0 && <p className="wm-muted">{t('parallelsNone')}</p>}
-      {matches.map((m) => (
-        <article className="wm-parallel" key={m.passageId} data-testid="parallel-match">
-          <div className="wm-parallel-meta">
-            <span className="wm-badge">{Math.round(m.score * 100)}%</span>{' '}
-            <span>{titles[m.articleId] ?? m.source}</span>{' '}
-            <button
-              type="button"
-              className="wm-link"
-              onClick={() => onOpen(m.articleId, m.passageId)}
-            >
-              {t('openInReader')}
-            </button>
-          </div>
-          <DiffView
-            left={{ label: t('thisPage'), text: passage.text }}
-            right={{ label: titles[m.articleId] ?? m.source, text: m.text }}
-          />
-        </article>
-      ))}
+      {matches.map((m) => {
+        const title = m.title || titles[m.articleId] || m.source;
+        return (
+          <article className="wm-parallel" key={m.passageId} data-testid="parallel-match">
+            <div className="wm-parallel-meta">
+              <span className="wm-badge" title={t('parallelScore', [percent(m.score)])}>
+                {percent(m.score)}
+              </span>{' '}
+              <span lang="zh">{title}</span> <ArticleByline meta={m} unknown={t('undated')} />{' '}
+              <button
+                type="button"
+                className="wm-link"
+                onClick={() => onOpen(m.articleId, m.passageId)}
+              >
+                {t('openInReader')}
+              </button>{' '}
+              <button
+                type="button"
+                className="wm-link"
+                onClick={() => onOpenLine(m.passageId)}
+                data-testid="open-line"
+              >
+                {t('lineOpen')}
+              </button>
+            </div>
+            <DiffView
+              left={{ label: t('thisPage'), text: passage.text }}
+              right={{ label: title, text: m.text }}
+              labels={labels}
+            />
+          </article>
+        );
+      })}
     </section>
   );
 }

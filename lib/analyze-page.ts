@@ -4,6 +4,7 @@ import type { CorpusIndex } from './match/corpus-index';
 import { detectLang, isJapaneseOrKoreanLang, type PageLang } from './normalise/detect-script';
 import { countTermsIn } from './match/match-terms';
 import {
+  articleMeta,
   assemblePageState,
   type ArticleAnalysis,
   type DisplayScript,
@@ -56,10 +57,18 @@ export async function compareArticle(
     ...new Set(listed.flatMap((i) => matches[i]!.map((m) => m.passageId))),
   ]);
   const byPassage = new Map(matched.map((p) => [p.passageId, p]));
-  const info = corpus.articleInfo(similarFound.map((hit) => hit.articleId));
+  const info = corpus.articleInfo([
+    ...similarFound.map((hit) => hit.articleId),
+    ...matched.map((p) => p.articleId),
+  ]);
   const similar = similarFound.map((hit) => {
     const article = info.get(hit.articleId);
-    return { ...hit, source: article?.source ?? '', title: article?.title ?? '' };
+    return {
+      ...hit,
+      source: article?.source ?? '',
+      title: article?.title ?? '',
+      ...articleMeta(article),
+    };
   });
   const parallels = listed
     .map((i) => ({
@@ -72,9 +81,11 @@ export async function compareArticle(
               {
                 articleId: match.articleId,
                 source: other.source,
+                title: other.title,
                 passageId: match.passageId,
                 text: other.text,
                 score: match.score,
+                ...articleMeta(info.get(match.articleId)),
               },
             ]
           : [];

@@ -1,9 +1,10 @@
 /** Relative URL of the reader page (the extension pages all live at the root). */
 export function readerUrl(
-  query: { article: string; passage?: string } | { compare: [string, string] },
+  query: { article: string; passage?: string } | { compare: [string, string] } | { line: string },
 ): `reader.html?${string}` {
   const params = new URLSearchParams();
   if ('compare' in query) params.set('compare', query.compare.join(','));
+  else if ('line' in query) params.set('line', query.line);
   else {
     params.set('article', query.article);
     if (query.passage) params.set('passage', query.passage);

@@ -1,6 +1,22 @@
 import type { PageLang } from './normalise/detect-script';
 import type { Relation } from './match/similarity-index';
 
+/** Where a corpus article comes from, as far as its source says: shown beside its title. */
+export interface ArticleMeta {
+  outlet?: string;
+  place?: string;
+  date?: string;
+}
+
+/** Only the metadata fields a summary has (none of them empty). */
+export function articleMeta(summary: ArticleMeta | undefined): ArticleMeta {
+  const meta: ArticleMeta = {};
+  if (summary?.outlet) meta.outlet = summary.outlet;
+  if (summary?.place) meta.place = summary.place;
+  if (summary?.date) meta.date = summary.date;
+  return meta;
+}
+
 /** What Wenmai knows about a page: the CLI's --json output and the content script's answer. */
 export interface PageState {
   /** The page URL (the file path for the CLI). */
@@ -19,13 +35,13 @@ export interface PageState {
     analyzedChars?: number;
   } | null;
   /** Best first. */
-  similar: {
+  similar: ({
     articleId: string;
     source: string;
     title: string;
     score: number;
     relation: Relation;
-  }[];
+  } & ArticleMeta)[];
   /**
    * Headword in Simplified; count = occurrences in the text the page renders (not hidden menus or
    * collapsed boxes, not fields); inArticle = how many of them are in its main article (the rest
@@ -37,13 +53,15 @@ export interface PageState {
     passage: number;
     text: string;
     /** Best first. */
-    matches: {
+    matches: ({
       articleId: string;
       source: string;
+      /** The article's title (empty when it has none). */
+      title: string;
       passageId: string;
       text: string;
       score: number;
-    }[];
+    } & ArticleMeta)[];
   }[];
 }
 

@@ -15,6 +15,8 @@ export interface PassageMarker {
 export interface PageUiActions {
   t: (key: string) => string;
   openReader: (articleId: string, passageId?: string) => void;
+  /** Opens a corpus passage's policy line (every parallel of it in the corpus) in the reader. */
+  openLine: (passageId: string) => void;
   openTerm: (termId: string) => void;
   openPanel: (passage: number) => void;
   closeCard: () => void;

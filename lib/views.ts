@@ -1,5 +1,6 @@
 import type { BundleArticle, PassageLink } from './bundle';
 import type { GlossaryEntry } from './glossary/glossary';
+import type { ArticleMeta } from './page-state';
 
 // What the reader is shown of the corpus: the domain's own shapes, apart from the wire format
 // (lib/messaging) that carries them and the database (lib/db) that stores their parts.
@@ -14,6 +15,8 @@ export interface ArticleSummary {
   /** Publication date and place, where the source says. */
   date?: string;
   place?: string;
+  /** The outlet or site that published it, where known. */
+  outlet?: string;
   chars: number;
   passages: number;
 }
@@ -91,12 +94,36 @@ export interface ArticleView {
   links: PassageLink[];
 }
 
-export interface PassageView {
+export interface PassageView extends ArticleMeta {
   passageId: string;
   articleId: string;
   title: string;
   source: string;
   text: string;
+}
+
+/** A policy line lists at most this many passages (the best by score). */
+export const MAX_LINE_PASSAGES = 200;
+
+/** An article in a policy line, as its heading shows it. */
+export interface PolicyLineArticle {
+  articleId: string;
+  title: string;
+  source: string;
+  outlet?: string;
+  place?: string;
+  date?: string;
+  /** Its passages that parallel the anchor, best first; score as the parallel panel shows it. */
+  passages: { passageId: string; text: string; score: number }[];
+}
+
+/** One policy line across the corpus: a passage and every parallel of it in other articles. */
+export interface PolicyLineView {
+  anchor: Omit<PolicyLineArticle, 'passages'> & { passageId: string; text: string };
+  /** Oldest first; undated articles last. */
+  articles: PolicyLineArticle[];
+  /** More parallels exist than are listed (the best MAX_LINE_PASSAGES are). */
+  truncated: boolean;
 }
 
 /** The tag every Wenmai backup file carries in its "format" field. */

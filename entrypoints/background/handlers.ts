@@ -239,6 +239,8 @@ export const handlers: Handlers = {
 
   'wenmai/get-passages': async (request, ctx) => (await ctx.corpus()).passages(request.passageIds),
 
+  'wenmai/policy-line': async (request, ctx) => (await ctx.corpus()).policyLine(request.passageId),
+
   'wenmai/delete-article': async (request, ctx) => {
     const deleted = await deleteArticle(ctx.db, request.articleId);
     await ctx.corpusChanged([request.articleId]);
@@ -329,12 +331,14 @@ export const handlers: Handlers = {
   'wenmai/open-reader': async (request) => {
     const page = request.compare
       ? readerUrl({ compare: [request.compare[0]!, request.compare[1]!] })
-      : request.articleId
-        ? readerUrl({
-            article: request.articleId,
-            ...(request.passageId ? { passage: request.passageId } : {}),
-          })
-        : 'reader.html';
+      : request.line
+        ? readerUrl({ line: request.line })
+        : request.articleId
+          ? readerUrl({
+              article: request.articleId,
+              ...(request.passageId ? { passage: request.passageId } : {}),
+            })
+          : 'reader.html';
     await browser.tabs.create({ url: browser.runtime.getURL(`/${page}`) });
     return { opened: true };
   },

@@ -102,10 +102,14 @@ export default defineUnlistedScript({
         ...(passageId ? { passageId } : {}),
       }).catch(() => undefined);
     };
+    const openLine = (passageId: string): void => {
+      void askBackground({ type: 'wenmai/open-reader', line: passageId }).catch(() => undefined);
+    };
     await nextTask();
     const unmount = await mountUi(store, {
       t,
       openReader,
+      openLine,
       openTerm: (termId) => page.card.open(termId, null, true),
       openPanel: (passage) => page.markers.openPanel(passage),
       closeCard: () => page.card.close(),

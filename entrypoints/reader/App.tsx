@@ -5,7 +5,8 @@ import { ComparePassages } from '../../components/ComparePassages';
 import { DIFF_CSS } from '../../components/DiffView';
 import { useT } from '../../components/i18n';
 import { errorMessage, readerUrl } from '../../lib/format';
-import type { ArticleListQuery, ArticleView, PassageView } from '../../lib/views';
+import type { ArticleListQuery, ArticleView, PassageView, PolicyLineView } from '../../lib/views';
+import { PolicyLine } from '../../components/PolicyLine';
 import { CorpusList } from '../../components/CorpusList';
 import { createMessenger } from '../../lib/messaging/client';
 
@@ -16,6 +17,7 @@ type Page =
   | { phase: 'error'; message: string }
   | { phase: 'article'; view: ArticleView; terms: ReadonlyMap<string, TermInfo> }
   | { phase: 'compare'; a: PassageView; b: PassageView }
+  | { phase: 'line'; line: PolicyLineView }
   | { phase: 'browse' };
 
 /** get-passages takes at most this many ids (lib/messaging/messages.ts). */
@@ -33,13 +35,14 @@ async function fetchPassages(ids: string[]): Promise<PassageView[]> {
   return found;
 }
 
-/** reader.html?article=ID[&passage=PID] or reader.html?compare=PID_A,PID_B */
+/** reader.html?article=ID[&passage=PID], reader.html?compare=PID_A,PID_B or reader.html?line=PID */
 export function App() {
   const t = useT();
   const [query] = useState(() => new URLSearchParams(location.search));
   const articleId = query.get('article');
   const targetId = query.get('passage');
   const compare = query.get('compare');
+  const lineId = query.get('line');
   const [page, setPage] = useState<Page>({ phase: 'loading' });
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [linked, setLinked] = useState<ReadonlyMap<string, PassageView | null>>(new Map());
@@ -66,6 +69,14 @@ export function App() {
           }
           document.title = `${t('compareTitle')} · ${t('extName')}`;
           show({ phase: 'compare', a, b });
+        } else if (lineId) {
+          const line = await askBackground({ type: 'wenmai/policy-line', passageId: lineId });
+          if (!line) {
+            show({ phase: 'error', message: t('passageNotFound', lineId) });
+            return;
+          }
+          document.title = `${t('lineTitle')} · ${t('extName')}`;
+          show({ phase: 'line', line });
         } else if (articleId) {
           const [view, glossary] = await Promise.all([
             askBackground({ type: 'wenmai/get-article', articleId }),
@@ -90,7 +101,7 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [articleId, compare, t]);
+  }, [articleId, compare, lineId, t]);
 
   // The passage the URL names: scroll to it once the article is on the page.
   const loaded = page.phase === 'article';
@@ -155,6 +166,7 @@ export function App() {
         />
       )}
       {page.phase === 'compare' && <ComparePassages a={page.a} b={page.b} />}
+      {page.phase === 'line' && <PolicyLine line={page.line} />}
       {page.phase === 'browse' && (
         <section className="wm-browser" data-testid="corpus-browser">
           <h1>{t('corpusBrowserTitle')}</h1>

@@ -45,6 +45,11 @@ const STRING_CHUNK = 50_000;
 /** A change is saved this long after the last one (an import saves once, not per article). */
 const SAVE_DELAY_MS = 2000;
 const META_KEY = 'meta';
+/**
+ * The stored index's layout: raised whenever the snapshot's arrays change (2: the catalog keeps
+ * outlets), so an index stored by an older version is rebuilt, not misread.
+ */
+const INDEX_FORMAT = 2;
 
 export type CorpusStoreProgress = Omit<CorpusIndexStatus, 'error'>;
 
@@ -163,7 +168,7 @@ export class CorpusStore {
 
   /** The key a stored index must carry to be used with this glossary and shipped corpus. */
   static async keyFor(db: WenmaiDB, glossary: MatchingGlossary): Promise<string> {
-    return `${glossary.key}|${(await importedBundleVersion(db)) ?? 'no-bundle'}`;
+    return `${INDEX_FORMAT}|${glossary.key}|${(await importedBundleVersion(db)) ?? 'no-bundle'}`;
   }
 
   static async open(

@@ -269,6 +269,9 @@ export class PageFrames {
       case 'open-reader':
         actions.openReader(event.articleId, event.passageId);
         return;
+      case 'open-line':
+        if (surface === 'panel') actions.openLine(event.passageId);
+        return;
       case 'open-term':
         if (surface === 'card') actions.openTerm(event.termId);
         return;

@@ -19,6 +19,8 @@ export interface ArticleCatalogSnapshot {
   urls: string[];
   dates: string[];
   places: string[];
+  /** Outlet or site (meta.outlet), where known. */
+  outlets: string[];
   /** Index into LANGS, and into ORIGINS; 255 for a removed article. */
   langs: Uint8Array;
   origins: Uint8Array;
@@ -41,6 +43,7 @@ export class ArticleCatalog {
   private urls: string[] = [];
   private dates: string[] = [];
   private places: string[] = [];
+  private outlets: string[] = [];
   private langs: number[] = [];
   private origins: number[] = [];
   private chars: number[] = [];
@@ -72,6 +75,7 @@ export class ArticleCatalog {
     this.urls.push(article.url ?? '');
     this.dates.push(article.meta.date ?? '');
     this.places.push(article.meta.place ?? '');
+    this.outlets.push(article.meta.outlet ?? '');
     this.langs.push(LANGS.indexOf(article.lang));
     this.origins.push(ORIGINS.indexOf(article.origin ?? 'bundle'));
     this.chars.push(article.text.length);
@@ -104,6 +108,7 @@ export class ArticleCatalog {
     if (this.urls[slot]) summary.url = this.urls[slot];
     if (this.dates[slot]) summary.date = this.dates[slot];
     if (this.places[slot]) summary.place = this.places[slot];
+    if (this.outlets[slot]) summary.outlet = this.outlets[slot];
     return summary;
   }
 
@@ -192,6 +197,7 @@ export class ArticleCatalog {
       urls: [...this.urls],
       dates: [...this.dates],
       places: [...this.places],
+      outlets: [...this.outlets],
       langs: Uint8Array.from(this.langs),
       origins: Uint8Array.from(this.origins),
       chars: Uint32Array.from(this.chars),
@@ -208,6 +214,7 @@ export class ArticleCatalog {
     catalog.urls = snapshot.urls.slice();
     catalog.dates = snapshot.dates.slice();
     catalog.places = snapshot.places.slice();
+    catalog.outlets = snapshot.outlets.slice();
     catalog.langs = Array.from(snapshot.langs);
     catalog.origins = Array.from(snapshot.origins);
     catalog.chars = Array.from(snapshot.chars);

@@ -13,7 +13,13 @@ import {
 } from './similarity-index';
 import { hashRange } from './hash';
 import { ArticleCatalog, type ArticleCatalogSnapshot } from './article-catalog';
-import type { ArticleSummary } from '../views';
+import {
+  MAX_LINE_PASSAGES,
+  type ArticleSummary,
+  type PolicyLineArticle,
+  type PolicyLineView,
+} from '../views';
+import { articleMeta, type ArticleMeta } from '../page-state';
 
 /** Exact shingle sets kept in memory for verifying candidates (~4 KB each for a 1,000-character article). */
 const MAX_CACHED_SHINGLE_SETS = 512;
@@ -147,7 +153,7 @@ export interface PassageMatch {
   score: number;
 }
 
-export interface CorpusPassage {
+export interface CorpusPassage extends ArticleMeta {
   passageId: string;
   articleId: string;
   title: string;
@@ -166,6 +172,21 @@ export interface TermOccurrence {
 }
 
 /** A corpus index as stored: both indexes, and the glossary they were built with. */
+/** An article as a policy line names it: from the catalog, else from the passage read. */
+function describe(
+  articleId: string,
+  info: ReadonlyMap<string, ArticleSummary>,
+  fallback: { title: string; source: string },
+): Omit<PolicyLineArticle, 'passages'> {
+  const summary = info.get(articleId);
+  return {
+    articleId,
+    title: summary?.title || fallback.title,
+    source: summary?.source ?? fallback.source,
+    ...articleMeta(summary),
+  };
+}
+
 export interface CorpusIndexSnapshot {
   glossaryKey: string;
   similarity: SimilarityIndexSnapshot;
@@ -327,7 +348,11 @@ export class CorpusIndex {
   }
 
   /** For each passage text, the parallel corpus passages, best first. */
-  parallels(passages: readonly string[], excludeArticle?: string): PassageMatch[][] {
+  parallels(
+    passages: readonly string[],
+    excludeArticle?: string,
+    limit: number = PASSAGE_THRESHOLDS.limit,
+  ): PassageMatch[][] {
     const exclude = excludeArticle ? this.similarity.slotOf(excludeArticle) : undefined;
     return passages.map((text) => {
       const { shingles, terms } = passageFeatures(text, this.matcher);
@@ -338,7 +363,7 @@ export class CorpusIndex {
           return { articleId, passageId: passageIdOf(articleId, hit.ordinal), score: hit.score };
         })
         .sort((a, b) => b.score - a.score || (a.passageId < b.passageId ? -1 : 1))
-        .slice(0, PASSAGE_THRESHOLDS.limit);
+        .slice(0, limit);
     });
   }
 
@@ -352,8 +377,50 @@ export class CorpusIndex {
       const passage = article?.passages.find((p) => p.id === passageId);
       if (!article || !passage) return [];
       const text = article.text.slice(passage.start, passage.end);
-      return [{ passageId, articleId, title: article.title, source: article.source, text }];
+      const meta = articleMeta(this.catalog.get(articleId));
+      return [
+        { passageId, articleId, title: article.title, source: article.source, text, ...meta },
+      ];
     });
+  }
+
+  /**
+   * A policy line: every parallel of one corpus passage across the corpus (other articles only),
+   * grouped by article, oldest first (undated last), each article's passages best first. Null
+   * when the passage is not in the corpus.
+   */
+  async policyLine(passageId: string, limit = MAX_LINE_PASSAGES): Promise<PolicyLineView | null> {
+    const [anchor] = await this.passages([passageId]);
+    if (!anchor) return null;
+    const matches = this.parallels([anchor.text], anchor.articleId, limit + 1)[0]!;
+    const shown = matches.slice(0, limit);
+    const texts = new Map(
+      (await this.passages(shown.map((m) => m.passageId))).map((p) => [p.passageId, p]),
+    );
+    const info = this.articleInfo([anchor.articleId, ...shown.map((m) => m.articleId)]);
+    const groups = new Map<string, PolicyLineArticle>();
+    for (const match of shown) {
+      const passage = texts.get(match.passageId);
+      if (!passage) continue;
+      let group = groups.get(match.articleId);
+      if (!group) {
+        group = { ...describe(match.articleId, info, passage), passages: [] };
+        groups.set(match.articleId, group);
+      }
+      group.passages.push({ passageId: match.passageId, text: passage.text, score: match.score });
+    }
+    const best = (g: PolicyLineArticle) => g.passages[0]!.score;
+    const articles = [...groups.values()].sort(
+      (a, b) =>
+        (a.date ? 0 : 1) - (b.date ? 0 : 1) ||
+        (a.date ?? '').localeCompare(b.date ?? '') ||
+        best(b) - best(a),
+    );
+    return {
+      anchor: { ...describe(anchor.articleId, info, anchor), passageId, text: anchor.text },
+      articles,
+      truncated: matches.length > limit,
+    };
   }
 
   /** Titles and sources of articles, for answers that name them (from the catalog, no read). */

@@ -60,6 +60,7 @@ export type FromFrame =
   /** The box's size, FRAME_ROOM included (banner and card; the panel's size is the page script's). */
   | { type: 'size'; width: number; height: number }
   | { type: 'open-reader'; articleId: string; passageId?: string }
+  | { type: 'open-line'; passageId: string }
   | { type: 'open-term'; termId: string }
   /** The reader closed it: × or Escape on the card or panel, × on the banner. */
   | { type: 'close' }
@@ -138,6 +139,10 @@ export function parseFromFrame(message: unknown): FromFrame | null {
         return { type: 'open-reader', articleId: m.articleId };
       return keys === 'articleId,passageId,type' && isId(m.articleId) && isId(m.passageId)
         ? { type: 'open-reader', articleId: m.articleId, passageId: m.passageId }
+        : null;
+    case 'open-line':
+      return keys === 'passageId,type' && isId(m.passageId)
+        ? { type: 'open-line', passageId: m.passageId }
         : null;
     case 'open-term':
       return keys === 'termId,type' && isId(m.termId)

@@ -10,7 +10,14 @@ import {
 import { settingsSchema, type Settings } from '../settings';
 import { isFramePage } from './frame-port';
 import { MAX_UPLOAD_PARTS, UPLOAD_PART_CHARS } from './upload-parts';
-import type { ArticleList, ArticleView, ImportStatus, PassageView, TermCard } from '../views';
+import type {
+  ArticleList,
+  ArticleView,
+  ImportStatus,
+  PassageView,
+  PolicyLineView,
+  TermCard,
+} from '../views';
 
 export { parseContentRequest, type ContentRequest } from './content-requests';
 
@@ -96,6 +103,8 @@ export const backgroundRequests = {
     .strict(),
   'wenmai/get-article': z.object({ articleId: z.string().min(1) }).strict(),
   'wenmai/get-passages': z.object({ passageIds: z.array(passageIdSchema).max(50) }).strict(),
+  /** A policy line: every parallel of a corpus passage across the corpus (lib/match/corpus-index.ts). */
+  'wenmai/policy-line': z.object({ passageId: passageIdSchema }).strict(),
   'wenmai/delete-article': z.object({ articleId: z.string().min(1) }).strict(),
   /** The reader's articles of an import, removed again (Undo); shipped articles are never removed. */
   'wenmai/delete-articles': z
@@ -150,6 +159,8 @@ export const backgroundRequests = {
       articleId: z.string().min(1).max(200).optional(),
       passageId: passageIdSchema.optional(),
       compare: z.array(passageIdSchema).length(2).optional(),
+      /** A passage whose policy line to show. */
+      line: passageIdSchema.optional(),
     })
     .strict(),
   /** Converts page text between scripts (OpenCC's tables are built here once, not in every page). */
@@ -174,6 +185,8 @@ export interface BackgroundResponses {
   'wenmai/list-articles': ArticleList;
   'wenmai/get-article': ArticleView;
   'wenmai/get-passages': PassageView[];
+  /** Null when the passage is not in the corpus. */
+  'wenmai/policy-line': PolicyLineView | null;
   'wenmai/delete-article': { deleted: boolean };
   'wenmai/delete-articles': { deleted: number };
   /** `replaced`: an article of the same id (same URL or file) was there already and was replaced. */

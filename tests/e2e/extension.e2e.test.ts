@@ -236,6 +236,25 @@ describe('on a Traditional repost of a corpus article', () => {
     const panel = testId('wenmai-parallels');
     await expect.poll(() => view.count(`${panel} ${testId('parallel-match')}`)).toBeGreaterThan(0);
     expect(await view.count(`${panel} .wm-diff-side`)).toBeGreaterThanOrEqual(2);
+    // Each comparison says what its marks mean.
+    expect(await view.count(`${panel} ${testId('diff-legend')}`)).toBeGreaterThan(0);
+    // From a parallel, the whole policy line: every parallel of it in the corpus, in the reader.
+    const opened = browser.context.waitForEvent('page');
+    await view.click(`${panel} ${testId('open-line')}`);
+    const reader = await opened;
+    await reader.waitForLoadState();
+    expect(reader.url()).toMatch(/reader\.html\?line=/);
+    await expect.poll(() => reader.getByTestId('line-anchor').count()).toBe(1);
+    // The line of that corpus passage: its parallels in other articles, or plainly none.
+    await expect
+      .poll(
+        async () =>
+          (await reader.getByTestId('line-article').count()) +
+          (await reader.getByTestId('line-none').count()),
+      )
+      .toBeGreaterThan(0);
+    await reader.close();
+    await page.bringToFront();
     await page.keyboard.press('Escape');
   });
 

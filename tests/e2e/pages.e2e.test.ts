@@ -120,7 +120,7 @@ describe('options page', () => {
     const rows = page.locator('[data-testid="corpus-row"]');
     await expect.poll(() => rows.count()).toBeGreaterThan(5);
     // Seed 001's title is written in Traditional; searched for in Simplified.
-    await byTestId('corpus-search').fill('党的二十届三中全会为进一步全面深化改革');
+    await byTestId('corpus-search').fill('以组织工作保障全面深化改革');
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().getAttribute('data-article-id')).toBe('001_012235bad5547e84');
     await byTestId('corpus-search').fill('');
@@ -161,6 +161,33 @@ describe('reader page', () => {
     const view = byTestId('compare-view');
     await expect.poll(() => view.locator('.wm-diff-changed').count()).toBeGreaterThan(2);
     expect(await view.textContent()).toContain('小馬拉大車');
+    // A legend, and how much of each side the other shares.
+    expect(await view.getByTestId('diff-legend').count()).toBe(1);
+    expect(await view.getByTestId('diff-share').allTextContents()).toHaveLength(2);
+  });
+
+  it('shows a policy line: every parallel of a passage, by article, with place, and what each changed', async () => {
+    // From the article: the passage's parallels, then the line across the corpus.
+    await page.goto(url('reader.html?article=003_fb24d1789acc4997'));
+    await page
+      .locator('[data-testid="passage-links-toggle"][data-passage-id="003_fb24d1789acc4997#p8"]')
+      .click();
+    await byTestId('passage-line-link').click();
+    await expect.poll(() => page.url()).toContain('line=003_fb24d1789acc4997%23p8');
+    const line = byTestId('policy-line');
+    // (Earlier tests here imported articles of their own: the seeds' line is what is checked.)
+    await expect.poll(() => line.getByTestId('line-article').count()).toBeGreaterThanOrEqual(2);
+    expect(await byTestId('line-anchor').textContent()).toContain('小马拉大车');
+    const articles = await line.getByTestId('line-article').allTextContents();
+    expect(articles.join('\n')).toContain('山西省怀仁市');
+    expect(articles.join('\n')).toContain('以組織工作保障全面深化改革落細落實');
+    // What each version changed is marked; each opens side by side.
+    expect(await line.locator('.wm-diff-changed').count()).toBeGreaterThan(2);
+    expect(await line.locator('.wm-diff-shared').count()).toBeGreaterThan(2);
+    const compare = await line.getByTestId('line-compare').first().getAttribute('href');
+    expect(compare).toContain('compare=003_fb24d1789acc4997%23p8');
+    await page.goto(url('reader.html?line=no-such%23p1'));
+    await expect.poll(() => byTestId('message').textContent()).toMatch(/no-such#p1/);
   });
 
   it('is the corpus browser when no article is named: search, then open one', async () => {
@@ -168,7 +195,7 @@ describe('reader page', () => {
     await expect.poll(() => byTestId('corpus-browser').count()).toBe(1);
     const rows = page.locator('[data-testid="corpus-row"]');
     await expect.poll(() => rows.count()).toBeGreaterThan(4);
-    await byTestId('corpus-search').fill('習近平總書記關於黨的建設');
+    await byTestId('corpus-search').fill('把黨的建設的重要思想轉化');
     await expect.poll(() => rows.count()).toBe(1);
     const href = await rows.first().locator('[data-testid="open-article"]').getAttribute('href');
     await page.goto(url(href!));

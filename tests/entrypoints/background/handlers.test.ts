@@ -210,6 +210,7 @@ describe('who may ask what', () => {
       'wenmai/set-settings',
       'wenmai/get-settings',
       'wenmai/list-articles',
+      'wenmai/policy-line',
       'wenmai/import-files',
       'wenmai/delete-article',
       'wenmai/save-term',

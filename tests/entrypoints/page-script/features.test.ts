@@ -147,6 +147,7 @@ describe('PassageMarkers', () => {
       matches: Array.from({ length: 10 }, (_, i) => ({
         articleId: `a${i}`,
         source: `a${i}.txt`,
+        title: `Article ${i}`,
         passageId: `a${i}:p1`,
         text: '因地制宜发展新质生产力',
         score: i / 10,

@@ -53,6 +53,7 @@ function actions() {
   return {
     t: (key: string) => key,
     openReader: vi.fn(),
+    openLine: vi.fn(),
     openTerm: vi.fn(),
     openPanel: vi.fn(),
     closeCard: vi.fn(),
@@ -112,9 +113,15 @@ describe('the frame protocol', () => {
       articleId: 'u-1',
       passageId: 'u-1#3',
     });
+    expect(parseFromFrame({ type: 'open-line', passageId: 'u-1#3' })).toEqual({
+      type: 'open-line',
+      passageId: 'u-1#3',
+    });
     for (const bad of [
       null,
       [],
+      { type: 'open-line', passageId: '' },
+      { type: 'open-line', passageId: 'u-1#3', articleId: 'u-1' },
       { type: 'size', width: -1, height: 2 },
       { type: 'size', width: 1, height: Infinity },
       { type: 'open-reader', articleId: '' },
@@ -216,6 +223,8 @@ describe('PageFrames', () => {
     expect(acts.openTerm).not.toHaveBeenCalled();
     card.send({ type: 'open-term', termId: 'b' });
     expect(acts.openTerm).toHaveBeenCalledWith('b');
+    card.send({ type: 'open-line', passageId: 'u-1#2' }); // only the panel lists parallels
+    expect(acts.openLine).not.toHaveBeenCalled();
     card.send({ type: 'keep' });
     card.send({ type: 'leave' });
     card.send({ type: 'close' });
