@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PageController } from '../../../entrypoints/page-script/controller';
 import { buildTermMatcher } from '../../../lib/match/match-terms';
 import { converterFor } from '../../../lib/normalise/convert-script';
@@ -37,7 +37,8 @@ function controllerOn(body: string) {
 describe('PageController', () => {
   it('answers the page state: analysis, script, highlights and term counts', async () => {
     const { controller, context } = controllerOn(ARTICLE);
-    await new Promise((r) => setTimeout(r, 50));
+    // The analysis runs in tasks of its own: wait for its answer, however busy the machine is.
+    await vi.waitFor(() => expect(context.store.get().similar).toHaveLength(1), { timeout: 5000 });
     const state = await controller.handle({ type: 'wenmai/page-state' });
     expect(state).toMatchObject({
       url: 'https://news.example.cn/a.html',
