@@ -73,13 +73,16 @@ export function DiffView({ left, right, labels, note }: DiffViewProps) {
   );
 }
 
-/** Styles for DiffView, for pages and shadow roots alike. */
+/**
+ * Styles for DiffView, for pages and shadow roots alike. Shared text gets the colour: in a loose
+ * adaptation most of each side is its own, and the shared wording is what a reader looks for.
+ */
 export const DIFF_CSS = `
 .wm-diff { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
 .wm-diff-legend { display: flex; flex-wrap: wrap; gap: 4px 12px; margin: 0 0 8px; font: 12px/1.6 system-ui, sans-serif; color: #444; }
 .wm-diff-label { font: 600 12px/1.4 system-ui, sans-serif; color: #555; margin-bottom: 4px; }
 .wm-diff-share { font-weight: 400; color: #666; }
 .wm-diff-text { margin: 0; font: 15px/1.8 system-ui, "PingFang SC", "Noto Sans CJK SC", sans-serif; }
-.wm-diff-shared { text-decoration: underline 2px #7cc294; text-underline-offset: 4px; }
-.wm-diff-changed { background: #ffe08a; color: inherit; border-radius: 2px; }
+.wm-diff-shared { background: #cdeed6; border-radius: 2px; }
+.wm-diff-changed { background: none; color: inherit; text-decoration: underline dotted 2px #c98a00; text-underline-offset: 5px; }
 `;

@@ -7,8 +7,8 @@ import { useT } from './i18n';
 
 /**
  * One policy line across the corpus: a passage, then every passage of other articles that reuses
- * or adapts it, grouped by article, oldest first, each with what it changed marked — how each
- * province or outlet words the same line.
+ * or adapts it, grouped by article, oldest first, each with the wording it shares marked — how
+ * each province or outlet words the same line.
  */
 export function PolicyLine({ line }: { line: PolicyLineView }) {
   const t = useT();
@@ -35,8 +35,7 @@ export function PolicyLine({ line }: { line: PolicyLineView }) {
         <>
           <p className="wm-diff-legend" data-testid="line-count">
             <span>{t('lineCount', [String(passages), String(articles.length)])}</span>
-            <span className="wm-diff-shared">{labels.shared}</span>
-            <mark className="wm-diff-changed">{labels.changed}</mark>
+            <mark className="wm-line-shared">{labels.shared}</mark>
           </p>
           {line.truncated && <p>{t('lineTruncated', [String(MAX_LINE_PASSAGES)])}</p>}
         </>
@@ -56,15 +55,15 @@ export function PolicyLine({ line }: { line: PolicyLineView }) {
                   <span className="wm-badge" title={t('parallelScore', [percent(passage.score)])}>
                     {percent(passage.score)}
                   </span>{' '}
+                  {/* What it shares with the passage is marked: in a long adapted paragraph the
+                      shared wording is the news, the rest is its own. */}
                   {diffPassages(anchor.text, passage.text).b.map((segment, k) =>
                     segment.changed ? (
-                      <mark className="wm-diff-changed" key={k}>
+                      <span key={k}>{segment.text}</span>
+                    ) : (
+                      <mark className="wm-line-shared" key={k}>
                         {segment.text}
                       </mark>
-                    ) : (
-                      <span className="wm-diff-shared" key={k}>
-                        {segment.text}
-                      </span>
                     ),
                   )}
                 </p>

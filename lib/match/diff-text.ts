@@ -61,10 +61,20 @@ function segments(text: string, same: Uint8Array): DiffSegment[] {
   return absorbIsolatedMatches(out);
 }
 
-/** A lone shared character inside a changed stretch (的, 和) reads as noise: fold it into the change. */
+/**
+ * Shared runs shorter than this inside a changed stretch are chance (的, 和, 基层, 工作): they are
+ * read as part of the change, so what two versions really share stands out.
+ */
+export const MIN_SHARED_RUN = 4;
+
+/** Folds chance shared runs (see MIN_SHARED_RUN) between changes into the change. */
 function absorbIsolatedMatches(segs: DiffSegment[]): DiffSegment[] {
   const out = segs.map((s, k) =>
-    !s.changed && s.text.length <= 1 && segs[k - 1]?.changed && segs[k + 1]?.changed
+    !s.changed &&
+    [...s.text].length < MIN_SHARED_RUN &&
+    segs[k - 1]?.changed !== false &&
+    segs[k + 1]?.changed !== false &&
+    segs.length > 1
       ? { ...s, changed: true }
       : s,
   );
