@@ -116,8 +116,13 @@ export function TermEditor({ entry, disabled, onSave, onCancel }: TermEditorProp
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        // Blocked words (exact term boundaries) have no field here: an edit keeps the entry's own.
-        onSave({ ...fromForm(form), ...(entry?.blockedIn ? { blockedIn: entry.blockedIn } : {}) });
+        // Blocked words and only-in phrases (exact term boundaries) have no field here: an edit
+        // keeps the entry's own.
+        onSave({
+          ...fromForm(form),
+          ...(entry?.blockedIn ? { blockedIn: entry.blockedIn } : {}),
+          ...(entry?.onlyIn ? { onlyIn: entry.onlyIn } : {}),
+        });
       }}
     >
       <h3>{entry ? t('termEditing', entry.headword) : t('termNew')}</h3>

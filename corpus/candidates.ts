@@ -13,7 +13,11 @@
  *  - general vocabulary: how often jieba's own dictionary (general Chinese) saw the word, and
  *    jieba's stop words and person-name tags (习近平 is a name, not a term);
  *  - form: quotation marks when the quoted string recurs, numbered formulas (两个…, 五篇…), the heads
- *    of programmes and campaigns (…行动, …工程, …经济), 新… and …+.
+ *    of programmes and campaigns (…行动, …工程, …经济), 新… and …+; a word jieba keeps whole that
+ *    its dictionary lacks (碳达峰);
+ *  - what is not a name: runs that open or end with a verb or adverb (提质升级, 兜牢基层, 多措并举),
+ *    qualities (…性), everyday words even when quoted, and fragments whose uses nearly all have the
+ *    same neighbour (业态新模式 after 新).
  * `corpus/candidates-labels.yaml` holds an analyst's term/noise judgement of the top of the list;
  * the command ends with the precision of its first 50 against it.
  */
@@ -65,6 +69,8 @@ export interface CandidateSignals {
   verbLed: boolean;
   /** Which formula pattern it has, if any. */
   pattern: 'numbered' | 'programme' | 'new' | 'plus' | null;
+  /** Whether jieba keeps it as one word that its general dictionary lacks (碳达峰, 数智化). */
+  wholeNewWord: boolean;
 }
 
 export interface Candidate {
@@ -90,8 +96,12 @@ const NUMBERED_FORM = /^[一二两三四五六七八九十]{1,3}(?:个|篇|项|�
 /** A count alone at the start, a formula when it is quoted: “两新”, “三北”, “十五五”. */
 const COUNTED = /^[一二两三四五六七八九十]{1,3}[\u4e00-\u9fff]/;
 // The heads that name programmes, campaigns, mechanisms and economies in policy writing.
+// Not 改革 or 体系: "reform of X" (公立医院改革), "the X system" (社会保障体系) name an area of
+// policy, not a programme.
 const PROGRAMME_HEAD =
-  /(?:行动|工程|计划|战略|经济|机制|体系|模式|改革|攻坚|清单|试点|示范区|工作法|经验|品牌|一件事)$/;
+  /(?:行动|工程|计划|战略|经济|机制|模式|攻坚|清单|试点|示范区|工作法|经验|品牌|一件事)$/;
+/** The words a 新… coinage opens with (新型储能, 新农人); 新能源, 新一轮 are older dictionary words. */
+const NEW_HEADS = new Set(['新', '新型']);
 /** A word joined to the run of words before it by at most this many words. */
 const MAX_WORDS = 4;
 const MAX_CHARS = 12;
@@ -101,6 +111,37 @@ const MIN_COUNT = 2;
 const EVERYDAY_FREQUENCY = 10;
 /** How many candidates the precision is measured on (issue 10's goal: ≥ 60 % of the top 50). */
 export const PRECISION_AT = 50;
+
+/** Function characters a term's neighbour often is (实现碳达峰 aside): they say nothing of a fragment. */
+const FUNCTION_CHARS = new Set('的和与及或、是在为对把将等了并以');
+/** One neighbour on a side in this share of uses, or more, marks a fragment (业态新模式 after 新). */
+const FRAGMENT_SHARE = 0.8;
+/** … counted on at least this many uses. */
+const FRAGMENT_MIN_USES = 5;
+
+/**
+ * A verb by jieba's general dictionary (v; or vn where a verbal noun ends a run: 升级, 改革), or a
+ * two-character word the dictionary lacks whose first character is a verb (做优, 兜牢, 提质, 发力):
+ * policy writing coins such verb-complement words freely.
+ */
+function isVerbLike(word: string, atEnd: boolean): boolean {
+  const tag = generalTag(word);
+  if (tag === 'v' || (atEnd && tag === 'vn')) return true;
+  // An adverb at either edge (多措并举, 并举 "simultaneously") makes a clause too.
+  if (tag === 'd') return true;
+  return word.length === 2 && generalFrequency(word) === 0 && generalTag(word[0]!) === 'v';
+}
+
+/** The share of uses with the most frequent neighbour on one side (edges count apart, as their own). */
+function dominantShare(counts: Map<string, number>, edges: number): number {
+  let top = 0;
+  let total = edges;
+  for (const [c, n] of counts) {
+    total += n;
+    if (!FUNCTION_CHARS.has(c)) top = Math.max(top, n);
+  }
+  return total === 0 ? 0 : top / total;
+}
 
 function sentenceAround(text: string, index: number): string {
   const start = Math.max(text.lastIndexOf('。', index) + 1, text.lastIndexOf('\n', index) + 1);
@@ -143,6 +184,8 @@ export function scoreCandidate(count: number, s: CandidateSignals, length: numbe
   if (s.joined) score -= 3;
   if (s.cohesion < 2) score -= 2;
   if (s.verbLed) score -= 2;
+  // jieba kept it whole as a word its general dictionary lacks (碳达峰, 数智化): a coinage.
+  if (s.wholeNewWord) score += 1.5;
 
   return score;
 }
@@ -338,14 +381,33 @@ export function mineCandidates(
   for (const [term, t] of tallies) {
     // Phrases must recur; a quotation or a numbered formula is its own evidence of a coinage.
     if (t.source === 'phrase' && t.count < MIN_COUNT) continue;
-    const pattern = formulaPattern(term, t.source !== 'phrase');
+    // A quoted count is a formula only for a word the general dictionary lacks: “一站式”, “九五”
+    // (of “九五”普法) are everyday words set off by quotation marks.
+    let pattern = formulaPattern(term, t.source !== 'phrase' && generalFrequency(term) === 0);
+    // A quotation or a formula is one unit (五谈、五看 is no clause for ending in 看); jieba's own
+    // cut of it still says how it opens and whether it keeps it whole.
+    const words = t.source === 'phrase' ? t.words : [term];
+    const cut = t.source === 'phrase' ? t.words : tagWords(term).map((w) => w.word);
+    // 新… is a coinage when 新 or 新型 heads it, not when an older dictionary word does (新能源汽车,
+    // 新一轮, 新兴产业).
+    if (pattern === 'new' && !NEW_HEADS.has(cut[0]!) && generalFrequency(cut[0]!) > 0)
+      pattern = null;
     // Two characters are nearly always a word of the language; a count (两重, 三北) or a recurring
     // quotation makes them a term.
     if (term.length === 2 && pattern !== 'numbered' && (quoted.get(term)?.documents.size ?? 0) < 2)
       continue;
     const nestedShare = Math.min(nested.get(term) ?? 0, 1);
-    // A fragment: nearly every use of it is inside one longer candidate (C-value's nested term).
+    // …性 names a quality (普惠性, 系统性), not a thing a card could explain.
+    if (term.endsWith('性') && !pattern) continue;
+    // A fragment: nearly every use of it is inside one longer candidate (C-value's nested term),
+    // or nearly every use has the same character beside it (业态新模式 is 新业态新模式's tail).
     if (nestedShare >= 0.8) continue;
+    if (
+      t.count >= FRAGMENT_MIN_USES &&
+      Math.max(dominantShare(t.left, t.edges[0]), dominantShare(t.right, t.edges[1])) >=
+        FRAGMENT_SHARE
+    )
+      continue;
     const q = quoted.get(term);
     const signals: CandidateSignals = {
       documents: t.documents.size,
@@ -356,15 +418,29 @@ export function mineCandidates(
       cohesion: pmi(t.words),
       nested: nestedShare,
       general: generalFrequency(term),
-      verbLed: t.verbLed ?? false,
+      // …升级, …改革: a run that ends with a verb or verbal noun (jieba's general tags v, vn) is a
+      // clause or a description (提质升级, 公立医院改革); a programme's head (…行动) is a name.
+      verbLed:
+        (t.verbLed ?? false) ||
+        (words.length > 1 &&
+          pattern !== 'programme' &&
+          (isVerbLike(words[0]!, false) || isVerbLike(words.at(-1)!, true))),
+      wholeNewWord: cut.length === 1 && generalFrequency(term) === 0,
       compositional: t.words.length > 1 && t.words.every((w) => generalFrequency(w) > 0),
-      joined: t.words.slice(1, -1).some(isStopWord),
+      // A stop word between words, or glued by jieba to the front of an unknown word (和量 in
+      // 有效提升和量): a stretch of a sentence.
+      joined:
+        t.words.slice(1, -1).some(isStopWord) ||
+        words.slice(1).some((w) => w.length > 1 && isStopWord(w[0]!) && generalFrequency(w) === 0),
       pattern,
     };
     // General vocabulary (干部队伍, 组织+工作) is a candidate only when it is quoted or has a formula's
     // form: in a handful of articles on one subject, recurrence alone cannot tell it from a term.
     if ((signals.general > 0 || signals.compositional) && !pattern && signals.quoted === 0)
       continue;
+    // An everyday word stays one when quoted (“家门口”, “示范区”): quotation marks set off emphasis
+    // as often as coinage. Only a count (“九五”, “两山”) makes a quoted word a formula.
+    if (signals.general >= EVERYDAY_FREQUENCY && pattern !== 'numbered') continue;
     // Unquoted runs that open with a plain verb (深化…, 获批建设) or join words with 的/和 are
     // stretches of sentences.
     if ((signals.verbLed || signals.joined) && signals.quoted === 0) continue;

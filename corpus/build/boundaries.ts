@@ -5,6 +5,8 @@
  * (so an entry another file adds later picks its rule up); an entry may also carry its own
  * `blockedIn`. The build merges both into each entry's `blockedIn` and checks every blocked word:
  * it must contain the form it is listed under, be longer, and not be a form of the same entry.
+ * `onlyIn` is the converse, for a form that is the term only inside some longer phrases (首要任务
+ * in 高质量发展是…的首要任务): merged and checked the same way.
  * `npm run corpus:boundaries` lists jieba's evidence for new rules (boundary-evidence.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -27,6 +29,11 @@ export const boundaryRuleSchema = z
     form: han,
     /** Longer words containing the form that are not the term. */
     blockedIn: z.array(han).default([]),
+    /**
+     * Longer phrases outside which the form is not the term (a formula's own wording, where the
+     * form alone is an everyday phrase): the form is matched only inside one of them.
+     */
+    onlyIn: z.array(han).default([]),
     /**
      * Longer words jieba segments across the form but that are the term all the same (reviewed:
      * jieba is wrong there), so `npm run corpus:boundaries` stops listing them.
@@ -71,6 +78,7 @@ export function applyBoundaries(
   const folded = (text: string): string => foldText(text);
   const unused: BoundaryRule[] = [];
   const extra = new Map<string, string[]>();
+  const extraOnly = new Map<string, string[]>();
   for (const rule of rules) {
     const form = folded(rule.form);
     const owners = glossary.filter((entry) => termForms(entry).some((f) => folded(f) === form));
@@ -78,27 +86,44 @@ export function applyBoundaries(
       unused.push(rule);
       continue;
     }
-    for (const word of rule.blockedIn) {
-      if (!folded(word).includes(form) || folded(word).length <= form.length)
-        throw new GlossaryError(
-          `boundaries: rule for "${rule.form}": blocked word "${word}" must contain "${rule.form}" and be longer`,
-        );
+    for (const [kind, words] of [
+      ['blocked word', rule.blockedIn],
+      ['only-in phrase', rule.onlyIn],
+    ] as const) {
+      for (const word of words) {
+        if (!folded(word).includes(form) || folded(word).length <= form.length)
+          throw new GlossaryError(
+            `boundaries: rule for "${rule.form}": ${kind} "${word}" must contain "${rule.form}" and be longer`,
+          );
+      }
     }
-    for (const owner of owners)
+    for (const owner of owners) {
       extra.set(owner.id, [...(extra.get(owner.id) ?? []), ...rule.blockedIn]);
+      extraOnly.set(owner.id, [...(extraOnly.get(owner.id) ?? []), ...rule.onlyIn]);
+    }
   }
   const merged = glossary.map((entry) => {
     const words = [...new Set([...(entry.blockedIn ?? []), ...(extra.get(entry.id) ?? [])])];
+    const phrases = [...new Set([...(entry.onlyIn ?? []), ...(extraOnly.get(entry.id) ?? [])])];
     const forms = termForms(entry).map(folded);
-    for (const word of words) {
-      if (!forms.some((form) => folded(word).includes(form) && folded(word).length > form.length))
-        throw new GlossaryError(
-          `entry "${entry.id}": blocked word "${word}" contains none of its forms (or is no longer)`,
-        );
-      if (forms.includes(folded(word)))
-        throw new GlossaryError(`entry "${entry.id}": "${word}" is both a form and blocked`);
+    for (const [kind, list] of [
+      ['blocked word', words],
+      ['only-in phrase', phrases],
+    ] as const) {
+      for (const word of list) {
+        if (!forms.some((form) => folded(word).includes(form) && folded(word).length > form.length))
+          throw new GlossaryError(
+            `entry "${entry.id}": ${kind} "${word}" contains none of its forms (or is no longer)`,
+          );
+        if (forms.includes(folded(word)))
+          throw new GlossaryError(`entry "${entry.id}": "${word}" is both a form and a ${kind}`);
+      }
     }
-    return words.length > 0 ? { ...entry, blockedIn: words } : entry;
+    return {
+      ...entry,
+      ...(words.length > 0 ? { blockedIn: words } : {}),
+      ...(phrases.length > 0 ? { onlyIn: phrases } : {}),
+    };
   });
   return { glossary: merged, unused };
 }

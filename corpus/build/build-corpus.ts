@@ -293,6 +293,7 @@ export function firstScreenModule(bundle: CorpusBundle): string {
       id: e.id,
       forms: termForms(e),
       blockedIn: e.blockedIn,
+      onlyIn: e.onlyIn,
     })),
   });
   return (

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import {
@@ -6,6 +6,7 @@ import {
   glossaryEntrySchema,
   TERM_CATEGORIES,
   type GlossaryEntry,
+  type TermSource,
 } from '../../lib/glossary/glossary';
 import { converterFor } from '../../lib/normalise/convert-script';
 
@@ -25,16 +26,51 @@ export function traditionalForms(headword: string, overrides: readonly string[])
   return [...new Set([...overrides, ...generated])].filter((form) => form !== headword);
 }
 
+/** The list of hosts a source may not be on, beside the glossary files. */
+export const MIRROR_HOSTS_FILE = 'mirror-hosts.txt';
+
+/** Reads the mirror list: one host a line, # comments; none when the file is absent. */
+export function readMirrorHosts(dir: string): string[] {
+  const path = join(dir, MIRROR_HOSTS_FILE);
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim().toLowerCase())
+    .filter(Boolean);
+}
+
+/** The listed host a URL is on (the host itself or a subdomain of it), if any. */
+export function mirrorHostOf(url: string, hosts: readonly string[]): string | undefined {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  return hosts.find((listed) => host === listed || host.endsWith(`.${listed}`));
+}
+
+/** Every source an entry cites: its sources, its first appearance's and its English name's. */
+function citedSources(entry: GlossaryEntry): TermSource[] {
+  return [
+    ...(entry.sources ?? []),
+    ...(entry.firstAppeared?.source ? [entry.firstAppeared.source] : []),
+    ...(entry.englishName ? [entry.englishName.source] : []),
+  ];
+}
+
 /**
  * Loads and validates every corpus/glossary/*.yaml file; throws a GlossaryError naming the file and
- * entry for the first malformed entry, entry without a source, duplicate id or headword, unknown
- * related id, or related link without its link back.
+ * entry for the first malformed entry, entry without a source, source on a mirror host
+ * (mirror-hosts.txt), duplicate id or headword, unknown related id, or related link without its
+ * link back.
  */
 export function loadGlossary(dir: string): GlossaryEntry[] {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .sort();
   if (files.length === 0) throw new GlossaryError(`${dir}: no glossary files (*.yaml)`);
+  const mirrors = readMirrorHosts(dir);
   const entries: GlossaryEntry[] = [];
   const where = new Map<string, string>();
   const headwords = new Map<string, string>();
@@ -66,6 +102,14 @@ export function loadGlossary(dir: string): GlossaryEntry[] {
         throw new GlossaryError(
           `${label}: no sources: say where the definition comes from (an outlet, or corpus: <seed file>)`,
         );
+      }
+      for (const source of citedSources(entry)) {
+        const url = 'url' in source ? source.url : undefined;
+        const mirror = url ? mirrorHostOf(url, mirrors) : undefined;
+        if (mirror)
+          throw new GlossaryError(
+            `${label}: source ${url} is on ${mirror}, a mirror or secondary host (${MIRROR_HOSTS_FILE}): cite the publisher's own page`,
+          );
       }
       if (where.has(entry.id))
         throw new GlossaryError(`${label}: id already used in ${where.get(entry.id)}`);

@@ -77,6 +77,13 @@ export const glossaryEntrySchema = z
      * corpus/boundaries.yaml, merged in by the build.
      */
     blockedIn: z.array(hanPhrase).optional(),
+    /**
+     * Longer phrases outside which a form is not the term: 首要任务 is the formula only in
+     * 高质量发展是…的首要任务 and its variants. Where given, the matcher finds a form only inside one
+     * of them. Each must contain a form (the corpus build checks); rules live in
+     * corpus/boundaries.yaml like blockedIn.
+     */
+    onlyIn: z.array(hanPhrase).optional(),
     /** Where the definition comes from; the corpus build requires at least one for shipped entries. */
     sources: z.array(termSourceSchema).optional(),
     /** When and on what occasion the term first appeared, where known (left out rather than guessed). */

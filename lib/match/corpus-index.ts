@@ -79,10 +79,12 @@ export function matchingGlossary(
   entries: readonly GlossaryEntry[],
   stopPhrases: readonly string[],
 ): MatchingGlossary {
-  // Blocked words change what matches, so they are part of the key.
+  // Blocked words and only-in phrases change what matches, so they are part of the key.
   const forms = entries
     .map(
-      (entry) => `${entry.id}=${termForms(entry).join('|')}!${(entry.blockedIn ?? []).join('|')}`,
+      (entry) =>
+        `${entry.id}=${termForms(entry).join('|')}!${(entry.blockedIn ?? []).join('|')}` +
+        (entry.onlyIn?.length ? `?${entry.onlyIn.join('|')}` : ''),
     )
     .sort();
   const text = [...forms, '--', ...stopPhrases].join('\n');

@@ -19,6 +19,12 @@ export interface TermFormsOf {
    * 共青团二十大 for 二十大. A form is not matched where the text around it spells such a word.
    */
   blockedIn?: readonly string[];
+  /**
+   * Longer phrases outside which a form is not the term: 首要任务 is the formula only in
+   * 高质量发展是全面建设社会主义现代化国家的首要任务 and its variants, an everyday phrase elsewhere. A
+   * form that has such phrases is matched only where the text around it spells one of them.
+   */
+  onlyIn?: readonly string[];
 }
 
 export interface MatcherOptions {
@@ -31,10 +37,14 @@ export interface MatcherOptions {
   clauseBreaks?: boolean;
 }
 
-/** Text around a form that makes it part of another word (folded, zero-width characters removed). */
+/**
+ * Text around a form that makes it part of another word (folded, zero-width characters removed),
+ * or, with `only`, one of the phrases outside which the form is not the term.
+ */
 export interface BlockedContext {
   before: string;
   after: string;
+  only?: boolean;
 }
 
 /**
@@ -99,7 +109,12 @@ export function buildTermMatcher(
   options: MatcherOptions = {},
 ): TermMatcher {
   return buildMatcherFromForms(
-    entries.map((entry) => ({ id: entry.id, forms: termForms(entry), blockedIn: entry.blockedIn })),
+    entries.map((entry) => ({
+      id: entry.id,
+      forms: termForms(entry),
+      blockedIn: entry.blockedIn,
+      onlyIn: entry.onlyIn,
+    })),
     options,
   );
 }
@@ -186,15 +201,19 @@ export function buildMatcherFromForms(
         node = next;
       }
       if (node !== 1 && terminalOf[node] === 0) terminalOf[node] = termIndex + 1;
-      if (!entry.blockedIn?.length) continue;
-      const contexts = entry.blockedIn.flatMap((word) =>
-        blockedContexts(word, [form], clauseBreaks),
-      );
+      if (!entry.blockedIn?.length && !entry.onlyIn?.length) continue;
+      const contexts = [
+        ...(entry.blockedIn ?? []).flatMap((word) => blockedContexts(word, [form], clauseBreaks)),
+        ...(entry.onlyIn ?? []).flatMap((phrase) =>
+          blockedContexts(phrase, [form], clauseBreaks).map((c) => ({ ...c, only: true })),
+        ),
+      ];
       if (node !== 1 && contexts.length > 0) {
         // Forms that fold alike (Simplified, Traditional) end at one node: each context once.
         const known = blockedAt.get(node) ?? [];
         for (const c of contexts)
-          if (!known.some((k) => k.before === c.before && k.after === c.after)) known.push(c);
+          if (!known.some((k) => k.before === c.before && k.after === c.after && k.only === c.only))
+            known.push(c);
         blockedAt.set(node, known);
       }
     }
@@ -549,16 +568,28 @@ export function countTermsIn(text: string, matcher: TermMatcher): Map<string, nu
   return counts;
 }
 
-/** True when the text around [start, end) spells one of the contexts (folded, zero-width read through). */
+/**
+ * True when the text around [start, end) spells one of the blocking contexts, or the form has
+ * `only` contexts and the text spells none of them (folded, zero-width read through).
+ */
 function isBlocked(
   text: string,
   start: number,
   end: number,
   contexts: readonly BlockedContext[],
 ): boolean {
-  return contexts.some(
-    ({ before, after }) => precededBy(text, start, before) && followedBy(text, end, after),
-  );
+  let onlyIn = false;
+  let inside = false;
+  for (const { before, after, only } of contexts) {
+    const spelled = precededBy(text, start, before) && followedBy(text, end, after);
+    if (!only) {
+      if (spelled) return true;
+    } else {
+      onlyIn = true;
+      inside ||= spelled;
+    }
+  }
+  return onlyIn && !inside;
 }
 
 function precededBy(text: string, start: number, before: string): boolean {
@@ -628,7 +659,7 @@ export function serializeMatcher(matcher: TermMatcher, options: SerializeOptions
       termIds: options.withoutIds ? matcher.termIds.length : matcher.termIds,
       blocked: [...matcher.blocked].map(([slot, contexts]) => [
         slot,
-        contexts.map((c) => [c.before, c.after]),
+        contexts.map((c) => (c.only ? [c.before, c.after, 1] : [c.before, c.after])),
       ]),
     }),
   );
@@ -693,13 +724,15 @@ export function readMatcher(buffer: ArrayBuffer): TermMatcher {
   const breakSlots = ints(breakLength!);
   const meta = JSON.parse(
     new TextDecoder().decode(take((o) => new Uint8Array(buffer, o, metaLength!), metaLength!)),
-  ) as { termIds: string[] | number; blocked: [number, [string, string][]][] };
+  ) as { termIds: string[] | number; blocked: [number, [string, string, 1?][]][] };
   const termIds =
     typeof meta.termIds === 'number' ? new Array<string>(meta.termIds).fill('') : meta.termIds;
   const blocked = new Map(
     meta.blocked.map(([slot, contexts]) => [
       slot,
-      contexts.map(([before, after]) => ({ before, after })),
+      contexts.map(([before, after, only]) =>
+        only ? { before, after, only: true } : { before, after },
+      ),
     ]),
   );
   return finish({

@@ -11,9 +11,15 @@ const glossary = testGlossary([
   { id: 'zzb', headword: '组织部', traditional: ['組織部'] },
   { id: 'esd', headword: '党的二十大', aliases: ['二十大'], blockedIn: ['二十大类'] },
 ]);
-const rule = (form: string, blockedIn: string[], accepted: string[] = []) => ({
+const rule = (
+  form: string,
+  blockedIn: string[],
+  accepted: string[] = [],
+  onlyIn: string[] = [],
+) => ({
   form,
   blockedIn,
+  onlyIn,
   accepted,
   why: 'test',
 });
@@ -39,6 +45,16 @@ describe('boundary rules', () => {
     ['a blocked word no longer than the form', [rule('组织部', ['组织部'])], /must contain/],
   ])('refuses %s', (_name, rules, message) => {
     expect(() => applyBoundaries(glossary, rules)).toThrow(message);
+  });
+
+  it('merges only-in phrases and refuses one without the form', () => {
+    const withFormula = testGlossary([{ id: 'syrw', headword: '首要任务' }]);
+    const phrase = '高质量发展这个首要任务';
+    const { glossary: merged } = applyBoundaries(withFormula, [rule('首要任务', [], [], [phrase])]);
+    expect(merged[0]?.onlyIn).toEqual([phrase]);
+    expect(() => applyBoundaries(withFormula, [rule('首要任务', [], [], ['主要任务'])])).toThrow(
+      /only-in phrase "主要任务" must contain "首要任务"/,
+    );
   });
 
   it('refuses an entry’s own blocked word that holds none of its forms', () => {

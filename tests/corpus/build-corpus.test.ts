@@ -324,6 +324,16 @@ describe('glossary', () => {
       /entry "no-seed": source corpus: 999_missing\.txt is not a seed/,
     ],
     [
+      'a source on a mirror host',
+      '- id: mirrored\n  headword: 镜像来源\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  sources: [{ outlet: X, url: "https://m.fx361.cc/news/2022/0205/1.html" }]\n',
+      /id "mirrored"\): source https:\/\/m\.fx361\.cc\/\S+ is on fx361\.cc, a mirror/,
+    ],
+    [
+      'a first appearance sourced to a mirror host',
+      '- id: mirrored-first\n  headword: 镜像首现\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  sources: [{ outlet: X }]\n  firstAppeared: { date: "2022", source: { outlet: Y, url: "http://www.handmsg.com/page/1.shtml" } }\n',
+      /id "mirrored-first"\): source \S+ is on handmsg\.com/,
+    ],
+    [
       'a source URL that is not http(s)',
       '- id: bad-url\n  headword: 坏链接\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  sources: [{ outlet: X, url: "javascript:alert(1)" }]\n',
       /id "bad-url"\): sources\.0/,

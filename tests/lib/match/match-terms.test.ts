@@ -48,6 +48,12 @@ describe('matchTerms', () => {
         { id: 'esd', headword: '党的二十大', aliases: ['二十大'], blockedIn: ['共青团二十大'] },
         { id: 'bwcx', headword: '不忘初心、牢记使命' },
         { id: 'bw', headword: '不忘初心' },
+        {
+          id: 'syrw',
+          headword: '首要任务',
+          onlyIn: ['高质量发展是全面建设社会主义现代化国家的首要任务', '高质量发展这个首要任务'],
+        },
+        { id: 'gzl', headword: '高质量发展' },
       ]),
     );
     const hits = (text: string) =>
@@ -74,6 +80,17 @@ describe('matchTerms', () => {
       ['spaces', '不忘初心  牢记使命', ['bwcx:不忘初心  牢记使命']],
       ['a sentence end is no clause break', '不忘初心。牢记使命', ['bw:不忘初心']],
       ['a break with nothing after it', '不忘初心，我们', ['bw:不忘初心']],
+      ['a form outside its only-in phrases', '当前的首要任务是抗旱', []],
+      [
+        'a form inside an only-in phrase',
+        '高质量发展是全面建设社会主义现代化国家的首要任务',
+        ['gzl:高质量发展', 'syrw:首要任务'],
+      ],
+      [
+        'inside another only-in phrase, in Traditional',
+        '高質量發展這個首要任務',
+        ['gzl:高質量發展', 'syrw:首要任務'],
+      ],
     ])('%s', (_name, text, expected) => {
       expect(hits(text)).toEqual(expected);
       // The same through the pre-built file.
