@@ -98,7 +98,9 @@ function postHeaders(root: Element): Element[] {
     let inside = false;
     for (const child of Array.from(element.children)) if (visit(child)) inside = true;
     if (inside) return true;
-    if (isPostHeader(squeeze(element.textContent))) {
+    // Raw length first: squeezing a long article's text to learn it is long costs a page's worth.
+    const raw = element.textContent ?? '';
+    if (raw.length <= 4 * MAX_HEADER_CHARS && isPostHeader(squeeze(raw))) {
       headers.push(element);
       return true;
     }
