@@ -11,6 +11,7 @@ import { parseBundle } from '../lib/bundle';
 import { CorpusIndex } from '../lib/match/corpus-index';
 import { extractArticle, visibleText } from '../lib/dom/extract-article';
 import { declaredLang } from '../lib/dom/page-lang';
+import { removeStyleHidden } from '../lib/dom/style-hidden';
 import type { PageState } from '../lib/page-state';
 import { buildBundleWithDatasets, PATHS } from './build/build-corpus';
 import { DATASETS_ENV, datasetFolders } from './datasets';
@@ -47,6 +48,8 @@ export function readPage(path: string, content: string): PageInput {
     // jsdom runs no page scripts by default: a saved page is data, not code.
     const dom = new JSDOM(content);
     const doc = dom.window.document;
+    // What the page's stylesheets hide is not read, as in the browser (no layout here).
+    removeStyleHidden(doc);
     const article = extractArticle(doc);
     return {
       url: path,

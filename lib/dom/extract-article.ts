@@ -1,5 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import { isJapaneseOrKoreanText } from '../normalise/detect-script';
+import { extractForumThread, type ForumPostMeta } from './forum-thread';
+import { narrowToProse } from './prose-core';
+import { extractWikiArticle } from './wiki-article';
 import { blockLines } from './walk-text';
 
 /** The main article of a page as plain text, paragraphs separated by "\n". */
@@ -7,10 +10,10 @@ export interface ExtractedArticle {
   title: string;
   text: string;
   /** How it was found: a forum rule, Readability, or the page body as a last resort. */
-  method: 'discuz' | 'markup' | 'readability' | 'body';
+  method: 'discuz' | 'forum' | 'wiki' | 'markup' | 'readability' | 'body';
   byline?: string;
   /** Forum post metadata, when a forum rule found the post. */
-  forum?: { author?: string; date?: string; board?: string };
+  forum?: ForumPostMeta & { board?: string };
 }
 
 /** Readability gives up below this many characters; Chinese packs more per character than English. */
@@ -81,7 +84,8 @@ function extractReadability(doc: Document): ExtractedArticle | null {
   // An inert document (no browsing context): its images never load and its handlers never run.
   const content = doc.implementation.createHTMLDocument('');
   content.body.innerHTML = parsed.content;
-  const text = blockLines(content.body).join('\n');
+  // A one-paragraph article makes Readability take the sidebars too (prose-core.ts).
+  const text = narrowToProse(doc, blockLines(content.body).join('\n'));
   if (!text) return null;
   const article: ExtractedArticle = {
     title: parsed.title?.trim() || doc.title.trim(),
@@ -92,12 +96,28 @@ function extractReadability(doc: Document): ExtractedArticle | null {
   return article;
 }
 
+/** Other forums' threads (lib/dom/forum-thread.ts): the first post, its metadata apart. */
+function forumThread(doc: Document): ExtractedArticle | null {
+  const thread = extractForumThread(doc);
+  return thread && { title: thread.title, text: thread.text, method: 'forum', forum: thread.meta };
+}
+
+function wikiArticle(doc: Document): ExtractedArticle | null {
+  const wiki = extractWikiArticle(doc);
+  return wiki && { ...wiki, method: 'wiki' };
+}
+
 /**
  * Finds a page's main article: forum rules first (Readability takes a Discuz thread's replies and
  * signatures for content), then Readability, then the body's text.
  */
 export function extractArticle(doc: Document): ExtractedArticle | null {
-  const found = extractDiscuz(doc) ?? extractMarkedArticle(doc) ?? extractReadability(doc);
+  const found =
+    extractDiscuz(doc) ??
+    forumThread(doc) ??
+    wikiArticle(doc) ??
+    extractMarkedArticle(doc) ??
+    extractReadability(doc);
   if (found) return found;
   const text = doc.body ? blockLines(doc.body).join('\n') : '';
   return text ? { title: doc.title.trim(), text, method: 'body' } : null;

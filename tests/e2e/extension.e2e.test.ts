@@ -740,3 +740,41 @@ describe('the reader’s own corpus', () => {
     });
   });
 });
+
+describe('the popup on a page with frames', () => {
+  it('adds the top page’s article, never a frame’s (an English frame, a Chinese frame)', async () => {
+    const page = await open('iframe-embeds.html');
+    await page.waitForLoadState('load');
+    const frames = page.frames().map((frame) => frame.url());
+    expect(frames.some((url) => url.endsWith('english-news.html'))).toBe(true);
+    expect(frames.some((url) => url.endsWith('district-excerpt.html'))).toBe(true);
+    await waitForState(browser, page, analyzed);
+    // The real popup page, in a background tab of the article's window: the tab it asks about
+    // (the window's active one) is the article's, as when the toolbar button opens it.
+    const popupUrl = `chrome-extension://${browser.extensionId}/popup.html`;
+    const opened = browser.context.waitForEvent('page', (p) => p.url().startsWith(popupUrl));
+    await page.bringToFront();
+    await browser.worker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      await chrome.tabs.create({ url, active: false, windowId: tab!.windowId });
+    }, popupUrl);
+    const popup = await opened;
+    await popup.locator(testId('add-to-corpus')).click();
+    const added = async () =>
+      (
+        (await listedArticles(extensionPage)) as { id: string; title: string; url?: string }[]
+      ).filter((row) => row.url?.includes('/fixtures/iframe-') ?? false);
+    await expect.poll(async () => (await added()).length, { timeout: 10_000 }).toBe(1);
+    const [row] = await added();
+    expect(row!.title).toContain('城市书房');
+    // The corpus now holds the top page's text: reloaded, the page is its duplicate.
+    await page.reload();
+    const after = await waitForState(browser, page, (s) =>
+      s.similar.some((x) => x.articleId === row!.id),
+    );
+    expect(after.similar.find((x) => x.articleId === row!.id)?.relation).toBe('duplicate');
+    await askBackgroundFrom(extensionPage, { type: 'wenmai/delete-article', articleId: row!.id });
+    await popup.close();
+    await page.close();
+  });
+});
