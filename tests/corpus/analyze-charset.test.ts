@@ -124,5 +124,6 @@ describe('npm run analyze on a GBK page', () => {
     const failed = spawnSync('npx', ['tsx', 'corpus/analyze.ts', noise], { encoding: 'utf8' });
     expect(failed.status).toBe(1);
     expect(failed.stderr).toMatch(/not text/);
-  });
+    // Three CLI runs, each starting tsx and loading the corpus: slow on a busy machine.
+  }, 120_000);
 });
