@@ -50,9 +50,9 @@ function wholePageReadability(doc: Document): string[] {
 }
 
 describe('extractArticleInSteps', () => {
-  it('reads a 50,000-element page in many short steps, with Readability given a bounded subtree, and keeps what Readability on the whole page keeps', async () => {
-    const doc = commentWall(4_550);
-    expect(doc.body.getElementsByTagName('*').length).toBeGreaterThan(49_000);
+  it('reads a 12,000-element page in many short steps, with Readability given a bounded subtree, and keeps what Readability on the whole page keeps', async () => {
+    const doc = commentWall(1_100);
+    expect(doc.body.getElementsByTagName('*').length).toBeGreaterThan(12_000);
     readabilityInputs.length = 0;
     let clock = 0;
     let pauses = 0;
@@ -64,8 +64,8 @@ describe('extractArticleInSteps', () => {
       () => clock++,
     );
     expect(article?.method).toBe('readability');
-    // The density pass alone visits ~37,000 text nodes, 2,000 a step.
-    expect(pauses).toBeGreaterThanOrEqual(18);
+    // The density pass alone visits ~9,000 text nodes, 2,000 a step.
+    expect(pauses).toBeGreaterThanOrEqual(4);
     expect(readabilityInputs.length).toBeGreaterThan(0);
     expect(Math.max(...readabilityInputs)).toBeLessThanOrEqual(READABILITY_MAX_ELEMENTS + 10);
     const reference = wholePageReadability(doc);
