@@ -193,7 +193,7 @@ export class PageController {
         await this.markers.showParallelsOf(request.text);
         break;
       case 'wenmai/article-text': {
-        const article = this.analysis.originalArticle();
+        const article = await this.analysis.originalArticle();
         return article && { url: this.page.win.location.href, ...article };
       }
     }

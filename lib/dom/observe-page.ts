@@ -15,17 +15,29 @@ export interface PageChanges {
 /** Above this many records in one batch, a full rescan is cheaper than following each change. */
 const RESCAN_THRESHOLD = 400;
 /** Changes are gathered for this long before one batch is handled. */
-const BATCH_MS = 150;
+export const BATCH_MS = 150;
+/**
+ * A page that keeps changing (a live ticker, an animation written as DOM edits) gets its batches
+ * further and further apart, up to this: each batch costs a rescan, and the page's own work
+ * comes first. A quiet batch interval brings the delay back to BATCH_MS.
+ */
+export const MAX_BATCH_MS = 2000;
 
 /**
- * One MutationObserver for the page: records are coalesced into batches handled after a short
- * delay, never inside the callback, and the extension's own writes can be paused out.
+ * One MutationObserver for the page: records are only counted and kept in the callback, sorted
+ * out in batches handled after a delay (never inside the callback), and the extension's own
+ * writes can be paused out. The delay doubles while the page keeps changing, so a page that
+ * mutates without pause costs a rescan every MAX_BATCH_MS at most.
  */
 export class PageObserver {
   private readonly observer: MutationObserver;
-  private pending: PageChanges = { added: [], edited: [], removed: false, overflow: false };
+  private pending: MutationRecord[] = [];
   private records = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  private delay = BATCH_MS;
+  /** Whether records came in since the last batch was handled (the page is still changing). */
+  private changedSinceFlush = false;
 
   constructor(
     private readonly root: Node,
@@ -41,38 +53,59 @@ export class PageObserver {
   }
 
   private collect(records: MutationRecord[]): void {
+    this.records += records.length;
+    // Kept up to the threshold only: beyond it the batch is a full rescan whatever they say.
     for (const record of records) {
-      this.records++;
-      if (this.records > RESCAN_THRESHOLD) {
-        this.pending.overflow = true;
-        continue;
-      }
-      if (record.type === 'characterData') {
-        if (!isInsideExcluded(record.target, this.root))
-          this.pending.edited.push(record.target as Text);
-      } else {
-        if (record.removedNodes.length > 0) this.pending.removed = true;
-        for (const node of Array.from(record.addedNodes)) {
-          if ((node.nodeType === 1 || node.nodeType === 3) && !isInsideExcluded(node, this.root))
-            this.pending.added.push(node);
-        }
-      }
+      if (this.pending.length >= RESCAN_THRESHOLD) break;
+      this.pending.push(record);
     }
-    this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
+    this.changedSinceFlush = true;
+    this.timer ??= setTimeout(() => this.flush(), this.delay);
   }
 
   private flush(): void {
     this.timer = null;
-    const changes = this.pending;
-    this.pending = { added: [], edited: [], removed: false, overflow: false };
+    const records = this.pending;
+    const overflow = this.records > RESCAN_THRESHOLD;
+    this.pending = [];
     this.records = 0;
+    this.changedSinceFlush = false;
+    // Another batch right behind this one means the page keeps changing: wait longer next time.
+    // A batch interval with no change resets the delay.
+    this.delay = Math.min(MAX_BATCH_MS, this.delay * 2);
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      if (!this.changedSinceFlush) this.delay = BATCH_MS;
+    }, this.delay);
+    const changes = overflow
+      ? { added: [], edited: [], removed: true, overflow: true }
+      : this.sort(records);
     if (changes.added.length || changes.edited.length || changes.removed || changes.overflow)
       this.onChanges(changes);
   }
 
+  /** The records of a batch as changes to follow (what is inside excluded elements is left out). */
+  private sort(records: readonly MutationRecord[]): PageChanges {
+    const changes: PageChanges = { added: [], edited: [], removed: false, overflow: false };
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        if (!isInsideExcluded(record.target, this.root)) changes.edited.push(record.target as Text);
+      } else {
+        if (record.removedNodes.length > 0) changes.removed = true;
+        for (const node of Array.from(record.addedNodes)) {
+          if ((node.nodeType === 1 || node.nodeType === 3) && !isInsideExcluded(node, this.root))
+            changes.added.push(node);
+        }
+      }
+    }
+    return changes;
+  }
+
   /** Runs the extension's own DOM writes without reporting them as page changes. */
   pause(write: () => void): void {
-    this.collect(this.observer.takeRecords());
+    const before = this.observer.takeRecords();
+    if (before.length) this.collect(before);
     this.observer.disconnect();
     try {
       write();
@@ -85,5 +118,6 @@ export class PageObserver {
   disconnect(): void {
     this.observer.disconnect();
     if (this.timer) clearTimeout(this.timer);
+    if (this.settleTimer) clearTimeout(this.settleTimer);
   }
 }

@@ -108,6 +108,21 @@ export function isBlockElement(element: Element): boolean {
  * whitespace collapsed, empty lines dropped.
  */
 export function blockLines(root: Node): string[] {
+  const steps = blockLinesInSteps(root);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Nodes visited between two steps of blockLinesInSteps. */
+const LINE_STEP_NODES = 2_000;
+
+/**
+ * blockLines as steps: yields after every LINE_STEP_NODES nodes, so a caller can cut the walk of a
+ * huge page into tasks. A plain walk with no recursion (a deep page cannot overflow the stack).
+ */
+export function* blockLinesInSteps(root: Node): Generator<void, string[], void> {
   const lines: string[] = [];
   let current = '';
   const flush = (): void => {
@@ -115,20 +130,34 @@ export function blockLines(root: Node): string[] {
     if (line) lines.push(line);
     current = '';
   };
-  const visit = (node: Node): void => {
-    if (node.nodeType === 3) {
-      current += node.nodeValue ?? '';
-      return;
+  const isBlock = (node: Node): boolean => node.nodeType === 1 && isBlockElement(node as Element);
+  if (root.nodeType === 3) {
+    current = root.nodeValue ?? '';
+    flush();
+    return lines;
+  }
+  if (root.nodeType !== 1 && root.nodeType !== 9 && root.nodeType !== 11) return lines;
+  if (root.nodeType === 1 && isExcludedElement(root as Element)) return lines;
+  let visited = 0;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (++visited % LINE_STEP_NODES === 0) yield;
+    if (node.nodeType === 3) current += node.nodeValue ?? '';
+    else if (node.nodeType === 1 && !isExcludedElement(node as Element)) {
+      if (isBlock(node)) flush();
+      if (node.firstChild) {
+        node = node.firstChild;
+        continue;
+      }
+      if (isBlock(node)) flush();
     }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
-    const element = node.nodeType === 1 ? (node as Element) : null;
-    if (element && isExcludedElement(element)) return;
-    const block = element ? isBlockElement(element) : false;
-    if (block) flush();
-    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
-    if (block) flush();
-  };
-  visit(root);
+    // On to the next node in document order, ending the blocks left on the way up.
+    while (node !== root && !node.nextSibling) {
+      node = node.parentNode!;
+      if (node !== root && isBlock(node)) flush();
+    }
+    node = node === root ? null : node.nextSibling;
+  }
   flush();
   return lines;
 }

@@ -26,6 +26,7 @@
  * Prints a report with targets and PASS/MISS; never asserts times (exit code 0 unless it crashes).
  *   npm run bench:browser                    (builds the extension first)
  *   npx tsx tests/bench/bench-browser.ts     (uses .output/chrome-mv3 as built)
+ *   BENCH_ONLY=heavy npm run bench:browser   (only the heavy pages, tests/bench/bench-heavy.ts)
  *
  * Long on purpose: one script drives the browser, the trace and the profile attribution and prints
  * one report; its sections share the launched browser and the measured pages.
@@ -49,6 +50,7 @@ import {
 } from '../e2e/harness';
 import { chineseNewsPage, englishNewsPage } from './browser-pages';
 import { benchDetector } from './bench-detector';
+import { benchHeavy } from './bench-heavy';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5) || 5);
 const PROFILE = process.env.BENCH_PROFILE !== '0';
@@ -750,7 +752,11 @@ interface Series {
   loads: LoadResult[];
 }
 
+/** BENCH_ONLY=heavy runs only the heavy-page section (the full bench is long). */
+const ONLY = process.env.BENCH_ONLY;
+
 async function main(): Promise<void> {
+  if (ONLY === 'heavy') return runHeavy();
   out('Wenmai browser benchmark');
   out(`  Chromium: ${CHROMIUM}; extension: ${EXTENSION_DIR}`);
   out(
@@ -841,7 +847,14 @@ async function main(): Promise<void> {
   // What the detector costs as the glossary grows (its own launches, one per glossary size).
   progress('detector by glossary size');
   await benchDetector(out);
+  await runHeavy();
   progress('done');
+}
+
+/** The heavy pages of issue 11: a section of its own, in its own launches (tests/bench/bench-heavy.ts). */
+async function runHeavy(): Promise<void> {
+  progress('heavy pages');
+  await benchHeavy(out);
 }
 
 function report(series: Series[], chromium: string): void {

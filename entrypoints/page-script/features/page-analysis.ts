@@ -1,5 +1,5 @@
-import { extractArticle } from '../../../lib/dom/extract-article';
-import { whenIdle } from '../../../lib/dom/yield';
+import { extractArticleInSteps } from '../../../lib/dom/extract-article';
+import { nextTask, whenIdle } from '../../../lib/dom/yield';
 import type { ArticleAnalysis } from '../../../lib/page-state';
 import type { Feature, PageContext } from './context';
 
@@ -43,9 +43,11 @@ export class PageAnalysis implements Feature {
    * The page's article, as the original text: a converted page is extracted from a copy with its
    * original text put back (extracted once, never from the page and again from the copy).
    */
-  originalArticle(): { title: string; text: string } | null {
-    const extracted = extractArticle(
+  async originalArticle(): Promise<{ title: string; text: string } | null> {
+    // In tasks of ~10 ms: Readability on a 50,000-element page took up to 1.4 s in one.
+    const extracted = await extractArticleInSteps(
       this.original.converted() ? this.originalCopy() : this.page.doc,
+      nextTask,
     );
     return extracted && { title: extracted.title, text: extracted.text };
   }
@@ -73,7 +75,8 @@ export class PageAnalysis implements Feature {
 
   private async analyze(): Promise<void> {
     if (this.stopped) return;
-    const article = this.originalArticle();
+    const article = await this.originalArticle();
+    if (this.stopped) return;
     if (!article) {
       this.result = null;
       return;

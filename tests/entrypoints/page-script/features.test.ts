@@ -129,7 +129,7 @@ describe('PageAnalysis', () => {
     await scripts.show('traditional');
     const analyzed: ArticleAnalysis[] = [];
     const analysis = new PageAnalysis(context, scripts, (result) => analyzed.push(result));
-    expect(analysis.originalArticle()?.text).toContain('发展新质生产力');
+    expect((await analysis.originalArticle())?.text).toContain('发展新质生产力');
     analysis.schedule(0);
     await vi_waitFor(() => analyzed.length === 1);
     const sent = context.asked.mock.calls.find(([r]) => r.type === 'wenmai/analyze')?.[0];
