@@ -70,7 +70,7 @@ export class PageConverter {
    * phrases). `write` wraps the DOM writes, so the caller's observer can ignore them.
    *
    * The first `firstGroup` blocks (callers put the ones in view first) are asked for on their own
-   * and written in one go as soon as they are back; the rest is asked for at once, in requests of
+   * and written in one go as soon as they are back; then the rest is asked for, in requests of
    * ~REQUEST_CHARS that the background answers while the first are written, and written in
    * slices sized by how long the page took to render the last one (SliceBudget).
    */
@@ -92,10 +92,11 @@ export class PageConverter {
       groups.push(blocks.slice(from, to));
       from = to;
     }
-    // Asked for all at once: the background answers in order, the first (small) one first.
-    const answers = groups.map((group) => this.targetsOf(group, convert));
     if (groups.length === 0) return 0;
-    const firstAnswer = await answers[0]!;
+    // The rest is asked for once the first is back (the background, answering all at once, would
+    // convert them all before its first reply left), and converted while the first is written.
+    const firstAnswer = await this.targetsOf(groups[0]!, convert);
+    const answers = groups.map((group, g) => (g === 0 ? null : this.targetsOf(group, convert)));
     let written = this.writeBlocks(
       groups[0]!,
       firstAnswer.sources,
