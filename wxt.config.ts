@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { serializeTrie } from './lib/normalise/compact-trie';
+import { buildSToTTable, S2T_TABLE_FILE } from './lib/normalise/s2t-table';
 import { PAGE_MATCHES } from './lib/quick-start';
 
 const ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((size) => [size, `icon/${size}.png`]));
@@ -28,6 +31,12 @@ export default defineConfig({
     // article (corpus/datasets.ts). The bundle is built in its own process (jieba is a native
     // module) into the output only; public/corpus/bundle.json stays the seeds alone.
     'build:publicAssets': (wxt, files) => {
+      // OpenCC's Simplified → Traditional table, pre-built from the installed opencc-js: the
+      // background reads it in a few ms instead of parsing ~1 MB of dictionaries on a switch.
+      const table = join(wxt.config.wxtDir, 'convert', 's2t.bin');
+      mkdirSync(dirname(table), { recursive: true });
+      writeFileSync(table, serializeTrie(buildSToTTable()));
+      files.push({ relativeDest: S2T_TABLE_FILE.slice(1), absoluteSrc: table });
       if (!process.env.WENMAI_DATASETS?.trim()) return;
       const at = files.findIndex((file) => file.relativeDest === 'corpus/bundle.json');
       if (at < 0) throw new Error('WENMAI_DATASETS: no corpus/bundle.json among the public files');

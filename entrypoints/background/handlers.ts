@@ -16,7 +16,7 @@ import {
 import type { StoredArticle, WenmaiDB } from '../../lib/db/schema';
 import type { BundleArticle } from '../../lib/bundle';
 import { hashRange } from '../../lib/match/hash';
-import { converterFor } from '../../lib/normalise/convert-script';
+import { loadConverter } from './converters';
 import { matchTerms } from '../../lib/match/match-terms';
 import type { BackgroundResponses, BackgroundType, RequestOf } from '../../lib/messaging/messages';
 import type { CorpusIndexStatus, ImportStatus } from '../../lib/views';
@@ -187,7 +187,7 @@ export const handlers: Handlers = {
     if (request.script !== 'traditional')
       return { entry, script: 'simplified', headword: entry.headword, related, occurrences };
     // A reader of a Traditional page reads the card in Traditional (Wenmai's conversion).
-    const write = converterFor('traditional', request.variant ?? 'tw');
+    const write = await loadConverter('traditional', request.variant ?? 'tw');
     return {
       entry: { ...entry, definition: { ...entry.definition, zh: write(entry.definition.zh) } },
       script: 'traditional',
@@ -344,7 +344,7 @@ export const handlers: Handlers = {
   },
 
   'wenmai/convert': async (request) => {
-    const convert = converterFor(request.to, request.variant);
+    const convert = await loadConverter(request.to, request.variant);
     return { texts: request.texts.map((text) => convert(text)) };
   },
 };

@@ -2,14 +2,43 @@ import type { TextBlock } from './text-blocks';
 
 export type ConvertTexts = (texts: string[]) => Promise<string[]>;
 
-/**
- * Blocks (and nodes) written per slice. Small slices keep each task short: the page relays out
- * what changed between slices, and that cost grows with the slice.
- */
-const WRITE_SLICE_BLOCKS = 24;
+/** Nodes restored per slice (a restore writes originals kept in memory: nothing to wait for). */
 const WRITE_SLICE_NODES = 72;
-/** Blocks in the first conversion request: about a screenful; each later request is 4× larger. */
+/** Blocks in the first conversion request when the caller names none in view: about a screenful. */
 const FIRST_GROUP_BLOCKS = 32;
+/** Characters per later conversion request: the background answers each in a few ms. */
+const REQUEST_CHARS = 20_000;
+
+/**
+ * How much text is written before the page may render a frame: the rendering that follows a write
+ * (style, layout, paint of what changed) is measured, and the next slice is sized so that it
+ * stays near TARGET_FRAME_MS. Frames, not work, bound a fixed slice: at 24 blocks a frame, a
+ * 100,000-character page took 40 frames; on this project's pages the whole page lays out in
+ * ~25 ms, so slices grow to a few frames for all of it, and shrink on a page whose layout is dear.
+ */
+export class SliceBudget {
+  static readonly TARGET_FRAME_MS = 25;
+  static readonly FIRST_CHARS = 4_000;
+  static readonly MIN_CHARS = 500;
+  private chars = SliceBudget.FIRST_CHARS;
+
+  /** Characters to write in the next slice. */
+  get size(): number {
+    return this.chars;
+  }
+
+  /** The frame after a slice took `frameMs` to render (undefined: no frame was measured). */
+  record(frameMs: number | undefined): void {
+    const factor =
+      frameMs === undefined
+        ? 4
+        : Math.min(4, Math.max(0.25, SliceBudget.TARGET_FRAME_MS / Math.max(frameMs, 1)));
+    this.chars = Math.max(SliceBudget.MIN_CHARS, Math.round(this.chars * factor));
+  }
+}
+
+/** Lets the page render; answers how long the rendering took, when it was measured. */
+export type YieldToPage = () => Promise<number | void>;
 
 /**
  * Converts the page's text nodes between scripts in place and restores them exactly.
@@ -39,27 +68,62 @@ export class PageConverter {
   /**
    * Converts blocks (their original text, per block so phrases split by inline tags convert as
    * phrases). `write` wraps the DOM writes, so the caller's observer can ignore them.
+   *
+   * The first `firstGroup` blocks (callers put the ones in view first) are asked for on their own
+   * and written in one go as soon as they are back; then the rest is asked for, in requests of
+   * ~REQUEST_CHARS that the background answers while the first are written, and written in
+   * slices sized by how long the page took to render the last one (SliceBudget).
    */
   async convert(
     blocks: readonly TextBlock[],
     convert: ConvertTexts,
     lang: string,
     write: (apply: () => void) => void,
-    yieldToPage: () => Promise<void> = async () => {},
+    yieldToPage: YieldToPage = async () => {},
+    firstGroup = FIRST_GROUP_BLOCKS,
   ): Promise<number> {
-    // Asked for a group at a time, the first one small (callers put the blocks in view first), so
-    // the visible part is written as soon as its own conversion is back, not after the whole
-    // page's; the next group is asked for while this one is written.
     const groups: TextBlock[][] = [];
-    for (let from = 0, size = FIRST_GROUP_BLOCKS; from < blocks.length; from += size, size *= 4)
-      groups.push(blocks.slice(from, from + size));
-    let written = 0;
-    let next = groups.length > 0 ? this.targetsOf(groups[0]!, convert) : null;
-    for (let g = 0; g < groups.length; g++) {
-      const { sources, targets } = await next!;
-      next = g + 1 < groups.length ? this.targetsOf(groups[g + 1]!, convert) : null;
-      if (g > 0) await yieldToPage();
-      written += await this.writeBlocks(groups[g]!, sources, targets, lang, write, yieldToPage);
+    const first = Math.max(1, Math.min(blocks.length, firstGroup));
+    if (blocks.length > 0) groups.push(blocks.slice(0, first));
+    for (let from = first; from < blocks.length;) {
+      let to = from;
+      for (let chars = 0; to < blocks.length && (to === from || chars < REQUEST_CHARS); to++)
+        chars += blocks[to]!.text.length;
+      groups.push(blocks.slice(from, to));
+      from = to;
+    }
+    if (groups.length === 0) return 0;
+    // The rest is asked for once the first is back (the background, answering all at once, would
+    // convert them all before its first reply left), and converted while the first is written.
+    const firstAnswer = await this.targetsOf(groups[0]!, convert);
+    const answers = groups.map((group, g) => (g === 0 ? null : this.targetsOf(group, convert)));
+    let written = this.writeBlocks(
+      groups[0]!,
+      firstAnswer.sources,
+      firstAnswer.targets,
+      0,
+      groups[0]!.length,
+      lang,
+      write,
+    );
+    // The rest, in slices that may span requests: each waits for the answers it needs.
+    const rest = blocks.slice(first);
+    const sources: string[][] = [];
+    const targets: string[][] = [];
+    let answered = 1;
+    const budget = new SliceBudget();
+    for (let from = 0; from < rest.length;) {
+      budget.record((await yieldToPage()) ?? undefined);
+      let to = from;
+      for (let chars = 0; to < rest.length && (to === from || chars < budget.size); to++)
+        chars += rest[to]!.text.length;
+      while (sources.length < to) {
+        const answer = await answers[answered++]!;
+        sources.push(...answer.sources);
+        targets.push(...answer.targets);
+      }
+      written += this.writeBlocks(rest, sources, targets, from, to, lang, write);
+      from = to;
     }
     return written;
   }
@@ -91,39 +155,37 @@ export class PageConverter {
     return { sources, targets };
   }
 
-  /** Writes converted blocks a slice at a time, letting the page run in between. */
-  private async writeBlocks(
+  /** Writes converted blocks from … to (a slice) in one go. */
+  private writeBlocks(
     blocks: readonly TextBlock[],
     sources: string[][],
     targets: string[][],
+    from: number,
+    to: number,
     lang: string,
     write: (apply: () => void) => void,
-    yieldToPage: () => Promise<void>,
-  ): Promise<number> {
+  ): number {
     let written = 0;
-    for (let from = 0; from < blocks.length; from += WRITE_SLICE_BLOCKS) {
-      if (from > 0) await yieldToPage();
-      write(() => {
-        for (let i = from; i < Math.min(blocks.length, from + WRITE_SLICE_BLOCKS); i++) {
-          const block = blocks[i]!;
-          let changedBlock = false;
-          block.nodes.forEach((node, k) => {
-            const original = sources[i]![k]!;
-            const next = targets[i]![k]!;
-            // The page or the reader changed this node (it is no longer what we read or last wrote):
-            // leave it alone.
-            const expected = this.written.get(node) ?? original;
-            if (!node.isConnected || node.data !== expected || next === node.data) return;
-            if (!this.originals.has(node)) this.originals.set(node, original);
-            node.data = next;
-            this.written.set(node, next);
-            written++;
-            changedBlock = true;
-          });
-          if (changedBlock) this.tagLang(block.nodes[0]!.parentElement, lang);
-        }
-      });
-    }
+    write(() => {
+      for (let i = from; i < to; i++) {
+        const block = blocks[i]!;
+        let changedBlock = false;
+        block.nodes.forEach((node, k) => {
+          const original = sources[i]![k]!;
+          const next = targets[i]![k]!;
+          // The page or the reader changed this node (it is no longer what we read or last wrote):
+          // leave it alone.
+          const expected = this.written.get(node) ?? original;
+          if (!node.isConnected || node.data !== expected || next === node.data) return;
+          if (!this.originals.has(node)) this.originals.set(node, original);
+          node.data = next;
+          this.written.set(node, next);
+          written++;
+          changedBlock = true;
+        });
+        if (changedBlock) this.tagLang(block.nodes[0]!.parentElement, lang);
+      }
+    });
     return written;
   }
 
@@ -139,7 +201,7 @@ export class PageConverter {
    */
   async restore(
     write: (apply: () => void) => void,
-    yieldToPage: () => Promise<void> = async () => {},
+    yieldToPage: YieldToPage = async () => {},
   ): Promise<number> {
     let restored = 0;
     const entries = [...this.originals];

@@ -50,3 +50,19 @@ export class NearViewport {
     this.observer.disconnect();
   }
 }
+
+/**
+ * Which of the elements show in the viewport now, by their boxes. Pass few (those near it): each
+ * is one read of layout, cheap while the layout is up to date.
+ */
+export function inViewport(elements: Iterable<Element>, win: Window): Set<Element> {
+  const height = win.innerHeight;
+  const width = win.innerWidth;
+  const visible = new Set<Element>();
+  for (const element of elements) {
+    const box = element.getBoundingClientRect();
+    if (box.bottom > 0 && box.top < height && box.right > 0 && box.left < width && box.height > 0)
+      visible.add(element);
+  }
+  return visible;
+}

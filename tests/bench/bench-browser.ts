@@ -752,11 +752,12 @@ interface Series {
   loads: LoadResult[];
 }
 
-/** BENCH_ONLY=heavy runs only the heavy-page section (the full bench is long). */
+/** BENCH_ONLY=heavy or =switch runs only that section (the full bench is long). */
 const ONLY = process.env.BENCH_ONLY;
 
 async function main(): Promise<void> {
   if (ONLY === 'heavy') return runHeavy();
+  if (ONLY === 'switch') return benchSwitchAndScroll();
   out('Wenmai browser benchmark');
   out(`  Chromium: ${CHROMIUM}; extension: ${EXTENSION_DIR}`);
   out(
@@ -848,6 +849,8 @@ async function main(): Promise<void> {
   progress('detector by glossary size');
   await benchDetector(out);
   await runHeavy();
+  out();
+  await benchSwitchAndScroll();
   progress('done');
 }
 
@@ -1159,6 +1162,366 @@ function report(series: Series[], chromium: string): void {
     out('shown with the start of their code in the bundle.');
     for (const line of profileLines) out(line);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Script switch / scrolling. `BENCH_ONLY=switch` runs this section alone.
+
+/** Goal: the part in view converted and in a frame this soon after the request (issue 15). */
+const SWITCH_VISIBLE_TARGET_MS = 100;
+/** Scroll-throughs scroll this far per frame: a brisk fling down a long article. */
+const SCROLL_STEP_PX = 400;
+/** Loads per mode; each scrolls through the page down and back up (two scroll-throughs). */
+const SCROLL_LOADS = Math.max(1, Number(process.env.BENCH_SCROLL_LOADS ?? 8) || 8);
+const OPENCC_UMD = join(ROOT, 'node_modules', 'opencc-js', 'dist', 'umd', 'full.js');
+
+/**
+ * Main-world probe of a switch, installed just before the request: which Han text nodes are in the
+ * viewport, when each text node is first written (a MutationObserver runs after the task that
+ * wrote), and every animation frame from then on.
+ */
+const SWITCH_PROBE = `(() => {
+  const han = /[\u4e00-\u9fff]/;
+  const visible = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!han.test(n.data) || !n.parentElement) continue;
+    const r = n.parentElement.getBoundingClientRect();
+    if (r.bottom > 0 && r.top < innerHeight && r.width > 0 && r.height > 0) visible.add(n);
+  }
+  const p = (window.__wenmaiSwitch = { visible, written: new Map(), writes: [], frames: [], stop: false });
+  p.observer = new MutationObserver((records) => {
+    const now = performance.now();
+    p.writes.push(now);
+    for (const r of records) if (!p.written.has(r.target)) p.written.set(r.target, now);
+  });
+  p.observer.observe(document.body, { characterData: true, subtree: true });
+  const frame = () => { p.frames.push(performance.now()); if (!p.stop) requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
+})()`;
+/** What the probe saw, in page time, and the page's epoch origin. */
+const SWITCH_READ = `(() => {
+  const p = window.__wenmaiSwitch;
+  p.stop = true;
+  p.observer.disconnect();
+  const at = [...p.visible].filter((n) => p.written.has(n)).map((n) => p.written.get(n));
+  const frameAfter = (t) => p.frames.find((f) => f >= t) ?? NaN;
+  const visibleAt = at.length ? Math.max(...at) : NaN;
+  const last = p.writes.length ? p.writes[p.writes.length - 1] : NaN;
+  return {
+    origin: performance.timeOrigin, visible: p.visible.size, visibleWritten: at.length, written: p.written.size,
+    first: p.writes.length ? p.writes[0] : NaN, visibleAt, visibleFrame: frameAfter(visibleAt), last, lastFrame: frameAfter(last),
+  };
+})()`;
+
+interface SwitchTimes {
+  /** ms after the request (taken in the service worker as it sends it). */
+  first: number;
+  visible: number;
+  visibleFrame: number;
+  all: number;
+  allFrame: number;
+  reply: number;
+  visibleNodes: string;
+  longTasks: Task[];
+}
+
+/** One switch, timed from the moment the service worker sends the command. */
+async function timedSwitch(
+  launched: Launched,
+  page: import('playwright-core').Page,
+  script: 'traditional' | 'original',
+): Promise<SwitchTimes & { start: number; end: number }> {
+  await page.bringToFront();
+  await page.evaluate(SWITCH_PROBE);
+  const startPage = (await page.evaluate('performance.now()')) as number;
+  const sent = await launched.worker.evaluate(
+    async (request) => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined) throw new Error('no active tab');
+      const at = performance.timeOrigin + performance.now();
+      await chrome.tabs.sendMessage(tab.id, request, { frameId: 0 });
+      return { at, replied: performance.timeOrigin + performance.now() };
+    },
+    { type: 'wenmai/set-script', script } as const,
+  );
+  await sleep(50); // a last frame after the reply
+  const r = (await page.evaluate(SWITCH_READ)) as Record<string, number>;
+  const since = (t: number): number => r.origin! + t - sent.at;
+  return {
+    first: since(r.first!),
+    visible: since(r.visibleAt!),
+    visibleFrame: since(r.visibleFrame!),
+    all: since(r.last!),
+    allFrame: since(r.lastFrame!),
+    reply: sent.replied - sent.at,
+    visibleNodes: `${r.visibleWritten}/${r.visible}`,
+    longTasks: [],
+    start: startPage,
+    end: (await page.evaluate('performance.now()')) as number,
+  };
+}
+
+/** opencc-js's own HTMLConverter, built from scratch in the page, converting the whole page. */
+async function openccBaseline(
+  page: import('playwright-core').Page,
+): Promise<{ written: number; frame: number }> {
+  await page.addScriptTag({ path: OPENCC_UMD });
+  return (await page.evaluate(`new Promise((resolve) => {
+    const t0 = performance.now();
+    const converter = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    OpenCC.HTMLConverter(converter, document.documentElement, 'zh-CN', 'zh-TW').convert();
+    const written = performance.now() - t0;
+    requestAnimationFrame(() => resolve({ written, frame: performance.now() - t0 }));
+  })`)) as { written: number; frame: number };
+}
+
+/** Scrolls to the bottom (or back to the top) a step per frame; page-time window. */
+async function scrollThrough(
+  page: import('playwright-core').Page,
+  down: boolean,
+): Promise<{ start: number; end: number; frames: number }> {
+  return (await page.evaluate(`new Promise((resolve) => {
+    const start = performance.now();
+    let frames = 0;
+    const step = () => {
+      const before = scrollY;
+      scrollBy(0, ${down ? '' : '-'}${SCROLL_STEP_PX});
+      if (scrollY === before) resolve({ start, end: performance.now(), frames });
+      else { frames++; requestAnimationFrame(step); }
+    };
+    requestAnimationFrame(step);
+  })`)) as { start: number; end: number; frames: number };
+}
+
+interface ScrollResult {
+  frames: number;
+  durationMs: number;
+  longTasks: Task[];
+}
+
+async function scrollLoad(mode: Mode, url: string): Promise<ScrollResult[]> {
+  const page = await mode.context.newPage();
+  try {
+    const cdp = await mode.context.newCDPSession(page);
+    await page.goto(url, { waitUntil: 'load' });
+    if (mode.launched)
+      await page.waitForFunction(BANNER_SHOWN, undefined, { polling: 200, timeout: 30_000 });
+    await sleep(1500); // what follows the load (highlight scan, markers) settles
+    const stopTrace = await startTrace(cdp);
+    const windows = [await scrollThrough(page, true), await scrollThrough(page, false)];
+    const { tasks } = mainThreadTasks(await stopTrace(), url);
+    await cdp.detach();
+    return windows.map((w) => ({
+      frames: w.frames,
+      durationMs: w.end - w.start,
+      longTasks: tasks.filter(
+        (t) => t.duration > LONG_TASK_MS && t.start >= w.start && t.start < w.end,
+      ),
+    }));
+  } finally {
+    await page.close();
+  }
+}
+
+async function benchSwitchAndScroll(): Promise<void> {
+  out('Script switch / scrolling (Chinese news page, Debian Chromium headless, 1280×900)');
+  const dir = mkdtempSync(join(tmpdir(), 'wenmai-bench-switch-'));
+  const zh = chineseNewsPage(join(ROOT, 'corpus', 'sources'));
+  writeFileSync(join(dir, 'zh-news.html'), zh.html);
+  out(
+    `  Page: ${zh.hanChars.toLocaleString('en-US')} Han characters in ${zh.paragraphs} <p>, Simplified and ` +
+      'Traditional paragraphs mixed. Times in ms after the request (taken in the service worker as it sends',
+  );
+  out(
+    '  the command); "in a frame" = the first animation frame after the writes (that frame paints them).',
+  );
+  const { origin, server } = await serve({ bench: dir });
+  const url = `${origin}/bench/zh-news.html`;
+  const cold: SwitchTimes[] = [];
+  const warm: SwitchTimes[] = [];
+  const baseline: { written: number; frame: number }[] = [];
+  const scrolls: Record<'without' | 'with', ScrollResult[]> = { without: [], with: [] };
+  try {
+    for (const modeName of ['without', 'with'] as const) {
+      progress(`switch/scroll: launching Chromium ${modeName} the extension`);
+      const launched = await launch({ extension: modeName === 'with', headless: true });
+      const mode: Mode = {
+        name: modeName,
+        context: launched.context,
+        launched: 'worker' in launched ? launched : null,
+      };
+      try {
+        let ext: import('playwright-core').Page | null = null;
+        let extCdp: CDPSession | null = null;
+        if (mode.launched) {
+          ext = await mode.context.newPage();
+          await waitForImport(mode.launched, ext);
+          await waitForQuickStart(mode.launched);
+          extCdp = await mode.context.newCDPSession(ext);
+          await extCdp.send('ServiceWorker.enable');
+        }
+        for (let i = 0; i < RUNS; i++) {
+          const page = await mode.context.newPage();
+          try {
+            await page.goto(url, { waitUntil: 'load' });
+            if (!mode.launched) {
+              await sleep(1000);
+              baseline.push(await openccBaseline(page));
+              progress(`opencc-js baseline ${i + 1}/${RUNS}: ${ms(baseline.at(-1)!.frame)} ms`);
+              continue;
+            }
+            await page.waitForFunction(BANNER_SHOWN, undefined, { polling: 200, timeout: 30_000 });
+            // Cold: a fresh service worker, its converter not built (woken by a message, as a
+            // command would wake it, and given a moment to start).
+            await extCdp!.send('ServiceWorker.stopAllWorkers');
+            await sleep(300);
+            await ext!.evaluate(() => chrome.runtime.sendMessage({ type: 'wenmai/import-status' }));
+            await sleep(500);
+            const cdp = await mode.context.newCDPSession(page);
+            const stopTrace = await startTrace(cdp);
+            const c = await timedSwitch(mode.launched, page, 'traditional');
+            await timedSwitch(mode.launched, page, 'original');
+            await sleep(300);
+            const w = await timedSwitch(mode.launched, page, 'traditional');
+            await timedSwitch(mode.launched, page, 'original');
+            const { tasks } = mainThreadTasks(await stopTrace(), url);
+            await cdp.detach();
+            for (const s of [c, w])
+              s.longTasks = tasks.filter(
+                (t) => t.duration > LONG_TASK_MS && t.start >= s.start && t.start < s.end,
+              );
+            cold.push(c);
+            warm.push(w);
+            progress(
+              `switch ${i + 1}/${RUNS}: cold visible ${ms(c.visibleFrame)} / all ${ms(c.all)} ms, ` +
+                `warm visible ${ms(w.visibleFrame)} / all ${ms(w.all)} ms`,
+            );
+          } finally {
+            await page.close();
+          }
+        }
+        for (let i = 0; i < SCROLL_LOADS; i++) {
+          scrolls[modeName].push(...(await scrollLoad(mode, url)));
+          progress(
+            `scroll ${modeName} ${i + 1}/${SCROLL_LOADS}: ` +
+              scrolls[modeName]
+                .slice(-2)
+                .map((s) => `${s.longTasks.length} tasks > ${LONG_TASK_MS} ms`)
+                .join(', '),
+          );
+        }
+      } finally {
+        await mode.context.close();
+      }
+    }
+  } finally {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  reportSwitchAndScroll(cold, warm, baseline, scrolls);
+}
+
+function reportSwitchAndScroll(
+  cold: SwitchTimes[],
+  warm: SwitchTimes[],
+  baseline: { written: number; frame: number }[],
+  scrolls: Record<'without' | 'with', ScrollResult[]>,
+): void {
+  const each = (xs: SwitchTimes[], f: (s: SwitchTimes) => number): string =>
+    `${ms(median(xs.map(f)))} [${xs.map((s) => ms(f(s))).join(', ')}]`;
+  out();
+  out(`First switch to Traditional (${cold.length} loads; median [each load])`);
+  table(
+    ['ms after the request', 'cold worker (converter not built)', 'warm (second switch)'],
+    (
+      [
+        ['first text written', (s) => s.first],
+        ['text in view written', (s) => s.visible],
+        ['text in view in a frame', (s) => s.visibleFrame],
+        ['all written', (s) => s.all],
+        ['all in a frame', (s) => s.allFrame],
+        ['reply', (s) => s.reply],
+        [`tasks > ${LONG_TASK_MS} ms (count)`, (s) => s.longTasks.length],
+        ['  longest (ms)', (s) => Math.max(0, ...s.longTasks.map((t) => t.duration))],
+      ] as [string, (s: SwitchTimes) => number][]
+    ).map(([label, f]) => [label, each(cold, f), each(warm, f)]),
+    ['l', 'r', 'r'],
+  );
+  out(`  text nodes in view written / in view: ${cold.map((s) => s.visibleNodes).join(', ')}`);
+  out(
+    `  opencc-js HTMLConverter built in the page from scratch, whole page: written ` +
+      `${ms(median(baseline.map((b) => b.written)))} ms, in a frame ${ms(median(baseline.map((b) => b.frame)))} ms ` +
+      `[${baseline.map((b) => ms(b.frame)).join(', ')}]`,
+  );
+  const baseFrame = median(baseline.map((b) => b.frame));
+  const verdicts: [string, boolean, string][] = [];
+  for (const [label, xs] of [
+    ['cold', cold],
+    ['warm', warm],
+  ] as const) {
+    const v = median(xs.map((s) => s.visibleFrame));
+    verdicts.push([
+      `switch (${label}): text in view in a frame ≤ ${SWITCH_VISIBLE_TARGET_MS} ms (median)`,
+      v <= SWITCH_VISIBLE_TARGET_MS,
+      `${ms(v)} ms`,
+    ]);
+    const all = median(xs.map((s) => s.allFrame));
+    verdicts.push([
+      `switch (${label}): whole page no slower than opencc-js's HTMLConverter in the page (median)`,
+      all <= baseFrame,
+      `${ms(all)} vs ${ms(baseFrame)} ms`,
+    ]);
+  }
+  const switchTasks = [...cold, ...warm].flatMap((s) => s.longTasks);
+  verdicts.push([
+    `switch: no task over ${LONG_TASK_MS} ms`,
+    switchTasks.length === 0,
+    `${switchTasks.length} in ${cold.length + warm.length} switches` +
+      (switchTasks.length
+        ? `, longest ${ms(Math.max(...switchTasks.map((t) => t.duration)))} ms`
+        : ''),
+  ]);
+  out();
+  out(
+    `Scrolling the page top → bottom → top, ${SCROLL_STEP_PX} px a frame, after load (and analysis); trace`,
+  );
+  table(
+    [
+      '',
+      'scroll-throughs',
+      `with a task > ${LONG_TASK_MS} ms`,
+      'such tasks',
+      'longest (ms)',
+      'frames / ms (median)',
+    ],
+    (['without', 'with'] as const).map((m) => {
+      const xs = scrolls[m];
+      const tasks = xs.flatMap((s) => s.longTasks);
+      return [
+        m,
+        String(xs.length),
+        String(xs.filter((s) => s.longTasks.length > 0).length),
+        String(tasks.length),
+        ms(Math.max(0, ...tasks.map((t) => t.duration))),
+        `${count(median(xs.map((s) => s.frames)))} / ${ms(median(xs.map((s) => s.durationMs)))}`,
+      ];
+    }),
+    ['l', 'r', 'r', 'r', 'r', 'r'],
+  );
+  const withTasks = scrolls.with.flatMap((s) => s.longTasks);
+  out(
+    `  with, tasks > ${LONG_TASK_MS} ms (duration[extension script]): ` +
+      (withTasks.map((t) => `${ms(t.duration)}[${ms(t.extensionMs ?? 0)}]`).join(' ') || 'none'),
+  );
+  verdicts.push([
+    `scrolling: no task over ${LONG_TASK_MS} ms with the extension`,
+    withTasks.length === 0,
+    `${scrolls.with.filter((s) => s.longTasks.length > 0).length} of ${scrolls.with.length} scroll-throughs ` +
+      `(without: ${scrolls.without.filter((s) => s.longTasks.length > 0).length} of ${scrolls.without.length})`,
+  ]);
+  out();
+  for (const [what, ok, detail] of verdicts) out(`  ${verdict(ok)}  ${what}: ${detail}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { PageConverter } from '../../../lib/dom/convert-page';
 import type { PageChanges } from '../../../lib/dom/observe-page';
+import { inViewport } from '../../../lib/dom/near-viewport';
 import { collectTextBlocks, type TextBlock } from '../../../lib/dom/text-blocks';
 import { afterNextFrame, nextTask } from '../../../lib/dom/yield';
 import type { DisplayScript } from '../../../lib/page-state';
@@ -20,8 +21,18 @@ export const NEXT_SCRIPT: Record<DisplayScript, DisplayScript> = {
 /**
  * Lets the page render a frame before the next slice of text is rewritten, so each frame lays out
  * one slice: between plain tasks the rewrites pile up and one frame lays them all out at once.
+ * Answers how long that frame's rendering took (from its animation-frame callbacks to the task
+ * after it), or nothing when no frame came (a hidden tab).
  */
-export const yieldFrame = (win: Window): Promise<void> => afterNextFrame(win, FRAME_WAIT_MS);
+export function yieldFrame(win: Window): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    win.requestAnimationFrame(() => {
+      const at = win.performance.now();
+      setTimeout(() => resolve(win.performance.now() - at), 0);
+    });
+    void afterNextFrame(win, FRAME_WAIT_MS).then(() => resolve(undefined));
+  });
+}
 
 /**
  * Shows the page in Simplified or Traditional script, or as written: text the page adds later
@@ -63,7 +74,7 @@ export class ScriptSwitch implements Feature, OriginalText {
       await this.converter.restore(this.write, () => yieldFrame(win));
       return;
     }
-    const blocks = this.inViewFirst(collectTextBlocks(doc.body, doc));
+    const { blocks, inView } = this.inViewFirst(collectTextBlocks(doc.body, doc));
     // Sending the page's text to the background is a task of its own.
     await nextTask();
     await this.converter.convert(
@@ -72,6 +83,7 @@ export class ScriptSwitch implements Feature, OriginalText {
       this.langFor(script),
       this.write,
       () => yieldFrame(win),
+      inView || undefined,
     );
   }
 
@@ -129,15 +141,21 @@ export class ScriptSwitch implements Feature, OriginalText {
   }
 
   /**
-   * The blocks near the viewport first (as the highlights' observer last saw them: no layout is
-   * read), so the visible part converts first.
+   * The blocks in the viewport first, then those near it, then the rest, so the visible part is
+   * converted (not just written) first. Which blocks are near is what the highlights' observer last
+   * saw (no layout read); of those, the ones in the viewport are told by their boxes (laid out
+   * already: reading them forces no layout).
    */
-  private inViewFirst(blocks: TextBlock[]): TextBlock[] {
+  private inViewFirst(all: TextBlock[]): { blocks: TextBlock[]; inView: number } {
     const nearElements = this.nearElements();
+    const visible = inViewport(nearElements, this.page.win);
+    const inView: TextBlock[] = [];
     const near: TextBlock[] = [];
     const rest: TextBlock[] = [];
-    for (const block of blocks)
-      (nearElements.has(block.nodes[0]?.parentElement as Element) ? near : rest).push(block);
-    return [...near, ...rest];
+    for (const block of all) {
+      const element = block.nodes[0]?.parentElement as Element;
+      (visible.has(element) ? inView : nearElements.has(element) ? near : rest).push(block);
+    }
+    return { blocks: [...inView, ...near, ...rest], inView: inView.length };
   }
 }

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handlers, type BackgroundContext } from '../../../entrypoints/background/handlers';
 import { PATHS } from '../../../corpus/build/build-corpus';
 import { parseBundle } from '../../../lib/bundle';
@@ -8,6 +8,8 @@ import { importBundle } from '../../../lib/db/import-bundle';
 import { CorpusKeeper, loadGlossary } from '../../../lib/db/corpus-store';
 import { getSettings } from '../../../lib/db/repository';
 import { WenmaiDB } from '../../../lib/db/schema';
+import { serializeTrie } from '../../../lib/normalise/compact-trie';
+import { buildSToTTable, S2T_TABLE_FILE } from '../../../lib/normalise/s2t-table';
 import type { MatchingGlossary } from '../../../lib/match/corpus-index';
 import {
   PAGE_REQUESTS,
@@ -57,11 +59,18 @@ function ask<K extends BackgroundType>(
 }
 
 beforeAll(async () => {
+  // The package's pre-built conversion table, as the build writes it (wxt.config.ts).
+  const table = serializeTrie(buildSToTTable());
+  vi.stubGlobal('fetch', async (url: string) => {
+    if (!url.endsWith(S2T_TABLE_FILE)) throw new Error(`unexpected fetch ${url}`);
+    return new Response(new Blob([table.slice()]));
+  });
   db = new WenmaiDB('wenmai-handlers-test');
   corpus = new CorpusKeeper(db, ctx.glossary);
   await importBundle(db, bundle, () => undefined);
 });
 afterAll(async () => {
+  vi.unstubAllGlobals();
   await corpus.flush();
   await db.delete();
 });
