@@ -18,7 +18,8 @@ import './style.css';
  * shows comes over a port to that page script, which only Wenmai's own contexts can open. A frame
  * some page embedded with a copied hash gets the same view, which that page cannot read either.
  */
-const t = (key: string): string => browser.i18n.getMessage(key as 'extName') || key;
+const t = (key: string, substitutions?: string | string[]): string =>
+  browser.i18n.getMessage(key as 'extName', substitutions) || key;
 
 /** The last view the page script sent, kept from the moment the port opens (before any render). */
 class ViewStore {

@@ -8,6 +8,5 @@ const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substi
 mountPage(
   <App openOptions={() => void browser.runtime.openOptionsPage()} />,
   t,
-  browser.i18n.getUILanguage(),
   t('welcomeTitle'),
 );
