@@ -16,6 +16,8 @@ export interface PageUiActions {
   t: (key: string) => string;
   openReader: (articleId: string, passageId?: string) => void;
   openTerm: (termId: string) => void;
+  /** The term's corpus articles in the reader (of one year or month). */
+  openTermArticles: (termId: string, period?: string) => void;
   openPanel: (passage: number) => void;
   closeCard: () => void;
   closePanel: () => void;

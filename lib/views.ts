@@ -1,5 +1,6 @@
 import type { BundleArticle, PassageLink } from './bundle';
 import type { GlossaryEntry } from './glossary/glossary';
+import type { TermTimeline } from './match/term-timeline';
 
 // What the reader is shown of the corpus: the domain's own shapes, apart from the wire format
 // (lib/messaging) that carries them and the database (lib/db) that stores their parts.
@@ -21,6 +22,8 @@ export interface ArticleSummary {
 /** What a list of the corpus asks for: a search in either script, filters, an order, a window. */
 export interface ArticleListQuery {
   search?: string;
+  /** Only articles holding this glossary term. */
+  term?: string;
   origin?: 'bundle' | 'user';
   place?: string;
   /** Dates as written (YYYY, YYYY-MM or YYYY-MM-DD); an article without a date is left out. */
@@ -52,6 +55,8 @@ export interface TermOccurrence {
   snippet: string;
 }
 
+export type { TermTimeline } from './match/term-timeline';
+
 export interface TermCard {
   /** The entry, its Chinese definition in `script`. */
   entry: GlossaryEntry;
@@ -61,6 +66,8 @@ export interface TermCard {
   headword: string;
   related: { id: string; headword: string }[];
   occurrences: TermOccurrence[];
+  /** How many corpus articles hold the term, by date. */
+  timeline: TermTimeline;
 }
 
 export interface ImportStatus {

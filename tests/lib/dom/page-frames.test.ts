@@ -54,6 +54,7 @@ function actions() {
     t: (key: string) => key,
     openReader: vi.fn(),
     openTerm: vi.fn(),
+    openTermArticles: vi.fn(),
     openPanel: vi.fn(),
     closeCard: vi.fn(),
     closePanel: vi.fn(),
