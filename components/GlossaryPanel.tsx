@@ -79,7 +79,7 @@ export function GlossaryPanel({
       {!entries ? (
         <p className="wm-muted">{t('loading')}</p>
       ) : (
-        <div className="wm-glossary-body">
+        <div className={`wm-glossary-body${selected ? ' wm-with-detail' : ''}`}>
           <div className="wm-table-wrap wm-scroll">
             <table className="wm-table wm-clickable" data-testid="glossary-table">
               <thead>
