@@ -83,7 +83,8 @@ export function TermTimeline({ timeline, headword, t, onOpenPeriod }: TermTimeli
                   {...(open
                     ? {
                         role: 'button',
-                        tabIndex: 0,
+                        // SVG attributes are case-sensitive: focusable by `tabindex`, not `tabIndex`.
+                        ...({ tabindex: 0 } as object),
                         'aria-label': label,
                         className: 'wm-timeline-bar wm-clickable',
                         onClick: open,

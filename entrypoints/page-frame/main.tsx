@@ -10,6 +10,7 @@ import {
   type FromFrame,
   type ToFrame,
 } from '../../lib/messaging/frame-port';
+import { parseUiLocale } from '../../lib/reading-script';
 import './style.css';
 
 /**
@@ -76,7 +77,9 @@ async function connect(portName: string): Promise<Browser.runtime.Port | null> {
 async function start(): Promise<void> {
   const frame = parseFrameHash(location.hash);
   if (!frame) return;
-  document.documentElement.lang = browser.i18n.getUILanguage();
+  // The locale its strings are in (the browser's own may be one Wenmai has no strings for).
+  const locale = parseUiLocale(t('uiLocale'));
+  document.documentElement.lang = locale === 'zh-TW' ? 'zh-Hant-TW' : locale;
   document.documentElement.style.setProperty('--wm-room', `${FRAME_ROOM}px`);
   const port = await connect(frame.portName);
   if (!port) return;
