@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { ArticleView, PassageView } from '../lib/views';
-import { useT, type MessageKey } from './i18n';
+import { useT, useUiLocale, type MessageKey } from './i18n';
+import { readingScript, scriptLang } from '../lib/reading-script';
+import { useWritten } from './written';
 import { LANG_LABELS } from './labels';
 import { percent, readerUrl, safeHref } from '../lib/format';
 import { indexHits, segmentRange } from './segments';
@@ -23,6 +25,8 @@ export interface ArticleReaderProps {
   linked: ReadonlyMap<string, PassageView | null>;
   onToggleLinks: (passageId: string) => void;
   onCompare: (passageId: string, otherId: string) => void;
+  /** The term the reader came for (from its timeline): its occurrences are marked. */
+  focusTermId?: string | null;
 }
 
 /** One article of the corpus: header, metadata, keywords, and its passages with terms and links. */
@@ -57,12 +61,15 @@ export function ArticleReader(props: ArticleReaderProps) {
     ['colOrigin', t(view.origin === 'user' ? 'originUser' : 'originBundle')],
   ];
   const href = safeHref(article.url);
+  // The title in the reader's script (the zh-CN/zh-TW UI); the text stays as its source wrote it.
+  const script = readingScript(null, useUiLocale());
+  const write = useWritten([article.title], script);
 
   return (
     <article className="wm-article" data-article-id={article.id}>
       <header>
-        <h1 lang="zh" data-testid="article-title">
-          {article.title || t('untitled')}
+        <h1 lang={scriptLang(script)} data-testid="article-title">
+          {write(article.title) || t('untitled')}
         </h1>
         {meta.titleBy === 'editor' && (
           <p className="wm-muted" data-testid="title-by-editor">
@@ -129,7 +136,7 @@ export function ArticleReader(props: ArticleReaderProps) {
                   return (
                     <mark
                       key={i}
-                      className="term"
+                      className={segment.termId === props.focusTermId ? 'term focus' : 'term'}
                       data-term-id={segment.termId}
                       title={term?.gloss}
                     >

@@ -2,7 +2,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ArticleList, ArticleListQuery, ArticleSummary } from '../lib/views';
 import { readerUrl } from '../lib/format';
-import { useT } from './i18n';
+import { normaliseDate } from '../lib/match/term-timeline';
+import { useT, useUiLocale } from './i18n';
+import { readingScript, scriptLang } from '../lib/reading-script';
+import { useWritten } from './written';
 import { LANG_LABELS } from './labels';
 import './corpus-list.css';
 
@@ -18,6 +21,12 @@ export interface CorpusListProps {
   /** More cells at the end of a row (the options page's Delete). */
   actions?: (article: ArticleSummary) => ReactNode;
   onError?: (error: unknown) => void;
+  /** Fixed parts of every query (the corpus browser's term and period). */
+  filter?: Pick<ArticleListQuery, 'term' | 'from' | 'to'>;
+  /** Where a row's Open goes (the article; in the browser of a term, at the term). */
+  articleHref?: (article: ArticleSummary) => string;
+  /** The search as the reader types it (the corpus browser looks it up as a term). */
+  onSearch?: (text: string) => void;
 }
 
 type Sort = NonNullable<ArticleListQuery['sort']>;
@@ -26,8 +35,19 @@ type Sort = NonNullable<ArticleListQuery['sort']>;
  * The corpus as a searchable, filterable list of any length: only the rows on screen exist, and
  * they are asked for a window at a time (lib/match/article-catalog.ts answers in the background).
  */
-export function CorpusList({ fetchList, version = 0, actions, onError }: CorpusListProps) {
+export function CorpusList({
+  fetchList,
+  version = 0,
+  actions,
+  onError,
+  filter,
+  articleHref = (article) => readerUrl({ article: article.id }),
+  onSearch,
+}: CorpusListProps) {
   const t = useT();
+  // Titles and places in the reader's script (the zh-CN/zh-TW UI); as written in English.
+  const script = readingScript(null, useUiLocale());
+  const lang = scriptLang(script);
   const [search, setSearch] = useState('');
   const [origin, setOrigin] = useState<'' | 'bundle' | 'user'>('');
   const [place, setPlace] = useState('');
@@ -42,10 +62,11 @@ export function CorpusList({ fetchList, version = 0, actions, onError }: CorpusL
       ...(search.trim() ? { search: search.trim() } : {}),
       ...(origin ? { origin } : {}),
       ...(place ? { place } : {}),
+      ...filter,
       sort,
       descending: sort !== 'title',
     }),
-    [search, origin, place, sort],
+    [search, origin, place, sort, filter],
   );
 
   // A new query (or a changed corpus): start again from its first window.
@@ -73,6 +94,11 @@ export function CorpusList({ fetchList, version = 0, actions, onError }: CorpusL
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
+  const shown = items.flatMap((item) => {
+    const row = rows.get(item.index);
+    return row ? [row.title, row.place ?? ''] : [];
+  });
+  const write = useWritten([...shown, ...(head?.places ?? []).map((p) => p.name)], script);
 
   // Windows not yet asked for, for the rows now on screen.
   useEffect(() => {
@@ -104,7 +130,10 @@ export function CorpusList({ fetchList, version = 0, actions, onError }: CorpusL
           placeholder={t('corpusSearch')}
           aria-label={t('corpusSearch')}
           data-testid="corpus-search"
-          onChange={(event) => setSearch(event.target.value)}
+          onChange={(event) => {
+            setSearch(event.target.value);
+            onSearch?.(event.target.value);
+          }}
         />
         <select
           value={origin}
@@ -125,7 +154,7 @@ export function CorpusList({ fetchList, version = 0, actions, onError }: CorpusL
           <option value="">{t('corpusAllPlaces')}</option>
           {(head?.places ?? []).map((p) => (
             <option key={p.name} value={p.name}>
-              {`${p.name} (${p.count})`}
+              {`${write(p.name)} (${p.count})`}
             </option>
           ))}
         </select>
@@ -188,8 +217,8 @@ export function CorpusList({ fetchList, version = 0, actions, onError }: CorpusL
                       >
                         {article ? (
                           <>
-                            <span role="cell" lang="zh" className="wm-list-title">
-                              {article.title || t('untitled')}
+                            <span role="cell" lang={lang} className="wm-list-title">
+                              {write(article.title) || t('untitled')}
                             </span>
                             <span
                               role="cell"
@@ -198,9 +227,11 @@ export function CorpusList({ fetchList, version = 0, actions, onError }: CorpusL
                             >
                               {article.source}
                             </span>
-                            <span role="cell">{article.date ?? ''}</span>
-                            <span role="cell" lang="zh">
-                              {article.place ?? ''}
+                            <span role="cell" title={article.date}>
+                              {normaliseDate(article.date) || article.date}
+                            </span>
+                            <span role="cell" lang={lang}>
+                              {write(article.place ?? '')}
                             </span>
                             <span role="cell" title={t(LANG_LABELS[article.lang])}>
                               <span className={`wm-origin wm-origin-${article.origin}`}>
@@ -212,7 +243,7 @@ export function CorpusList({ fetchList, version = 0, actions, onError }: CorpusL
                             </span>
                             <span role="cell" className="wm-actions">
                               <a
-                                href={readerUrl({ article: article.id })}
+                                href={articleHref(article)}
                                 target="_blank"
                                 rel="noopener"
                                 data-testid="open-article"

@@ -6,7 +6,7 @@ import { TermCard } from './TermCard';
 
 export interface FrameSurfaceProps {
   view: FrameView | null;
-  t: (key: string, substitutions?: string[]) => string;
+  t: (key: string, substitutions?: string | string[]) => string;
   /** What the reader did, and the box's size after each render (banner and card). */
   onEvent: (event: FromFrame) => void;
   /** Room around the box inside the frame, in CSS pixels (for its shadow). */
@@ -65,6 +65,13 @@ export function FrameSurface({ view, t, onEvent, room }: FrameSurfaceProps) {
             t={t}
             onOpenOccurrence={openReader}
             onOpenTerm={(termId) => onEvent({ type: 'open-term', termId })}
+            onOpenPeriod={(termId, period) =>
+              onEvent(
+                period
+                  ? { type: 'open-term-articles', termId, period }
+                  : { type: 'open-term-articles', termId },
+              )
+            }
             onClose={close}
             onPointerEnter={() => onEvent({ type: 'keep' })}
             onPointerLeave={() => onEvent({ type: 'leave' })}

@@ -79,7 +79,7 @@ export function GlossaryPanel({
       {!entries ? (
         <p className="wm-muted">{t('loading')}</p>
       ) : (
-        <div className="wm-glossary-body">
+        <div className={`wm-glossary-body${selected ? ' wm-with-detail' : ''}`}>
           <div className="wm-table-wrap wm-scroll">
             <table className="wm-table wm-clickable" data-testid="glossary-table">
               <thead>
@@ -109,13 +109,13 @@ export function GlossaryPanel({
                       }
                     }}
                   >
-                    <td lang="zh" className="wm-headword">
+                    <td lang="zh-Hans" className="wm-headword">
                       {entry.headword}
                     </td>
                     <td lang="zh-Hant">{entry.traditional.join('、')}</td>
                     <td>{t(CATEGORY_LABELS[entry.category])}</td>
                     <td>{scopeLabel(entry.scope, t)}</td>
-                    <td>{entry.gloss}</td>
+                    <td lang="en">{entry.gloss}</td>
                     <td>
                       <span className={`wm-origin wm-origin-${entry.origin}`}>
                         {t(entry.origin === 'user' ? 'originUser' : 'originBundle')}

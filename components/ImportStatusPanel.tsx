@@ -15,13 +15,16 @@ export function ImportStatusPanel({ status }: { status: ImportStatus | null }) {
   return (
     <div className="wm-import-status" data-testid="import-status" data-state={status.state}>
       <p>
-        <span className={`wm-state wm-state-${status.state}`}>{t(STATE_LABELS[status.state])}</span>
-        {status.corpusVersion && (
-          <span className="wm-muted">
-            {' · '}
-            {t('corpusVersion')} <code data-testid="corpus-version">{status.corpusVersion}</code>
-          </span>
-        )}
+        {/* The version is for a bug report, not for reading: in the tooltip. */}
+        <span
+          className={`wm-state wm-state-${status.state}`}
+          data-testid="import-state"
+          {...(status.corpusVersion
+            ? { title: t('corpusVersionTitle', status.corpusVersion.slice(0, 8)) }
+            : {})}
+        >
+          {t(STATE_LABELS[status.state])}
+        </span>
       </p>
       {(status.state === 'running' || status.total > 0) && (
         <div className="wm-progress-row">
@@ -31,8 +34,8 @@ export function ImportStatusPanel({ status }: { status: ImportStatus | null }) {
             max={Math.max(status.total, 1)}
             aria-label={t('importProgress')}
           />
-          <span className="wm-count">
-            {status.done} / {status.total}
+          <span className="wm-count" data-testid="import-count">
+            {t('importItems', [status.done.toLocaleString(), status.total.toLocaleString()])}
           </span>
         </div>
       )}

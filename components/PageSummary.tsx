@@ -1,5 +1,7 @@
 import type { PageState } from '../lib/page-state';
-import { useT } from './i18n';
+import { useT, useUiLocale } from './i18n';
+import { useWritten } from './written';
+import { readingScript, scriptLang } from '../lib/reading-script';
 import { LANG_LABELS } from './labels';
 import { percent, readerUrl } from '../lib/format';
 import { RelationBadge } from './RelationBadge';
@@ -22,6 +24,17 @@ export function PageSummary({ state, onOpenArticle, onShowTerm }: PageSummaryPro
   const t = useT();
   // Every term on the page, most frequent first (PageState lists them so).
   const terms = state.terms;
+  // Titles and headwords in the script the reader sees the page in (or reads, with the zh-TW UI).
+  const script = readingScript(state, useUiLocale());
+  const write = useWritten(
+    [
+      state.article?.title ?? '',
+      ...state.similar.map((s) => s.title),
+      ...terms.map((term) => term.headword),
+    ],
+    script,
+  );
+  const lang = scriptLang(script);
   return (
     <>
       <dl className="wm-facts">
@@ -31,8 +44,8 @@ export function PageSummary({ state, onOpenArticle, onShowTerm }: PageSummaryPro
         </dd>
       </dl>
       {state.article ? (
-        <h1 className="wm-page-title" data-testid="page-title" lang="zh">
-          {state.article.title || t('untitled')}
+        <h1 className="wm-page-title" data-testid="page-title" lang={lang}>
+          {write(state.article.title) || t('untitled')}
         </h1>
       ) : (
         <p className="wm-muted" data-testid="page-title">
@@ -57,14 +70,14 @@ export function PageSummary({ state, onOpenArticle, onShowTerm }: PageSummaryPro
                   <span className="wm-score">{percent(item.score)}</span>
                   <a
                     href={readerUrl({ article: item.articleId })}
-                    lang="zh"
+                    lang={lang}
                     title={item.source}
                     onClick={(event) => {
                       event.preventDefault();
                       onOpenArticle(item.articleId);
                     }}
                   >
-                    {item.title || item.source}
+                    {write(item.title) || item.source}
                   </a>
                 </li>
               ))}
@@ -85,7 +98,9 @@ export function PageSummary({ state, onOpenArticle, onShowTerm }: PageSummaryPro
                   title={t('nextOccurrence')}
                   onClick={() => onShowTerm(term.termId, 'next')}
                 >
-                  <span lang="zh">{term.headword}</span>
+                  <span lang={lang} data-testid="term-headword">
+                    {write(term.headword)}
+                  </span>
                   <span className="wm-count">×{term.count}</span>
                 </button>
                 {STEPS.map(({ direction, label, mark }) => (

@@ -3,6 +3,7 @@ import type { TermSource } from '../lib/glossary/glossary';
 import { safeHref } from '../lib/format';
 import type { TermCard as TermCardData } from '../lib/views';
 import { CATEGORY_LABELS, scopeLabel } from './labels';
+import { TermTimeline } from './TermTimeline';
 
 export interface TermCardProps {
   card: TermCardData | null;
@@ -10,9 +11,11 @@ export interface TermCardProps {
   error?: string;
   /** Focus the card when it opened from a click or a keyboard command. */
   focusOnOpen: boolean;
-  t: (key: string) => string;
+  t: (key: string, substitutions?: string | string[]) => string;
   onOpenOccurrence: (articleId: string, passageId: string) => void;
   onOpenTerm: (termId: string) => void;
+  /** The term's corpus articles in the reader, of one year or month (a bar of its timeline). */
+  onOpenPeriod?: (termId: string, period?: string) => void;
   onClose: () => void;
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
@@ -176,13 +179,24 @@ export function TermCard(props: TermCardProps) {
                   className="wm-chip"
                   key={r.id}
                   onClick={() => props.onOpenTerm(r.id)}
-                  lang="zh-Hans"
+                  lang={LANGS[card.script]}
                 >
                   {r.headword}
                 </button>
               ))}
             </div>
           )}
+          <div className="wm-over-time">
+            <div className="wm-section-title">{t('timelineTitle')}</div>
+            <TermTimeline
+              timeline={card.timeline}
+              headword={card.headword}
+              t={t}
+              {...(props.onOpenPeriod
+                ? { onOpenPeriod: (period?: string) => props.onOpenPeriod!(card.entry.id, period) }
+                : {})}
+            />
+          </div>
           <div className="wm-occurrences">
             <div className="wm-section-title">{t('cardOccurrences')}</div>
             {card.occurrences.length === 0 ? (
@@ -196,8 +210,10 @@ export function TermCard(props: TermCardProps) {
                       className="wm-link"
                       onClick={() => props.onOpenOccurrence(o.articleId, o.passageId)}
                     >
-                      <span className="wm-occ-title">{o.title}</span>
-                      <span className="wm-occ-snippet" lang="zh">
+                      <span className="wm-occ-title" lang={LANGS[card.script]}>
+                        {o.title}
+                      </span>
+                      <span className="wm-occ-snippet" lang={LANGS[card.script]}>
                         …{o.snippet}…
                       </span>
                     </button>

@@ -1,5 +1,11 @@
-import { useId, useState } from 'react';
-import { TERM_CATEGORIES, type GlossaryEntry, type TermCategory } from '../lib/glossary/glossary';
+import { useId, useRef, useState } from 'react';
+import {
+  glossaryEntrySchema,
+  TERM_CATEGORIES,
+  type GlossaryEntry,
+  type TermCategory,
+} from '../lib/glossary/glossary';
+import { hashRange } from '../lib/match/hash';
 import { useT, type MessageKey } from './i18n';
 import { CATEGORY_LABELS } from './labels';
 
@@ -57,9 +63,60 @@ function fromForm(form: TermForm): Record<string, unknown> {
   };
 }
 
+/**
+ * A new entry's id, made from its headword (ids are kebab-case ASCII; the reader never types one):
+ * the same headword always gives the same id.
+ */
+export function termIdFor(headword: string): string {
+  const text = headword.trim();
+  return text ? `my-${hashRange(text, 0, text.length).toString(36)}` : '';
+}
+
+type FieldErrors = Partial<Record<keyof TermForm, string>>;
+
+/**
+ * What is wrong with each field, in the reader's language: the glossary's one schema decides
+ * (lib/glossary/glossary.ts), and the glossary what is taken and what exists.
+ */
+function fieldErrors(
+  entry: Record<string, unknown>,
+  t: (key: MessageKey, substitutions?: string | string[]) => string,
+  glossary: TermEditorProps['glossary'],
+): FieldErrors {
+  const errors: FieldErrors = {};
+  const parsed = glossaryEntrySchema.safeParse(entry);
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const [top, sub] = issue.path;
+    const field = (
+      top === 'definition' ? (sub === 'en' ? 'definitionEn' : 'definitionZh') : top
+    ) as keyof TermForm;
+    // The id is made from the headword: the headword's own error says what to fix.
+    if (errors[field] || field === 'id') continue;
+    errors[field] =
+      field === 'headword'
+        ? t(entry.headword === '' ? 'termErrorRequired' : 'termErrorHan')
+        : field === 'traditional' || field === 'aliases'
+          ? t('termErrorHanList')
+          : // The other fields' only rule: not empty.
+            t('termErrorRequired');
+  }
+  const headword = String(entry.headword);
+  const owner = glossary?.headwordOwner(headword);
+  if (!errors.headword && owner && owner !== entry.id)
+    errors.headword = t('termErrorHeadwordTaken');
+  const unknown = ((entry.related as string[]) ?? []).filter((id) => glossary && !glossary.has(id));
+  if (unknown.length > 0) errors.related = t('termErrorRelated', unknown.join(', '));
+  return errors;
+}
+
 export interface TermEditorProps {
   /** The entry being edited; null for a new one. */
   entry: GlossaryEntry | null;
+  /** The glossary as it is: which entry a headword belongs to, and which ids exist. */
+  glossary?: {
+    headwordOwner: (headword: string) => string | undefined;
+    has: (id: string) => boolean;
+  };
   disabled?: boolean;
   onSave: (entry: Record<string, unknown>) => void;
   onCancel: () => void;
@@ -102,12 +159,35 @@ const FIELDS: {
 ];
 
 /** Form for one of the reader's glossary entries (new, or a copy of an existing one to edit). */
-export function TermEditor({ entry, disabled, onSave, onCancel }: TermEditorProps) {
+export function TermEditor({ entry, glossary, disabled, onSave, onCancel }: TermEditorProps) {
   const t = useT();
   const idPrefix = useId();
+  const formRef = useRef<HTMLFormElement>(null);
   const [form, setForm] = useState<TermForm>(() => toForm(entry));
-  const set = (field: keyof TermForm, value: string) =>
-    setForm((current) => ({ ...current, [field]: value }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const set = (field: keyof TermForm, value: string) => {
+    setForm((current) => ({
+      ...current,
+      [field]: value,
+      // A new entry's id follows its headword; an existing one keeps its own.
+      ...(field === 'headword' && entry === null ? { id: termIdFor(value) } : {}),
+    }));
+    // A field the reader is fixing is no longer marked.
+    setErrors((current) => (current[field] ? { ...current, [field]: undefined } : current));
+  };
+  const errorOf = (field: keyof TermForm, errorId: string) =>
+    errors[field]
+      ? {
+          'aria-invalid': true as const,
+          'aria-describedby': errorId,
+        }
+      : {};
+  const errorLine = (field: keyof TermForm, errorId: string, testId: string) =>
+    errors[field] && (
+      <small className="wm-field-error" id={errorId} data-testid={`${testId}-error`}>
+        {errors[field]}
+      </small>
+    );
 
   return (
     <form
@@ -118,27 +198,39 @@ export function TermEditor({ entry, disabled, onSave, onCancel }: TermEditorProp
         event.preventDefault();
         // Blocked words and only-in phrases (exact term boundaries) have no field here: an edit
         // keeps the entry's own.
-        onSave({
+        const written = {
           ...fromForm(form),
           ...(entry?.blockedIn ? { blockedIn: entry.blockedIn } : {}),
           ...(entry?.onlyIn ? { onlyIn: entry.onlyIn } : {}),
-        });
+        };
+        const found = fieldErrors(written, t, glossary);
+        setErrors(found);
+        if (Object.values(found).some(Boolean)) {
+          // The first field to fix takes the focus (and comes into view): the heading stays put.
+          requestAnimationFrame(() =>
+            formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+          );
+          return;
+        }
+        onSave(written);
       }}
+      ref={formRef}
     >
       <h3>{entry ? t('termEditing', entry.headword) : t('termNew')}</h3>
       <fieldset disabled={disabled}>
         <div className="wm-field">
           <label htmlFor={`${idPrefix}-id`}>{t('termId')}</label>
+          {/* Made from the headword, never typed: shown for the related-terms field. */}
           <input
             id={`${idPrefix}-id`}
             data-testid="term-id"
             value={form.id}
-            readOnly={entry !== null}
-            placeholder="xinzhi-shengchanli"
+            readOnly
             spellCheck={false}
-            onChange={(event) => set('id', event.target.value)}
+            {...errorOf('id', `${idPrefix}-id-error`)}
           />
-          <small className="wm-muted">{t('termIdHelp')}</small>
+          {entry === null && <small className="wm-muted">{t('termIdGenerated')}</small>}
+          {errorLine('id', `${idPrefix}-id-error`, 'term-id')}
         </div>
         <div className="wm-field">
           <label htmlFor={`${idPrefix}-category`}>{t('cardCategory')}</label>
@@ -157,17 +249,20 @@ export function TermEditor({ entry, disabled, onSave, onCancel }: TermEditorProp
         </div>
         {FIELDS.map(({ field, label, testId, multiline, lang }) => {
           const id = `${idPrefix}-${field}`;
+          const errorId = `${id}-error`;
           const props = {
             id,
             lang,
             'data-testid': testId,
             value: form[field],
             onChange: (event: { target: { value: string } }) => set(field, event.target.value),
+            ...errorOf(field, errorId),
           };
           return (
-            <div className="wm-field" key={field}>
+            <div className={`wm-field${errors[field] ? ' wm-invalid' : ''}`} key={field}>
               <label htmlFor={id}>{t(label)}</label>
               {multiline ? <textarea rows={3} {...props} /> : <input {...props} />}
+              {errorLine(field, errorId, testId)}
             </div>
           );
         })}
@@ -178,6 +273,11 @@ export function TermEditor({ entry, disabled, onSave, onCancel }: TermEditorProp
           <button type="button" data-testid="term-cancel" onClick={onCancel}>
             {t('cancel')}
           </button>
+          {Object.values(errors).some(Boolean) && (
+            <span className="wm-field-error" role="alert" data-testid="term-errors">
+              {t('termErrorsBelow')}
+            </span>
+          )}
         </div>
       </fieldset>
     </form>

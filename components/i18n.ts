@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { parseUiLocale, type UiLocale } from '../lib/reading-script';
 import type messages from '../public/_locales/en/messages.json';
 
 /** A key of public/_locales/en/messages.json. */
@@ -13,4 +14,9 @@ export const I18nContext = createContext<Translate>((key) => key);
 
 export function useT(): Translate {
   return useContext(I18nContext);
+}
+
+/** The locale the UI strings are in (the `uiLocale` message): Chinese content follows it. */
+export function useUiLocale(): UiLocale {
+  return parseUiLocale(useContext(I18nContext)('uiLocale'));
 }

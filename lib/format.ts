@@ -1,13 +1,25 @@
-/** Relative URL of the reader page (the extension pages all live at the root). */
+/**
+ * Relative URL of the reader page (the extension pages all live at the root): an article (at a
+ * passage, or at a term's first occurrence), two passages side by side, or the corpus browser of a
+ * term (its articles, of one year or month).
+ */
 export function readerUrl(
-  query: { article: string; passage?: string } | { compare: [string, string] } | { line: string },
+  query:
+    | { article: string; passage?: string; term?: string }
+    | { compare: [string, string] }
+    | { line: string }
+    | { term: string; period?: string },
 ): `reader.html?${string}` {
   const params = new URLSearchParams();
   if ('compare' in query) params.set('compare', query.compare.join(','));
   else if ('line' in query) params.set('line', query.line);
-  else {
+  else if ('article' in query) {
     params.set('article', query.article);
     if (query.passage) params.set('passage', query.passage);
+    if (query.term) params.set('term', query.term);
+  } else {
+    params.set('term', query.term);
+    if (query.period) params.set('period', query.period);
   }
   return `reader.html?${params.toString()}`;
 }

@@ -18,6 +18,8 @@ export interface PageUiActions {
   /** Opens a corpus passage's policy line (every parallel of it in the corpus) in the reader. */
   openLine: (passageId: string) => void;
   openTerm: (termId: string) => void;
+  /** The term's corpus articles in the reader (of one year or month). */
+  openTermArticles: (termId: string, period?: string) => void;
   openPanel: (passage: number) => void;
   closeCard: () => void;
   closePanel: () => void;

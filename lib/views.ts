@@ -1,6 +1,7 @@
 import type { BundleArticle, PassageLink } from './bundle';
 import type { GlossaryEntry } from './glossary/glossary';
 import type { ArticleMeta } from './page-state';
+import type { TermTimeline } from './match/term-timeline';
 
 // What the reader is shown of the corpus: the domain's own shapes, apart from the wire format
 // (lib/messaging) that carries them and the database (lib/db) that stores their parts.
@@ -24,6 +25,8 @@ export interface ArticleSummary {
 /** What a list of the corpus asks for: a search in either script, filters, an order, a window. */
 export interface ArticleListQuery {
   search?: string;
+  /** Only articles holding this glossary term. */
+  term?: string;
   origin?: 'bundle' | 'user';
   place?: string;
   /** Dates as written (YYYY, YYYY-MM or YYYY-MM-DD); an article without a date is left out. */
@@ -55,6 +58,8 @@ export interface TermOccurrence {
   snippet: string;
 }
 
+export type { TermTimeline } from './match/term-timeline';
+
 export interface TermCard {
   /** The entry, its Chinese definition in `script`. */
   entry: GlossaryEntry;
@@ -64,6 +69,8 @@ export interface TermCard {
   headword: string;
   related: { id: string; headword: string }[];
   occurrences: TermOccurrence[];
+  /** How many corpus articles hold the term, by date. */
+  timeline: TermTimeline;
 }
 
 export interface ImportStatus {

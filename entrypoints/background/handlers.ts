@@ -17,6 +17,7 @@ import type { StoredArticle, WenmaiDB } from '../../lib/db/schema';
 import type { BundleArticle } from '../../lib/bundle';
 import { hashRange } from '../../lib/match/hash';
 import { loadConverter } from './converters';
+import { termTimeline } from '../../lib/match/term-timeline';
 import { matchTerms } from '../../lib/match/match-terms';
 import type { BackgroundResponses, BackgroundType, RequestOf } from '../../lib/messaging/messages';
 import type { CorpusIndexStatus, ImportStatus } from '../../lib/views';
@@ -180,16 +181,41 @@ export const handlers: Handlers = {
       passageId: o.passageId,
       snippet: o.text.slice(Math.max(0, o.start - 24), o.end + 24),
     }));
+    // Articles holding the term, from the database's term index (no article read), dated by the
+    // catalog in memory.
+    const holding = (await ctx.db.articles
+      .where('termIds')
+      .equals(entry.id)
+      .primaryKeys()) as string[];
+    const timeline = termTimeline(holding.map((id) => corpus.catalog.get(id)?.date));
     const related = entry.related.flatMap((id) => {
       const other = byId.get(id);
       return other ? [{ id, headword: other.headword }] : [];
     });
     if (request.script !== 'traditional')
-      return { entry, script: 'simplified', headword: entry.headword, related, occurrences };
+      return {
+        entry,
+        script: 'simplified',
+        headword: entry.headword,
+        related,
+        occurrences,
+        timeline,
+      };
     // A reader of a Traditional page reads the card in Traditional (Wenmai's conversion).
     const write = await loadConverter('traditional', request.variant ?? 'tw');
     return {
-      entry: { ...entry, definition: { ...entry.definition, zh: write(entry.definition.zh) } },
+      entry: {
+        ...entry,
+        definition: { ...entry.definition, zh: write(entry.definition.zh) },
+        ...(entry.firstAppeared?.occasion
+          ? {
+              firstAppeared: {
+                ...entry.firstAppeared,
+                occasion: write(entry.firstAppeared.occasion),
+              },
+            }
+          : {}),
+      },
       script: 'traditional',
       headword: write(entry.headword),
       related: related.map((r) => ({ ...r, headword: write(r.headword) })),
@@ -198,6 +224,7 @@ export const handlers: Handlers = {
         title: write(o.title),
         snippet: write(o.snippet),
       })),
+      timeline,
     };
   },
 
@@ -216,7 +243,11 @@ export const handlers: Handlers = {
 
   'wenmai/list-articles': async (request, ctx) => {
     const { type: _type, ...query } = request;
-    return (await ctx.corpus()).catalog.list(query);
+    const corpus = await ctx.corpus();
+    if (!query.term) return corpus.catalog.list(query);
+    // The articles holding the term: the database's term index, keys only.
+    const holding = await ctx.db.articles.where('termIds').equals(query.term).primaryKeys();
+    return corpus.catalog.list(query, new Set(holding as string[]));
   },
 
   'wenmai/get-article': async (request, ctx) => {
@@ -333,12 +364,17 @@ export const handlers: Handlers = {
       ? readerUrl({ compare: [request.compare[0]!, request.compare[1]!] })
       : request.line
         ? readerUrl({ line: request.line })
-        : request.articleId
+        : request.termId && !request.articleId
           ? readerUrl({
-              article: request.articleId,
-              ...(request.passageId ? { passage: request.passageId } : {}),
+              term: request.termId,
+              ...(request.period ? { period: request.period } : {}),
             })
-          : 'reader.html';
+          : request.articleId
+            ? readerUrl({
+                article: request.articleId,
+                ...(request.passageId ? { passage: request.passageId } : {}),
+              })
+            : 'reader.html';
     await browser.tabs.create({ url: browser.runtime.getURL(`/${page}`) });
     return { opened: true };
   },

@@ -19,6 +19,9 @@ import { errorMessage } from '../../lib/format';
 
 const { askBackground } = createMessenger(browser);
 
+/** How long a note that something was done stays ("Settings saved."). */
+const NOTE_MS = 4000;
+
 /** Everything the options page shows comes from the background; this file does the asking. */
 export function App() {
   const t = useT();
@@ -63,8 +66,22 @@ export function App() {
     void loadGlossary();
   });
 
+  // A plain "done" note goes after a while; errors, and notes that offer an action (Undo), stay
+  // until the next action or the reader dismisses them.
+  useEffect(() => {
+    if (!status || status.kind === 'error' || status.action || status.details?.length) return;
+    const shown = status;
+    const timer = setTimeout(
+      () => setStatus((current) => (current === shown ? null : current)),
+      NOTE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [status]);
+
   /** Runs one action at a time; its errors end up in the message line. */
   const run = async (action: () => Promise<void>) => {
+    // The last action's note is not about this one.
+    setStatus(null);
     setBusy(true);
     try {
       await action();
@@ -304,6 +321,11 @@ export function App() {
               <TermEditor
                 key={editing?.id ?? '(new)'}
                 entry={editing}
+                glossary={{
+                  headwordOwner: (headword) =>
+                    glossary?.find((row) => row.headword === headword)?.id,
+                  has: (id) => glossary?.some((row) => row.id === id) ?? true,
+                }}
                 disabled={busy}
                 onSave={(entry) => void saveTerm(entry)}
                 onCancel={() => setEditing(undefined)}

@@ -10,6 +10,7 @@ import {
   type FromFrame,
   type ToFrame,
 } from '../../lib/messaging/frame-port';
+import { parseUiLocale } from '../../lib/reading-script';
 import './style.css';
 
 /**
@@ -18,7 +19,7 @@ import './style.css';
  * shows comes over a port to that page script, which only Wenmai's own contexts can open. A frame
  * some page embedded with a copied hash gets the same view, which that page cannot read either.
  */
-const t = (key: string, substitutions?: string[]): string =>
+const t = (key: string, substitutions?: string | string[]): string =>
   browser.i18n.getMessage(key as 'extName', substitutions) || key;
 
 /** The last view the page script sent, kept from the moment the port opens (before any render). */
@@ -76,7 +77,9 @@ async function connect(portName: string): Promise<Browser.runtime.Port | null> {
 async function start(): Promise<void> {
   const frame = parseFrameHash(location.hash);
   if (!frame) return;
-  document.documentElement.lang = browser.i18n.getUILanguage();
+  // The locale its strings are in (the browser's own may be one Wenmai has no strings for).
+  const locale = parseUiLocale(t('uiLocale'));
+  document.documentElement.lang = locale === 'zh-TW' ? 'zh-Hant-TW' : locale;
   document.documentElement.style.setProperty('--wm-room', `${FRAME_ROOM}px`);
   const port = await connect(frame.portName);
   if (!port) return;

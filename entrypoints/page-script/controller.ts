@@ -11,6 +11,7 @@ import { Mailbox } from '../../lib/messaging/mailbox';
 import type { PageLang } from '../../lib/normalise/detect-script';
 import { assemblePageState, type DisplayScript, type PageState } from '../../lib/page-state';
 import type { ToastMessage, UiStore } from '../../lib/page-ui-store';
+import { readingScript, type UiLocale } from '../../lib/reading-script';
 import type { ScriptLifetime } from '../../lib/script-lifetime';
 import type { Settings } from '../../lib/settings';
 import type { PageContext, PageWindow } from './features/context';
@@ -48,6 +49,7 @@ export class PageController {
   private readonly observer: PageObserver;
   private readonly sheet: { remove(): void };
   private rescanTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly variant: 'tw' | 'hk';
   /** Commands, conversions and rescans run one after another, never interleaved. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -61,6 +63,8 @@ export class PageController {
     settings: Settings,
     store: UiStore,
     private readonly lang: PageLang,
+    /** The UI's locale: a reader of the zh-TW UI reads Chinese content in Traditional. */
+    private readonly uiLocale: UiLocale = 'en',
   ) {
     const painter = new HighlightPainter(win);
     this.page = { lifetime, doc, win, store, askBackground, painter };
@@ -71,6 +75,7 @@ export class PageController {
     this.sheet = addPageSheet(doc, highlightCss(settings.highlightStyle));
     this.observer = new PageObserver(doc.body, (changes) => this.onChanges(changes), win);
     this.highlights = new TermHighlights(this.page, matcher, settings.highlightsEnabled);
+    this.variant = settings.traditionalVariant;
     this.card = new TermCard(this.page, this.highlights, () => ({
       script: this.readerScript(),
       variant: settings.traditionalVariant,
@@ -86,6 +91,7 @@ export class PageController {
       const titles: Record<string, string> = {};
       for (const s of result.similar) titles[s.articleId] = s.title;
       store.update({ similar: result.similar, titles: { ...store.get().titles, ...titles } });
+      void this.writeTitles();
       this.relocateMarkers();
     });
     lifetime.onEnd(() => this.stop());
@@ -143,11 +149,42 @@ export class PageController {
     return result;
   }
 
-  /** The script the reader sees: the one switched to, else the page's own. */
+  /**
+   * The script the reader reads Chinese content in: the one switched to, else the page's own when
+   * Traditional, else Traditional for a reader of the zh-TW UI (lib/reading-script.ts).
+   */
   private readerScript(): 'simplified' | 'traditional' {
-    const shown = this.scripts.script;
-    if (shown !== 'original') return shown;
-    return (this.analysis.result?.lang ?? this.lang) === 'zh-Hant' ? 'traditional' : 'simplified';
+    const lang = this.analysis.result?.lang ?? this.lang;
+    return readingScript({ script: this.scripts.script, lang }, this.uiLocale) ?? 'simplified';
+  }
+
+  /**
+   * The banner's and the panel's titles of corpus articles in the reader's script (the corpus keeps
+   * each as its source wrote it). Asked of the background, which has OpenCC's tables built.
+   */
+  private async writeTitles(): Promise<void> {
+    const { store, askBackground } = this.page;
+    const similar = store.get().similar;
+    const titles = store.get().titles;
+    const ids = Object.keys(titles);
+    if (similar.length === 0 && ids.length === 0) return;
+    try {
+      const { texts } = await askBackground({
+        type: 'wenmai/convert',
+        texts: [...similar.map((s) => s.title), ...ids.map((id) => titles[id]!)],
+        to: this.readerScript(),
+        variant: this.variant,
+      });
+      if (store.get().similar !== similar) return;
+      const written: Record<string, string> = {};
+      ids.forEach((id, i) => (written[id] = texts[similar.length + i] ?? titles[id]!));
+      store.update({
+        similar: similar.map((s, i) => ({ ...s, title: texts[i] ?? s.title })),
+        titles: written,
+      });
+    } catch {
+      // Left as the corpus writes them: still the right titles.
+    }
   }
 
   closeOverlays(): void {
@@ -211,6 +248,7 @@ export class PageController {
     await yieldFrame(this.page.win);
     void this.highlights.scan();
     this.relocateMarkers();
+    void this.writeTitles();
   }
 
   /** Says briefly what a keyboard command did: the reader pressed keys and saw, maybe, nothing. */

@@ -6,6 +6,7 @@ import { buildTermMatcher } from '../../lib/match/match-terms';
 import { receiveCommands, type CommandRuntime } from '../../lib/messaging/receive-commands';
 import { emptyPageState } from '../../lib/page-state';
 import type { PageLang } from '../../lib/normalise/detect-script';
+import { parseUiLocale } from '../../lib/reading-script';
 import { ScriptLifetime } from '../../lib/script-lifetime';
 import { createMessenger } from '../../lib/messaging/client';
 import { Mailbox } from '../../lib/messaging/mailbox';
@@ -75,6 +76,7 @@ export default defineUnlistedScript({
       settings,
       store,
       pageLang(),
+      parseUiLocale(browser.i18n.getMessage('uiLocale')),
     );
     // Highlights first: the shadow-root UI can mount after them.
     controller = page;
@@ -111,6 +113,12 @@ export default defineUnlistedScript({
       openReader,
       openLine,
       openTerm: (termId) => page.card.open(termId, null, true),
+      openTermArticles: (termId, period) =>
+        void askBackground({
+          type: 'wenmai/open-reader',
+          termId,
+          ...(period ? { period } : {}),
+        }).catch(() => undefined),
       openPanel: (passage) => page.markers.openPanel(passage),
       closeCard: () => page.card.close(),
       closePanel: () => page.markers.closePanel(),

@@ -1,11 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ArticleReader, type TermInfo } from '../../components/ArticleReader';
 import { ComparePassages } from '../../components/ComparePassages';
 import { DIFF_CSS } from '../../components/DiffView';
-import { useT } from '../../components/i18n';
+import { useT, useUiLocale } from '../../components/i18n';
+import { TermTimeline } from '../../components/TermTimeline';
+import { readingScript, scriptLang } from '../../lib/reading-script';
 import { errorMessage, readerUrl } from '../../lib/format';
-import type { ArticleListQuery, ArticleView, PassageView, PolicyLineView } from '../../lib/views';
+import type {
+  ArticleListQuery,
+  ArticleView,
+  PassageView,
+  PolicyLineView,
+  TermCard,
+} from '../../lib/views';
 import { PolicyLine } from '../../components/PolicyLine';
 import { CorpusList } from '../../components/CorpusList';
 import { createMessenger } from '../../lib/messaging/client';
@@ -18,13 +26,40 @@ type Page =
   | { phase: 'article'; view: ArticleView; terms: ReadonlyMap<string, TermInfo> }
   | { phase: 'compare'; a: PassageView; b: PassageView }
   | { phase: 'line'; line: PolicyLineView }
-  | { phase: 'browse' };
+  | { phase: 'browse' }
+  | { phase: 'term'; card: TermCard };
 
 /** get-passages takes at most this many ids (lib/messaging/messages.ts). */
 const PASSAGES_PER_REQUEST = 50;
 
 const fetchList = (query: ArticleListQuery) =>
   askBackground({ type: 'wenmai/list-articles', ...query });
+
+/** A glossary term's card (its timeline and headword), in the reader's script. */
+const fetchTerm = (termId: string, script: 'simplified' | 'traditional' | null) =>
+  askBackground({ type: 'wenmai/term', termId, ...(script ? { script } : {}) });
+
+/** How many characters of a search are worth looking up as a term. */
+const MAX_TERM_SEARCH = 40;
+
+/**
+ * A term named in the browser's search box, over time: a link to its own browser, and its timeline
+ * whose bars open the articles of a year or month.
+ */
+function TermOverTime({ card }: { card: TermCard }) {
+  const t = useT();
+  const open = (period?: string) =>
+    location.assign(readerUrl({ term: card.entry.id, ...(period ? { period } : {}) }));
+  return (
+    <aside className="wm-term-panel" data-testid="search-term" data-term-id={card.entry.id}>
+      <h2>
+        <span lang={scriptLang(card.script)}>{card.headword}</span>{' '}
+        <span className="wm-muted">{t('timelineTitle')}</span>
+      </h2>
+      <TermTimeline timeline={card.timeline} headword={card.headword} t={t} onOpenPeriod={open} />
+    </aside>
+  );
+}
 
 async function fetchPassages(ids: string[]): Promise<PassageView[]> {
   const found: PassageView[] = [];
@@ -43,6 +78,11 @@ export function App() {
   const targetId = query.get('passage');
   const compare = query.get('compare');
   const lineId = query.get('line');
+  const termId = query.get('term');
+  const period = query.get('period');
+  const script = readingScript(null, useUiLocale());
+  const [searchTerm, setSearchTerm] = useState<TermCard | null>(null);
+  const [search, setSearch] = useState('');
   const [page, setPage] = useState<Page>({ phase: 'loading' });
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [linked, setLinked] = useState<ReadonlyMap<string, PassageView | null>>(new Map());
@@ -89,6 +129,11 @@ export function App() {
             view,
             terms: new Map(glossary.map((e) => [e.id, { headword: e.headword, gloss: e.gloss }])),
           });
+        } else if (termId) {
+          // A term's articles (of one year or month): the corpus browser, narrowed.
+          const card = await fetchTerm(termId, script);
+          document.title = `${t('termBrowserTitle', card.headword)} · ${t('extName')}`;
+          show({ phase: 'term', card });
         } else {
           // No article named: the corpus browser.
           document.title = `${t('corpusBrowserTitle')} · ${t('extName')}`;
@@ -101,14 +146,47 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [articleId, compare, lineId, t]);
+  }, [articleId, compare, lineId, termId, script, t]);
 
-  // The passage the URL names: scroll to it once the article is on the page.
+  // A search that names a glossary term shows the term over time above the list.
+  useEffect(() => {
+    const text = search.trim();
+    if (page.phase !== 'browse' || !text || text.length > MAX_TERM_SEARCH) {
+      setSearchTerm(null);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      void askBackground({ type: 'wenmai/find-term', text })
+        .then((hit) => (hit ? fetchTerm(hit.termId, script) : null))
+        .then((card) => {
+          if (live) setSearchTerm(card);
+        })
+        .catch(() => undefined);
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [search, page.phase, script]);
+
+  const termFilter = useMemo(
+    () => (termId ? { term: termId, ...(period ? { from: period, to: period } : {}) } : undefined),
+    [termId, period],
+  );
+
+  // The passage the URL names, or else the term's first occurrence: scroll to it once the article
+  // is on the page.
   const loaded = page.phase === 'article';
   useEffect(() => {
-    if (!loaded || !targetId) return;
-    document.getElementById(targetId)?.scrollIntoView({ block: 'center' });
-  }, [loaded, targetId]);
+    if (!loaded) return;
+    const target = targetId
+      ? document.getElementById(targetId)
+      : termId
+        ? document.querySelector('mark.term.focus')
+        : null;
+    target?.scrollIntoView({ block: 'center' });
+  }, [loaded, targetId, termId]);
 
   const toggleLinks = useCallback(
     (passageId: string) => {
@@ -163,6 +241,7 @@ export function App() {
           linked={linked}
           onToggleLinks={toggleLinks}
           onCompare={openCompare}
+          focusTermId={termId}
         />
       )}
       {page.phase === 'compare' && <ComparePassages a={page.a} b={page.b} />}
@@ -171,8 +250,48 @@ export function App() {
         <section className="wm-browser" data-testid="corpus-browser">
           <h1>{t('corpusBrowserTitle')}</h1>
           <p className="wm-muted">{t('corpusBrowserHelp')}</p>
+          {searchTerm && <TermOverTime card={searchTerm} />}
           <CorpusList
             fetchList={fetchList}
+            onSearch={setSearch}
+            onError={(error) => setPage({ phase: 'error', message: errorMessage(error) })}
+          />
+        </section>
+      )}
+      {page.phase === 'term' && (
+        <section
+          className="wm-browser"
+          data-testid="term-browser"
+          data-term-id={page.card.entry.id}
+        >
+          <p>
+            <a href="reader.html" data-testid="back-to-corpus">
+              ← {t('backToCorpus')}
+            </a>
+          </p>
+          <h1>
+            <span lang={scriptLang(page.card.script)}>
+              {t('termBrowserTitle', page.card.headword)}
+            </span>{' '}
+            {period && <span className="wm-muted">{t('termBrowserPeriod', period)}</span>}
+          </h1>
+          <p lang="en" className="wm-muted">
+            {page.card.entry.gloss}
+          </p>
+          <TermTimeline
+            timeline={page.card.timeline}
+            headword={page.card.headword}
+            t={t}
+            onOpenPeriod={(next) =>
+              location.assign(
+                readerUrl({ term: page.card.entry.id, ...(next ? { period: next } : {}) }),
+              )
+            }
+          />
+          <CorpusList
+            fetchList={fetchList}
+            {...(termFilter ? { filter: termFilter } : {})}
+            articleHref={(article) => readerUrl({ article: article.id, term: page.card.entry.id })}
             onError={(error) => setPage({ phase: 'error', message: errorMessage(error) })}
           />
         </section>

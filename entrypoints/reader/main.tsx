@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import type { Translate } from '../../components/i18n';
 import { mountPage } from '../../components/mount-page';
 import { App } from './App';
+import { createConverter, createMessenger } from '../../lib/messaging/client';
 import './style.css';
 
 const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key;
-mountPage(<App />, t, browser.i18n.getUILanguage(), t('extName'));
+const convert = createConverter(createMessenger(browser).askBackground);
+mountPage(<App />, t, t('extName'), convert);

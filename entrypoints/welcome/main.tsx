@@ -5,9 +5,4 @@ import { App } from './App';
 import './style.css';
 
 const t: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key;
-mountPage(
-  <App openOptions={() => void browser.runtime.openOptionsPage()} />,
-  t,
-  browser.i18n.getUILanguage(),
-  t('welcomeTitle'),
-);
+mountPage(<App openOptions={() => void browser.runtime.openOptionsPage()} />, t, t('welcomeTitle'));

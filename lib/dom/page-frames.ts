@@ -275,6 +275,9 @@ export class PageFrames {
       case 'open-term':
         if (surface === 'card') actions.openTerm(event.termId);
         return;
+      case 'open-term-articles':
+        if (surface === 'card') actions.openTermArticles(event.termId, event.period);
+        return;
       case 'close':
         if (surface === 'banner') actions.dismissBanner();
         else if (surface === 'card') actions.closeCard();

@@ -1,5 +1,6 @@
 import type { BundleArticle } from '../bundle';
 import { compactForMatch } from '../normalise/fold-script';
+import { normaliseDate } from './term-timeline';
 import type { ArticleList, ArticleListQuery, ArticleSummary } from '../views';
 
 const LANGS: readonly BundleArticle['lang'][] = ['zh-Hans', 'zh-Hant', 'zh-mixed', 'other'];
@@ -124,14 +125,17 @@ export class ArticleCatalog {
     ));
   }
 
-  /** A window of the articles matching a query, with the totals and the places to filter by. */
-  list(query: ArticleListQuery): ArticleList {
+  /**
+   * A window of the articles matching a query, with the totals and the places to filter by.
+   * @param only the articles a query's `term` allows (those holding it), looked up by the caller
+   */
+  list(query: ArticleListQuery, only?: ReadonlySet<string>): ArticleList {
     const offset = Math.max(0, query.offset ?? 0);
     const limit = Math.min(MAX_LIST_ROWS, Math.max(0, query.limit ?? 100));
     const { offset: _offset, limit: _limit, ...filters } = query;
     const key = JSON.stringify(filters);
     if (this.last?.key !== key || this.last.changes !== this.changes)
-      this.last = { key, changes: this.changes, ...this.filter(filters) };
+      this.last = { key, changes: this.changes, ...this.filter(filters, only) };
     const { matching, places, userTotal } = this.last;
     return {
       total: this.size,
@@ -144,7 +148,10 @@ export class ArticleCatalog {
   }
 
   /** The slots matching a query's filters, in its order, and its facets. */
-  private filter(query: ArticleListQuery): {
+  private filter(
+    query: ArticleListQuery,
+    only?: ReadonlySet<string>,
+  ): {
     matching: number[];
     places: ArticleList['places'];
     userTotal: number;
@@ -162,9 +169,13 @@ export class ArticleCatalog {
       const place = this.places[slot]!;
       if (place) places.set(place, (places.get(place) ?? 0) + 1);
       if (query.place && place !== query.place) continue;
-      if (query.from && (!this.dates[slot] || this.dates[slot]! < query.from)) continue;
-      if (query.to && (!this.dates[slot] || this.dates[slot]!.slice(0, query.to.length) > query.to))
-        continue;
+      if (only && !only.has(this.ids[slot]!)) continue;
+      if (query.from || query.to) {
+        // As YYYY-MM-DD: sources write 2024-7-4 09:18:46 as well as 2024-07-04.
+        const date = normaliseDate(this.dates[slot]);
+        if (!date || (query.from && date < query.from)) continue;
+        if (query.to && date.slice(0, query.to.length) > query.to) continue;
+      }
       matching.push(slot);
     }
     const by = query.sort ?? 'title';

@@ -53,3 +53,26 @@ export function createMessenger(api: MessagingApi): {
 
   return { askBackground, askTab };
 }
+
+/**
+ * Converts texts to a script in the background (OpenCC's tables are built there once, and an
+ * extension page would otherwise carry them), in the reader's Traditional variant.
+ */
+export function createConverter(
+  askBackground: AskBackground,
+): (texts: string[], to: 'simplified' | 'traditional') => Promise<string[]> {
+  let variant: Promise<'tw' | 'hk'> | null = null;
+  return async (texts, to) => {
+    variant ??= askBackground({ type: 'wenmai/get-settings' }).then(
+      (settings) => settings.traditionalVariant,
+      () => 'tw' as const,
+    );
+    const reply = await askBackground({
+      type: 'wenmai/convert',
+      texts,
+      to,
+      variant: await variant,
+    });
+    return reply.texts;
+  };
+}

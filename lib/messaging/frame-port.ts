@@ -62,6 +62,8 @@ export type FromFrame =
   | { type: 'open-reader'; articleId: string; passageId?: string }
   | { type: 'open-line'; passageId: string }
   | { type: 'open-term'; termId: string }
+  /** A term's corpus articles (of one year or month: a bar of its timeline), in the reader. */
+  | { type: 'open-term-articles'; termId: string; period?: string }
   /** The reader closed it: × or Escape on the card or panel, × on the banner. */
   | { type: 'close' }
   /** The pointer entered (keep) or left (leave) the card. */
@@ -121,6 +123,8 @@ export function newFrameToken(random: (bytes: Uint8Array) => Uint8Array): string
 const MAX_ID = 200;
 const isId = (value: unknown): value is string =>
   typeof value === 'string' && value.length > 0 && value.length <= MAX_ID;
+const isPeriod = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}(?:-\d{2})?$/.test(value);
 const isSize = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100_000;
 
@@ -147,6 +151,12 @@ export function parseFromFrame(message: unknown): FromFrame | null {
     case 'open-term':
       return keys === 'termId,type' && isId(m.termId)
         ? { type: 'open-term', termId: m.termId }
+        : null;
+    case 'open-term-articles':
+      if (keys === 'termId,type' && isId(m.termId))
+        return { type: 'open-term-articles', termId: m.termId };
+      return keys === 'period,termId,type' && isId(m.termId) && isPeriod(m.period)
+        ? { type: 'open-term-articles', termId: m.termId, period: m.period }
         : null;
     case 'close':
     case 'keep':

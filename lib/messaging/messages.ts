@@ -91,6 +91,7 @@ export const backgroundRequests = {
   'wenmai/list-articles': z
     .object({
       search: z.string().max(200).optional(),
+      term: z.string().min(1).max(200).optional(),
       origin: z.enum(['bundle', 'user']).optional(),
       place: z.string().max(200).optional(),
       from: z.string().max(10).optional(),
@@ -161,6 +162,12 @@ export const backgroundRequests = {
       compare: z.array(passageIdSchema).length(2).optional(),
       /** A passage whose policy line to show. */
       line: passageIdSchema.optional(),
+      /** A term's articles in the corpus browser, of one year or month (its timeline's bar). */
+      termId: z.string().min(1).max(200).optional(),
+      period: z
+        .string()
+        .regex(/^\d{4}(?:-\d{2})?$/)
+        .optional(),
     })
     .strict(),
   /** Converts page text between scripts (OpenCC's tables are built here once, not in every page). */

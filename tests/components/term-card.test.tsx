@@ -22,6 +22,7 @@ const card = (sources: NonNullable<TermCardData['entry']['sources']>): TermCardD
   headword: '千万工程',
   related: [],
   occurrences: [],
+  timeline: { unit: 'year', periods: [], undated: 0, total: 0 },
 });
 
 const render = (data: TermCardData) =>

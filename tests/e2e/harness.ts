@@ -62,6 +62,10 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+/** The UI languages Wenmai has strings for, as Chromium's --lang names them. */
+export const UI_LANGUAGES = ['en-US', 'zh-CN', 'zh-TW'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
 export interface Launched {
   context: BrowserContext;
   worker: Worker;
@@ -73,7 +77,13 @@ export interface Launched {
  * `extensionDir`, for the benchmarks that compare builds).
  */
 export async function launch(
-  options: { extension?: boolean; headless?: boolean; extensionDir?: string } = {},
+  options: {
+    extension?: boolean;
+    headless?: boolean;
+    extensionDir?: string;
+    /** Wenmai's UI language (Chromium's --lang: the locale chrome.i18n reads messages from). */
+    uiLanguage?: UiLanguage;
+  } = {},
 ): Promise<Launched | { context: BrowserContext }> {
   const withExtension = options.extension ?? true;
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
@@ -81,7 +91,7 @@ export async function launch(
     throw new Error(`no built extension in ${extensionDir}: run "npx wxt build" first`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'wenmai-chromium-'));
-  const args = [...CHROMIUM_ARGS];
+  const args = [...CHROMIUM_ARGS, `--lang=${options.uiLanguage ?? 'en-US'}`];
   if (withExtension)
     args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -431,3 +441,25 @@ export class InPageUi {
 
 /** The CSS selector of a test id in Wenmai's UI. */
 export const testId = (id: string): string => `[data-testid="${id}"]`;
+
+/**
+ * The popup as it opens over a page's tab: popup.html in a tab of its own, sized like the popup,
+ * told (by a stub of chrome.tabs.query, before its scripts run) that the page's tab is the active
+ * one. Headless Chromium opens the real popup (action.openPopup) where Playwright cannot reach it.
+ */
+export async function openPopupFor(launched: Launched, tab: Page): Promise<Page> {
+  await tab.bringToFront();
+  const tabId = await launched.worker.evaluate(async () => {
+    const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return active?.id ?? -1;
+  });
+  const popup = await launched.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 640 });
+  await popup.addInitScript((id) => {
+    const query = chrome.tabs.query.bind(chrome.tabs);
+    chrome.tabs.query = ((info: chrome.tabs.QueryInfo) =>
+      info.active ? Promise.resolve([{ id } as chrome.tabs.Tab]) : query(info)) as never;
+  }, tabId);
+  await popup.goto(`chrome-extension://${launched.extensionId}/popup.html`);
+  return popup;
+}

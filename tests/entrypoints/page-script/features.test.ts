@@ -45,6 +45,7 @@ describe('TermCard', () => {
     headword: GLOSSARY[0]!.headword,
     related: [],
     occurrences: [],
+    timeline: { unit: 'year', periods: [], undated: 0, total: 0 },
   } satisfies TermCardData;
 
   it('opens pinned with the background’s card, and closes', async () => {

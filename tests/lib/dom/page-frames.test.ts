@@ -55,6 +55,7 @@ function actions() {
     openReader: vi.fn(),
     openLine: vi.fn(),
     openTerm: vi.fn(),
+    openTermArticles: vi.fn(),
     openPanel: vi.fn(),
     closeCard: vi.fn(),
     closePanel: vi.fn(),
