@@ -127,7 +127,11 @@ describe('on a Traditional repost of a corpus article', () => {
     ).toBe('duplicate');
     // The banner names the reader's own corpus articles: it is in an extension frame, which the
     // page's scripts cannot read (tests/e2e/isolation.e2e.test.ts tries harder).
-    expect(await view.text(testId('wenmai-banner'))).toContain(state.similar[0]!.title);
+    // (Its title in the page's script: this page is Traditional, seed 000 Simplified.)
+    expect(state.similar[0]!.title).toBe('将组织工作同发展新质生产力紧密结合');
+    expect(await view.text(testId('wenmai-banner'))).toContain(
+      '將組織工作同發展新質生產力緊密結合',
+    );
     expect(
       await page.evaluate((title) => {
         const frames = [...document.querySelectorAll<HTMLIFrameElement>('iframe[data-wenmai-ui]')];
