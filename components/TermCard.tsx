@@ -37,7 +37,9 @@ function SourceLine({ source, t }: { source: TermSource; t: (key: string) => str
       </span>
     );
   }
-  const label = source.date ? `${source.outlet}, ${source.date}` : source.outlet;
+  const dated = source.date ? `${source.outlet}, ${source.date}` : source.outlet;
+  // Press and reprints are marked so a reader knows the card does not rest on the official text.
+  const label = source.kind === 'secondary' ? `${dated} (${t('cardSourceSecondary')})` : dated;
   const href = safeHref(source.url);
   return href ? (
     <a

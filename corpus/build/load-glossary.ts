@@ -29,9 +29,15 @@ export function traditionalForms(headword: string, overrides: readonly string[])
 /** The list of hosts a source may not be on, beside the glossary files. */
 export const MIRROR_HOSTS_FILE = 'mirror-hosts.txt';
 
-/** Reads the mirror list: one host a line, # comments; none when the file is absent. */
-export function readMirrorHosts(dir: string): string[] {
-  const path = join(dir, MIRROR_HOSTS_FILE);
+/**
+ * The list of hosts whose pages count as primary (the issuing body's own site or its official
+ * outlet); a URL source on any other host must be marked `kind: secondary`.
+ */
+export const OFFICIAL_HOSTS_FILE = 'official-hosts.txt';
+
+/** Reads a host list beside the glossary files: one host a line, # comments; none when absent. */
+export function readHostList(dir: string, file: string): string[] {
+  const path = join(dir, file);
   if (!existsSync(path)) return [];
   return readFileSync(path, 'utf8')
     .split('\n')
@@ -40,7 +46,7 @@ export function readMirrorHosts(dir: string): string[] {
 }
 
 /** The listed host a URL is on (the host itself or a subdomain of it), if any. */
-export function mirrorHostOf(url: string, hosts: readonly string[]): string | undefined {
+export function listedHostOf(url: string, hosts: readonly string[]): string | undefined {
   let host: string;
   try {
     host = new URL(url).hostname.toLowerCase();
@@ -62,7 +68,9 @@ function citedSources(entry: GlossaryEntry): TermSource[] {
 /**
  * Loads and validates every corpus/glossary/*.yaml file; throws a GlossaryError naming the file and
  * entry for the first malformed entry, entry without a source, source on a mirror host
- * (mirror-hosts.txt), duplicate id or headword, unknown related id, or related link without its
+ * (mirror-hosts.txt), URL source off the official hosts (official-hosts.txt) not marked secondary,
+ * entry with only secondary sources and no secondaryOnly reason (or a reason it does not need),
+ * duplicate id or headword, unknown related id, or related link without its
  * link back.
  */
 export function loadGlossary(dir: string): GlossaryEntry[] {
@@ -70,7 +78,8 @@ export function loadGlossary(dir: string): GlossaryEntry[] {
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .sort();
   if (files.length === 0) throw new GlossaryError(`${dir}: no glossary files (*.yaml)`);
-  const mirrors = readMirrorHosts(dir);
+  const mirrors = readHostList(dir, MIRROR_HOSTS_FILE);
+  const officials = readHostList(dir, OFFICIAL_HOSTS_FILE);
   const entries: GlossaryEntry[] = [];
   const where = new Map<string, string>();
   const headwords = new Map<string, string>();
@@ -105,12 +114,26 @@ export function loadGlossary(dir: string): GlossaryEntry[] {
       }
       for (const source of citedSources(entry)) {
         const url = 'url' in source ? source.url : undefined;
-        const mirror = url ? mirrorHostOf(url, mirrors) : undefined;
+        const mirror = url ? listedHostOf(url, mirrors) : undefined;
         if (mirror)
           throw new GlossaryError(
             `${label}: source ${url} is on ${mirror}, a mirror or secondary host (${MIRROR_HOSTS_FILE}): cite the publisher's own page`,
           );
+        // An unjudged host must not pass as primary: the card labels secondary sources.
+        if (url && !('kind' in source && source.kind) && !listedHostOf(url, officials))
+          throw new GlossaryError(
+            `${label}: source ${url} is not on an official host (${OFFICIAL_HOSTS_FILE}): mark it kind: secondary, or list its host if it is the publisher's own site`,
+          );
       }
+      const primary = entry.sources.some((source) => !('kind' in source && source.kind));
+      if (!primary && !entry.secondaryOnly)
+        throw new GlossaryError(
+          `${label}: every source is secondary: cite a primary one (the issuing body or its official outlet), or say why not in secondaryOnly`,
+        );
+      if (primary && entry.secondaryOnly)
+        throw new GlossaryError(
+          `${label}: secondaryOnly is set but a source is primary: remove secondaryOnly`,
+        );
       if (where.has(entry.id))
         throw new GlossaryError(`${label}: id already used in ${where.get(entry.id)}`);
       for (const form of [entry.headword, ...entry.aliases]) {

@@ -32,7 +32,10 @@ const partialDate = z
 /**
  * Where a definition (or an English name, or a first appearance) comes from: a published source
  * (outlet, date, title, URL where there is one), or a seed article of the corpus by file name
- * (the build checks that the term occurs in it).
+ * (the build checks that the term occurs in it). A published source is primary unless marked
+ * `kind: secondary`: press, commentary or a reprint rather than the issuing body's own page or its
+ * official outlet (Xinhua, People's Daily, gov.cn …). A seed article counts as primary: it is the
+ * text the term is quoted from.
  */
 export const termSourceSchema = z.union([
   z
@@ -51,6 +54,7 @@ export const termSourceSchema = z.union([
         .string()
         .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
         .optional(),
+      kind: z.literal('secondary').optional(),
     })
     .strict(),
 ]);
@@ -86,6 +90,11 @@ export const glossaryEntrySchema = z
     onlyIn: z.array(hanPhrase).optional(),
     /** Where the definition comes from; the corpus build requires at least one for shipped entries. */
     sources: z.array(termSourceSchema).optional(),
+    /**
+     * Why every source is secondary (no official page found yet, or the label is the press's
+     * own). The corpus build requires it exactly when no source is primary.
+     */
+    secondaryOnly: z.string().trim().min(1).optional(),
     /** When and on what occasion the term first appeared, where known (left out rather than guessed). */
     firstAppeared: z
       .object({

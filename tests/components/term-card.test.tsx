@@ -58,6 +58,20 @@ describe('TermCard provenance', () => {
   });
 });
 
+describe('TermCard source kinds', () => {
+  it('labels a secondary source and leaves a primary one unlabelled', () => {
+    const html = render(
+      card([
+        { outlet: 'Xinhua', date: '2023-06-13', url: 'https://example.org/a' },
+        { outlet: 'HK01', date: '2023-06-14', url: 'https://example.org/b', kind: 'secondary' },
+      ]),
+    );
+    expect(html).toContain('HK01, 2023-06-14 ([cardSourceSecondary])');
+    expect(html).toContain('Xinhua, 2023-06-13<');
+    expect(html.match(/\[cardSourceSecondary\]/g)).toHaveLength(1);
+  });
+});
+
 describe('TermCard in the reader’s language', () => {
   it('names the scope, never the raw value "national"', () => {
     const html = render(card([{ corpus: '002_e53861ccea28f2a4.txt' }]));

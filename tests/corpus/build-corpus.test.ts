@@ -193,6 +193,35 @@ describe('glossary', () => {
     }
   });
 
+  it.each([
+    ['民主生活会', 'www.idcpc.org.cn'],
+    ['二十届二中全会', 'en.people.cn'],
+    ['全国组织工作会议', 'en.people.cn'],
+    ['十三个坚持', 'en.people.cn'],
+    ['伟大建党精神', 'en.qstheory.cn'],
+    ['党章', 'en.people.cn'],
+    ['十九届四中全会', 'english.scio.gov.cn'],
+    ['党和国家机构改革方案', 'www.news.cn'],
+  ])('cites an official page for %s (%s), not only the press', (headword, host) => {
+    const entry = glossary.find((e) => e.headword === headword)!;
+    const hosts = (entry.sources ?? []).flatMap((source) =>
+      'url' in source && source.url && !source.kind ? [new URL(source.url).hostname] : [],
+    );
+    expect(hosts).toContain(host);
+    expect(entry.secondaryOnly).toBeUndefined();
+  });
+
+  it('marks the press as secondary and says why an entry has nothing else', () => {
+    const sources = glossary.flatMap((e) => e.sources ?? []);
+    const onHost = (host: string) =>
+      sources.filter((s) => 'url' in s && s.url && new URL(s.url).hostname.endsWith(host));
+    for (const host of ['hk01.com', 'udn.com', 'crntt.com'])
+      for (const source of onHost(host)) expect(source, host).toMatchObject({ kind: 'secondary' });
+    const pressOnly = glossary.filter((e) => e.sources?.every((s) => 'kind' in s && s.kind));
+    expect(pressOnly.length).toBeGreaterThan(0);
+    for (const entry of pressOnly) expect(entry.secondaryOnly, entry.id).toBeTruthy();
+  });
+
   it('keeps the corrected facts of issue 10', () => {
     const get = (headword: string) => glossary.find((e) => e.headword === headword)!;
     for (const headword of [
@@ -332,6 +361,26 @@ describe('glossary', () => {
       'a first appearance sourced to a mirror host',
       '- id: mirrored-first\n  headword: 镜像首现\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  sources: [{ outlet: X }]\n  firstAppeared: { date: "2022", source: { outlet: Y, url: "http://www.handmsg.com/page/1.shtml" } }\n',
       /id "mirrored-first"\): source \S+ is on handmsg\.com/,
+    ],
+    [
+      'a source on an unjudged host not marked secondary',
+      '- id: unmarked\n  headword: 未标来源\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  sources: [{ outlet: X }, { outlet: Y, url: "https://www.hk01.com/a/1" }]\n',
+      /id "unmarked"\): source https:\/\/www\.hk01\.com\/a\/1 is not on an official host \(official-hosts\.txt\): mark it kind: secondary/,
+    ],
+    [
+      'an English name sourced to an unjudged host not marked secondary',
+      '- id: unmarked-name\n  headword: 未标英文名\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  sources: [{ outlet: X }]\n  englishName: { name: Y, source: { outlet: Z, url: "https://udn.com/news/1" } }\n',
+      /id "unmarked-name"\): source https:\/\/udn\.com\/news\/1 is not on an official host/,
+    ],
+    [
+      'only secondary sources and no reason',
+      '- id: press-only\n  headword: 只有二手\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  sources: [{ outlet: Y, url: "https://www.hk01.com/a/1", kind: secondary }]\n',
+      /id "press-only"\): every source is secondary: cite a primary one .*or say why not in secondaryOnly/,
+    ],
+    [
+      'a secondaryOnly reason beside a primary source',
+      '- id: needless-reason\n  headword: 多余理由\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  secondaryOnly: none found\n  sources: [{ outlet: Xinhua, url: "https://www.news.cn/a.htm" }, { outlet: Y, url: "https://www.hk01.com/a/1", kind: secondary }]\n',
+      /id "needless-reason"\): secondaryOnly is set but a source is primary/,
     ],
     [
       'a source URL that is not http(s)',
