@@ -1,10 +1,15 @@
 import { stopShinglesFrom, type ArticleFeatures } from './article-features';
 import type { BundleArticle, CorpusBundle } from '../bundle';
 import { compactForMatch } from '../normalise/fold-script';
-import type { GlossaryEntry } from '../glossary/glossary';
+import type { GlossaryEntry, TermCategory } from '../glossary/glossary';
 import { termForms } from '../glossary/term-forms';
 import { buildTermMatcher, matchTerms, type TermMatcher } from './match-terms';
-import { PASSAGE_THRESHOLDS, PassageIndex, type PassageIndexSnapshot } from './passage-index';
+import {
+  MAX_INDEXED_SHINGLES,
+  PASSAGE_THRESHOLDS,
+  PassageIndex,
+  type PassageIndexSnapshot,
+} from './passage-index';
 import { shingleHashes } from './shingles';
 import {
   SimilarityIndex,
@@ -32,9 +37,20 @@ export interface PassageFeatures {
 
 /**
  * Changes when passageFeatures does, so that a stored index built the old way is rebuilt
- * (2: only quoted terms, 2026-11).
+ * (2: only quoted terms, 2026-11; 3: a term whose match starts in quotes, 2026-12).
  */
-const PASSAGE_FEATURES_VERSION = 'p2';
+const PASSAGE_FEATURES_VERSION = 'p3';
+
+/**
+ * Glossary categories whose terms name a specific line (“高效办成一件事”, “人工智能+”, “千万工程”):
+ * quoted, they link passages however common they are. Slogans, formulas and concepts (“两个维护”,
+ * “十五五”) are quoted as often and say nothing about which line a passage carries.
+ */
+const NAMED_LINE_CATEGORIES: ReadonlySet<TermCategory> = new Set([
+  'programme',
+  'policy',
+  'local-brand',
+]);
 
 /** Quoted spans (“…”, 「…」, 『…』, "…") of at most this many characters name a formula or programme. */
 const MAX_QUOTED = 30;
@@ -50,11 +66,11 @@ export function passageFeatures(text: string, matcher: TermMatcher): PassageFeat
   const spans: [number, number][] = [];
   for (const match of text.matchAll(QUOTED))
     spans.push([match.index + 1, match.index + match[0].length - 1]);
-  const quoted = (start: number, end: number) => spans.some(([s, e]) => start >= s && end <= e);
+  // A match may run on past the closing quote: “人工智能+”行动 is the form 人工智能+行动.
+  const quoted = (start: number) => spans.some(([s, e]) => start >= s && start < e);
   const terms = new Set<string>();
   if (spans.length > 0)
-    for (const hit of matchTerms(text, matcher))
-      if (quoted(hit.start, hit.end)) terms.add(hit.termId);
+    for (const hit of matchTerms(text, matcher)) if (quoted(hit.start)) terms.add(hit.termId);
   return { shingles: shingleHashes(compactForMatch(text)), terms: [...terms] };
 }
 
@@ -235,7 +251,13 @@ export class CorpusIndex {
     this.similarity = usable
       ? SimilarityIndex.fromSnapshot(snapshot.similarity)
       : new SimilarityIndex();
-    this.passageIndex = usable ? PassageIndex.fromSnapshot(snapshot.passages) : new PassageIndex();
+    const lines = new Set(
+      glossary.entries.filter((e) => NAMED_LINE_CATEGORIES.has(e.category)).map((e) => e.id),
+    );
+    const namesLine = (term: string) => lines.has(term);
+    this.passageIndex = usable
+      ? PassageIndex.fromSnapshot(snapshot.passages, MAX_INDEXED_SHINGLES, namesLine)
+      : new PassageIndex(MAX_INDEXED_SHINGLES, namesLine);
     this.catalog = usable ? ArticleCatalog.fromSnapshot(snapshot.catalog) : new ArticleCatalog();
   }
 

@@ -47,6 +47,12 @@ export const PASSAGE_THRESHOLDS = {
    * nothing. Learnt from the corpus itself: no list of phrases.
    */
   commonArticleShare: 0.5,
+  /**
+   * Shared text whose common shingles outnumber its rare ones this many times over is a shared
+   * template (the general requirements, the closing rally): its rare shingles are the template's
+   * local fill-ins, not a line of their own.
+   */
+  commonPerRare: 1,
   /** How much shared distinctive terms add, at most, on top of shared text. */
   termBonus: 0.35,
   /** Matches kept per passage. */
@@ -113,8 +119,15 @@ export interface PassageIndexSnapshot {
  * sorted posting list over all of them, rebuilt by radix sort from the per-passage lists.
  */
 export class PassageIndex {
-  /** @param maxShingles the memory budget (MAX_INDEXED_SHINGLES; smaller in tests). */
-  constructor(private readonly maxShingles = MAX_INDEXED_SHINGLES) {}
+  /**
+   * @param maxShingles the memory budget (MAX_INDEXED_SHINGLES; smaller in tests).
+   * @param namesLine whether a quoted term names a specific line (a programme or policy, not a
+   *   slogan or formula): such a term links its passages however many articles carry it.
+   */
+  constructor(
+    private readonly maxShingles = MAX_INDEXED_SHINGLES,
+    private readonly namesLine: (term: string) => boolean = () => false,
+  ) {}
 
   private rate = 1;
   private articleOf = new GrowableUint32();
@@ -409,7 +422,8 @@ export class PassageIndex {
     const distinctive: number[] = [];
     for (const term of terms) {
       const number = this.termNumbers.get(term);
-      if (number !== undefined && this.isDistinctive(number)) distinctive.push(number);
+      if (number !== undefined && (this.namesLine(term) || this.isDistinctive(number)))
+        distinctive.push(number);
     }
     for (const term of distinctive) {
       for (const p of this.termPostings[term]!.view()) propose(p);
@@ -429,6 +443,7 @@ export class PassageIndex {
       if (article === excludeArticle) continue;
       const other = this.shinglesOf(candidate);
       let sharedCount = 0;
+      let sharedCommon = 0;
       let sharedWeight = 0;
       let i = 0;
       let j = 0;
@@ -438,6 +453,7 @@ export class PassageIndex {
         if (x === y) {
           const weight = this.shingleWeight(x);
           if (weight > 0) sharedCount++;
+          else sharedCommon++;
           sharedWeight += weight;
           i++;
           j++;
@@ -460,7 +476,12 @@ export class PassageIndex {
         1,
         textScore + PASSAGE_THRESHOLDS.termBonus * Math.min(1, termScore) * (1 - textScore),
       );
-      const enoughEvidence = sharedCount >= minShared || sharedTerms > 0;
+      // Two paragraphs built on the same central template (the general requirements, the closing
+      // rally) share mostly common wording, and their rare shingles are the template's local
+      // fill-ins: rare text is evidence only where it outweighs the common text around it.
+      const rareText =
+        sharedCount >= minShared && sharedCount * PASSAGE_THRESHOLDS.commonPerRare >= sharedCommon;
+      const enoughEvidence = rareText || sharedTerms > 0;
       if (enoughEvidence && score >= PASSAGE_THRESHOLDS.minScore) {
         hits.push({
           article,
@@ -496,8 +517,9 @@ export class PassageIndex {
   static fromSnapshot(
     snapshot: PassageIndexSnapshot,
     maxShingles = MAX_INDEXED_SHINGLES,
+    namesLine: (term: string) => boolean = () => false,
   ): PassageIndex {
-    const index = new PassageIndex(maxShingles);
+    const index = new PassageIndex(maxShingles, namesLine);
     index.rate = snapshot.rate;
     // The stored arrays are this index's own from now on: adopted, not copied.
     index.articleOf = GrowableUint32.adopt(snapshot.article);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readLabelledPairs, seedsQuality } from '../../corpus/passage-quality';
+import { readLabelledPairs, reportsQuality, seedsQuality } from '../../corpus/passage-quality';
+import { reportsPresent } from '../reports-2026';
 
 /**
  * The parallel-passage links of the shipped seeds against the labelled set
@@ -24,4 +25,15 @@ describe('passage links of the seeds against the labelled pairs', () => {
     expect(quality.precision).toBeGreaterThanOrEqual(0.85);
     expect(quality.recall).toBeGreaterThanOrEqual(0.54);
   });
+
+  it.skipIf(!reportsPresent)(
+    'with the 2026 reports: 46 of 63 meaningful pairs shown, 23 weak, no noise',
+    () => {
+      const quality = reportsQuality(labelled)!;
+      expect(quality.shown).toEqual({ meaningful: 46, weak: 23, noise: 0 });
+      expect(quality.precision).toBeGreaterThanOrEqual(0.66);
+      expect(quality.recall).toBeGreaterThanOrEqual(0.73);
+    },
+    60_000,
+  );
 });

@@ -89,3 +89,59 @@ describe('PassageIndex', () => {
     ).toEqual([]);
   });
 });
+
+describe('what counts as evidence of a parallel', () => {
+  // Han text that no other call repeats: article k's own wording.
+  let next = 0;
+  const filler = (length: number) =>
+    Array.from({ length }, () => String.fromCharCode(0x5000 + ((next++ * 37) % 8000))).join('');
+  const template = filler(40); // central wording: in every article
+  const fillIn = filler(10); // a local fill-in: in two articles only
+  const shingles = (text: string) => passageFeatures(text, buildTermMatcher([])).shingles;
+
+  function corpus(
+    passages: { text: string; terms?: string[] }[],
+    namesLine?: (t: string) => boolean,
+  ) {
+    const index = new PassageIndex(undefined, namesLine);
+    passages.forEach(({ text, terms = [] }, article) =>
+      index.add({ article, ordinal: 0, shingles: shingles(text), terms }),
+    );
+    return index;
+  }
+  const others = Array.from({ length: 4 }, () => ({ text: template + filler(60) }));
+
+  it('a rare fill-in of a shared template is not a line of its own; the same clause alone is', () => {
+    const index = corpus([
+      { text: template + fillIn + filler(60) },
+      { text: template + fillIn + filler(60) },
+      ...others,
+    ]);
+    const query = shingles(template + fillIn + filler(60));
+    expect(index.query(query, [], 1).filter((h) => h.article === 0)).toEqual([]);
+
+    const alone = corpus([
+      { text: filler(20) + fillIn + filler(60) },
+      { text: filler(30) + fillIn + filler(40) },
+      ...others,
+    ]);
+    const hits = alone.query(shingles(filler(20) + fillIn + filler(60)), [], 1);
+    expect(hits.map((h) => h.article)).toEqual([0]);
+  });
+
+  it('a quoted programme links its passages however many articles quote it; a slogan does not', () => {
+    const quoting = Array.from({ length: 5 }, () => ({ text: filler(80), terms: ['programme'] }));
+    const named = corpus([...quoting, { text: filler(80) }], (t) => t === 'programme');
+    expect(named.query(shingles(filler(80)), ['programme']).length).toBe(5);
+    const slogan = corpus([...quoting, { text: filler(80) }]);
+    expect(slogan.query(shingles(filler(80)), ['programme'])).toEqual([]);
+  });
+
+  it('takes a term as quoted when its match starts inside the quotation marks', () => {
+    const glossary = buildTermMatcher(
+      testGlossary([{ headword: '人工智能+', aliases: ['人工智能+行动'] }]),
+    );
+    expect(passageFeatures('拓展实施“人工智能+”行动。', glossary).terms).toEqual(['term-0']);
+    expect(passageFeatures('拓展实施人工智能+行动。', glossary).terms).toEqual([]);
+  });
+});
