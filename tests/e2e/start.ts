@@ -1,7 +1,8 @@
 /**
  * `npm start`: Wenmai in Chromium on its bundled corpus and demo pages.
  * With a display, opens a browser window to try it by hand (Ctrl+C to quit). Without one, runs
- * headless and saves screenshots of the highlights, a glossary card, the banner and a parallel view.
+ * headless and saves screenshots of the highlights, a glossary card, the banner, a parallel view,
+ * a policy line, a side-by-side comparison and the corpus browser.
  */
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -71,6 +72,25 @@ async function main(): Promise<void> {
     await waitForState(browser, forum, (s) => s.article !== null);
     await forum.waitForTimeout(300);
     await shot(forum, '4-forum-banner.png');
+
+    // The reader's own pages: a policy line across the corpus, two passages side by side, and the
+    // corpus browser with a term over time.
+    const reader = await browser.context.newPage();
+    await reader.setViewportSize({ width: 1100, height: 900 });
+    const extension = `chrome-extension://${browser.extensionId}`;
+    await reader.goto(`${extension}/reader.html?line=003_fb24d1789acc4997%23p8`);
+    await reader.getByTestId('line-article').first().waitFor();
+    await shot(reader, '5-policy-line.png');
+    await reader.goto(
+      `${extension}/reader.html?compare=004_bfd4e0d355f25b94%23p13,001_012235bad5547e84%23p10`,
+    );
+    await reader.getByTestId('diff-legend').waitFor();
+    await shot(reader, '6-side-by-side.png');
+    await reader.goto(`${extension}/reader.html`);
+    await reader.getByTestId('corpus-search').fill('新质生产力');
+    await reader.getByTestId('search-term').waitFor();
+    await reader.waitForTimeout(300);
+    await shot(reader, '7-corpus-browser.png');
     console.log(
       `Headless run (no display). Screenshots:\n${shots.map((s) => `  ${relative(process.cwd(), s)}`).join('\n')}`,
     );
