@@ -94,19 +94,27 @@ export function ArticleReader(props: ArticleReaderProps) {
                 <dd>{value}</dd>
               </div>
             ))}
-          {meta.mojibake.length > 0 && (
-            <div className="wm-warn" data-testid="meta-mojibake">
-              <dt>{t('metaMojibake')}</dt>
-              <dd>{meta.mojibake.length}</dd>
-            </div>
-          )}
-          {meta.pinyinRemoved > 0 && (
-            <div>
-              <dt>{t('metaPinyinRemoved')}</dt>
-              <dd>{meta.pinyinRemoved}</dd>
-            </div>
-          )}
         </dl>
+        {(meta.mojibake.length > 0 || meta.pinyinRemoved > 0) && (
+          // How the text was cleaned: for the curious, not the reader's main view.
+          <details className="wm-cleaning" data-testid="cleaning-notes">
+            <summary>{t('cleaningNotes')}</summary>
+            <dl className="wm-meta">
+              {meta.mojibake.length > 0 && (
+                <div className="wm-warn" data-testid="meta-mojibake">
+                  <dt>{t('metaMojibake')}</dt>
+                  <dd>{meta.mojibake.length}</dd>
+                </div>
+              )}
+              {meta.pinyinRemoved > 0 && (
+                <div>
+                  <dt>{t('metaPinyinRemoved')}</dt>
+                  <dd>{meta.pinyinRemoved}</dd>
+                </div>
+              )}
+            </dl>
+          </details>
+        )}
         {article.keywords.length > 0 && (
           <ul className="wm-chips" data-testid="article-keywords" aria-label={t('keywords')}>
             {article.keywords.map((keyword) => (

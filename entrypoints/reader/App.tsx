@@ -225,6 +225,19 @@ export function App() {
       <style>{DIFF_CSS}</style>
       <header className="wm-reader-header">
         <span className="wm-brand">{t('extName')}</span>
+        {page.phase !== 'browse' && (
+          // A way back: to the page this one was opened from, and to the whole corpus.
+          <nav className="wm-reader-nav" data-testid="reader-nav">
+            {history.length > 1 && (
+              <button type="button" className="wm-link" onClick={() => history.back()}>
+                ← {t('readerBack')}
+              </button>
+            )}
+            <a href="reader.html" data-testid="reader-corpus-link">
+              {t('readerAllArticles')}
+            </a>
+          </nav>
+        )}
       </header>
       {page.phase === 'loading' && <p className="wm-muted">{t('loading')}</p>}
       {page.phase === 'error' && (

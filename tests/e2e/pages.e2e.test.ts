@@ -204,6 +204,20 @@ describe('reader page', () => {
     expect(page.url()).toContain('article=003_fb24d1789acc4997');
   });
 
+  it('keeps how the text was cleaned out of the main view, and leads back to the corpus', async () => {
+    await page.goto(url('reader.html?article=001_012235bad5547e84'));
+    const notes = byTestId('cleaning-notes');
+    await expect.poll(() => notes.count()).toBe(1);
+    // Folded away: the header shows the article's facts, not the cleaner's counts.
+    expect(await byTestId('article-meta').textContent()).not.toMatch(/[Pp]inyin/);
+    expect(await notes.locator('dd').first().isVisible()).toBe(false);
+    await notes.locator('summary').click();
+    expect(await notes.textContent()).toMatch(/[Pp]inyin/);
+    await byTestId('reader-corpus-link').click();
+    await expect.poll(() => byTestId('corpus-browser').count()).toBe(1);
+    expect(await byTestId('reader-nav').count()).toBe(0);
+  });
+
   it('says clearly when an article does not exist', async () => {
     await page.goto(url('reader.html?article=no-such-article'));
     await expect.poll(() => byTestId('message').textContent()).toMatch(/no-such-article/);
