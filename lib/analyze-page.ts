@@ -1,6 +1,7 @@
 import { articleFeatures } from './match/article-features';
 import { cleanArticle } from './clean/clean-article';
-import type { CorpusIndex } from './match/corpus-index';
+import type { CorpusIndex, PassageMatch } from './match/corpus-index';
+import { PASSAGE_THRESHOLDS } from './match/passage-index';
 import { detectLang, isJapaneseOrKoreanLang, type PageLang } from './normalise/detect-script';
 import { countTermsIn } from './match/match-terms';
 import {
@@ -33,6 +34,21 @@ export const MAX_ANALYZED_CHARS = 200_000;
 /** Passages with parallels listed in one answer, in page order. */
 export const MAX_PARALLEL_PASSAGES = 400;
 
+/** Duplicates and sources whose passages are matched to the page's exactly (see compareArticle). */
+const MAX_SOURCE_ARTICLES = 3;
+
+/** Two lists of a passage's matches as one, each corpus passage once at its best score, best first. */
+function mergeMatches(a: readonly PassageMatch[], b: readonly PassageMatch[]): PassageMatch[] {
+  const best = new Map<string, PassageMatch>();
+  for (const match of [...a, ...b]) {
+    const seen = best.get(match.passageId);
+    if (!seen || match.score > seen.score) best.set(match.passageId, match);
+  }
+  return [...best.values()]
+    .sort((x, y) => y.score - x.score || (x.passageId < y.passageId ? -1 : 1))
+    .slice(0, PASSAGE_THRESHOLDS.limit);
+}
+
 /** What the corpus says about an article's clean text: similar articles and parallel passages. */
 export async function compareArticle(
   text: string,
@@ -43,13 +59,27 @@ export async function compareArticle(
   const distinct = [...new Set(passages.map((p) => p.text))];
   const found = new Map(distinct.map((t, i) => [t, i]));
   const distinctMatches = corpus.parallels(distinct);
-  const matches = passages.map((p) => distinctMatches[found.get(p.text)!]!);
+  const matchesOf = () => passages.map((p) => distinctMatches[found.get(p.text)!]!);
+  let matches = matchesOf();
   // The articles of the best parallels are candidates too: an excerpt too short for signatures.
   const parallelArticles = [
     ...new Set(matches.flatMap((list) => list.slice(0, 1).map((m) => m.articleId))),
   ];
   const features = articleFeatures(text, corpus.stop, corpus.matcher);
   const similarFound = await corpus.similar(features, undefined, parallelArticles);
+  // The page's duplicates and sources, passage by passage and exactly: the passage index samples
+  // in a large corpus, and a copied passage must still link to where it was copied from.
+  const sources = similarFound
+    .filter((hit) => hit.relation !== 'related')
+    .slice(0, MAX_SOURCE_ARTICLES)
+    .map((hit) => hit.articleId);
+  if (sources.length > 0) {
+    const exact = await corpus.parallelsWithin(distinct, sources);
+    exact.forEach((list, i) => {
+      if (list.length > 0) distinctMatches[i] = mergeMatches(distinctMatches[i]!, list);
+    });
+    matches = matchesOf();
+  }
   const listed = passages
     .flatMap((_, i) => ((matches[i] ?? []).length > 0 ? [i] : []))
     .slice(0, MAX_PARALLEL_PASSAGES);

@@ -10,7 +10,7 @@ import {
   PassageIndex,
   type PassageIndexSnapshot,
 } from './passage-index';
-import { shingleHashes } from './shingles';
+import { countShared, shingleHashes } from './shingles';
 import {
   SimilarityIndex,
   type SimilarArticle,
@@ -205,6 +205,11 @@ function describe(
   };
 }
 
+/** A page passage and a passage of its source sharing this much of the smaller one are the same passage. */
+export const SOURCE_PASSAGE_SHARE = 0.5;
+/** Passages shorter than this (in shingles: ~a dozen characters) are headings, not evidence. */
+const MIN_SOURCE_SHINGLES = 8;
+
 export interface CorpusIndexSnapshot {
   glossaryKey: string;
   similarity: SimilarityIndexSnapshot;
@@ -242,6 +247,8 @@ export class CorpusIndex {
     glossary: MatchingGlossary,
     readonly texts: CorpusTexts,
     snapshot?: CorpusIndexSnapshot,
+    /** The passage index's memory budget, in shingles (past it, it samples). */
+    maxIndexedShingles = MAX_INDEXED_SHINGLES,
   ) {
     this.glossary = glossary.entries;
     this.matcher = glossary.matcher;
@@ -256,15 +263,24 @@ export class CorpusIndex {
     );
     const namesLine = (term: string) => lines.has(term);
     this.passageIndex = usable
-      ? PassageIndex.fromSnapshot(snapshot.passages, MAX_INDEXED_SHINGLES, namesLine)
-      : new PassageIndex(MAX_INDEXED_SHINGLES, namesLine);
+      ? PassageIndex.fromSnapshot(snapshot.passages, maxIndexedShingles, namesLine)
+      : new PassageIndex(maxIndexedShingles, namesLine);
     this.catalog = usable ? ArticleCatalog.fromSnapshot(snapshot.catalog) : new ArticleCatalog();
   }
 
   /** An in-memory index of a bundle's articles (and more), texts included. */
-  static fromBundle(bundle: CorpusBundle, extra: readonly BundleArticle[] = []): CorpusIndex {
+  static fromBundle(
+    bundle: CorpusBundle,
+    extra: readonly BundleArticle[] = [],
+    maxIndexedShingles = MAX_INDEXED_SHINGLES,
+  ): CorpusIndex {
     const texts = new MemoryTexts();
-    const index = new CorpusIndex(matchingGlossary(bundle.glossary, bundle.stopPhrases), texts);
+    const index = new CorpusIndex(
+      matchingGlossary(bundle.glossary, bundle.stopPhrases),
+      texts,
+      undefined,
+      maxIndexedShingles,
+    );
     for (const article of [...bundle.articles, ...extra]) {
       texts.byId.set(article.id, article);
       index.addArticle(article);
@@ -388,6 +404,36 @@ export class CorpusIndex {
         })
         .sort((a, b) => b.score - a.score || (a.passageId < b.passageId ? -1 : 1))
         .slice(0, limit);
+    });
+  }
+
+  /**
+   * Parallels of page passages within a few given articles (the page's duplicates and sources),
+   * counted exactly on their texts: where a large corpus makes the passage index sample, a
+   * copied or excerpted passage still links to its source. A pair counts when at least
+   * SOURCE_PASSAGE_SHARE of the smaller passage's shingles are shared; its score is that share.
+   */
+  async parallelsWithin(
+    passages: readonly string[],
+    articleIds: readonly string[],
+  ): Promise<PassageMatch[][]> {
+    const articles = await this.texts.articles(articleIds);
+    const theirs = [...articles.values()].flatMap((article) =>
+      article.passages.map((p) => ({
+        articleId: article.id,
+        passageId: p.id,
+        shingles: shingleHashes(compactForMatch(article.text.slice(p.start, p.end))),
+      })),
+    );
+    return passages.map((text) => {
+      const ours = shingleHashes(compactForMatch(text));
+      if (ours.length < MIN_SOURCE_SHINGLES) return [];
+      return theirs.flatMap(({ articleId, passageId, shingles }) => {
+        const smaller = Math.min(ours.length, shingles.length);
+        if (smaller < MIN_SOURCE_SHINGLES) return [];
+        const score = countShared(ours, shingles) / smaller;
+        return score >= SOURCE_PASSAGE_SHARE ? [{ articleId, passageId, score }] : [];
+      });
     });
   }
 
