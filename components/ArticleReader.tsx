@@ -4,7 +4,7 @@ import { useT, useUiLocale, type MessageKey } from './i18n';
 import { readingScript, scriptLang } from '../lib/reading-script';
 import { useWritten } from './written';
 import { LANG_LABELS } from './labels';
-import { percent, readerUrl, safeHref } from '../lib/format';
+import { percent, readerUrl, safeHref, sourceLabel } from '../lib/format';
 import { indexHits, segmentRange } from './segments';
 import { ArticleByline } from './ArticleByline';
 
@@ -79,10 +79,10 @@ export function ArticleReader(props: ArticleReaderProps) {
         <p className="wm-source">
           {href ? (
             <a href={href} target="_blank" rel="noopener noreferrer">
-              {article.source}
+              {sourceLabel({ ...article, outlet: meta.outlet, origin: view.origin })}
             </a>
           ) : (
-            article.source
+            sourceLabel({ ...article, outlet: meta.outlet, origin: view.origin })
           )}
         </p>
         <dl className="wm-meta" data-testid="article-meta">

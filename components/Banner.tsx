@@ -48,7 +48,7 @@ export function Banner({ similar, t, onOpen, onDismiss }: BannerProps) {
               type="button"
               className="wm-link"
               onClick={() => onOpen(s.articleId)}
-              title={s.source}
+              title={[s.outlet, s.place, s.date].filter(Boolean).join(' · ')}
             >
               {s.title || s.source}
             </button>

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ArticleList, ArticleListQuery, ArticleSummary } from '../lib/views';
-import { readerUrl } from '../lib/format';
+import { readerUrl, sourceLabel } from '../lib/format';
 import { normaliseDate } from '../lib/match/term-timeline';
 import { useT, useUiLocale } from './i18n';
 import { readingScript, scriptLang } from '../lib/reading-script';
@@ -223,9 +223,9 @@ export function CorpusList({
                             <span
                               role="cell"
                               className="wm-source"
-                              title={article.url ?? article.source}
+                              title={article.url ?? sourceLabel(article)}
                             >
-                              {article.source}
+                              {sourceLabel(article)}
                             </span>
                             <span role="cell" title={article.date}>
                               {normaliseDate(article.date) || article.date}

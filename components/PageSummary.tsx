@@ -71,7 +71,7 @@ export function PageSummary({ state, onOpenArticle, onShowTerm }: PageSummaryPro
                   <a
                     href={readerUrl({ article: item.articleId })}
                     lang={lang}
-                    title={item.source}
+                    title={[item.outlet, item.place, item.date].filter(Boolean).join(' · ')}
                     onClick={(event) => {
                       event.preventDefault();
                       onOpenArticle(item.articleId);

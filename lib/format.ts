@@ -24,6 +24,29 @@ export function readerUrl(
   return `reader.html?${params.toString()}`;
 }
 
+/**
+ * Where an article comes from, as a reader should see it: its outlet, else its address's site,
+ * else (for the reader's own files) the file name. A shipped article's file name is internal and
+ * never shown: empty.
+ */
+export function sourceLabel(article: {
+  source: string;
+  url?: string | undefined;
+  outlet?: string | undefined;
+  origin?: 'bundle' | 'user';
+}): string {
+  if (article.outlet) return article.outlet;
+  if (article.url) {
+    try {
+      const { protocol, hostname } = new URL(article.url);
+      if (protocol === 'http:' || protocol === 'https:') return hostname.replace(/^www\./, '');
+    } catch {
+      // not an address: fall through
+    }
+  }
+  return article.origin === 'user' ? article.source : '';
+}
+
 /** A score in [0, 1] as a whole percentage. */
 export function percent(score: number): string {
   return `${Math.round(score * 100)}%`;
