@@ -22,7 +22,11 @@ interface TermForm {
   related: string;
 }
 
-function toForm(entry: GlossaryEntry | null): TermForm {
+/** Related terms are written by headword; ids are the glossary's business. */
+function toForm(
+  entry: GlossaryEntry | null,
+  headwordOf?: (id: string) => string | undefined,
+): TermForm {
   return {
     id: entry?.id ?? '',
     headword: entry?.headword ?? '',
@@ -33,7 +37,7 @@ function toForm(entry: GlossaryEntry | null): TermForm {
     gloss: entry?.gloss ?? '',
     definitionZh: entry?.definition.zh ?? '',
     definitionEn: entry?.definition.en ?? '',
-    related: entry?.related.join(', ') ?? '',
+    related: entry?.related.map((id) => headwordOf?.(id) ?? id).join('、') ?? '',
   };
 }
 
@@ -49,7 +53,10 @@ function splitList(value: string): string[] {
  * The entry as written: not validated here, so that what the background says is wrong
  * (the one schema, lib/glossary/glossary.ts) is what the reader sees.
  */
-function fromForm(form: TermForm): Record<string, unknown> {
+function fromForm(
+  form: TermForm,
+  idOf: (headwordOrId: string) => string = (item) => item,
+): Record<string, unknown> {
   return {
     id: form.id.trim(),
     headword: form.headword.trim(),
@@ -59,7 +66,7 @@ function fromForm(form: TermForm): Record<string, unknown> {
     scope: form.scope.trim(),
     gloss: form.gloss.trim(),
     definition: { zh: form.definitionZh.trim(), en: form.definitionEn.trim() },
-    related: splitList(form.related),
+    related: splitList(form.related).map(idOf),
   };
 }
 
@@ -116,6 +123,8 @@ export interface TermEditorProps {
   glossary?: {
     headwordOwner: (headword: string) => string | undefined;
     has: (id: string) => boolean;
+    /** An entry's headword, for the related-terms field. */
+    headwordOf?: (id: string) => string | undefined;
   };
   disabled?: boolean;
   onSave: (entry: Record<string, unknown>) => void;
@@ -163,7 +172,7 @@ export function TermEditor({ entry, glossary, disabled, onSave, onCancel }: Term
   const t = useT();
   const idPrefix = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const [form, setForm] = useState<TermForm>(() => toForm(entry));
+  const [form, setForm] = useState<TermForm>(() => toForm(entry, glossary?.headwordOf));
   const [errors, setErrors] = useState<FieldErrors>({});
   const set = (field: keyof TermForm, value: string) => {
     setForm((current) => ({
@@ -199,7 +208,7 @@ export function TermEditor({ entry, glossary, disabled, onSave, onCancel }: Term
         // Blocked words and only-in phrases (exact term boundaries) have no field here: an edit
         // keeps the entry's own.
         const written = {
-          ...fromForm(form),
+          ...fromForm(form, (item) => glossary?.headwordOwner(item) ?? item),
           ...(entry?.blockedIn ? { blockedIn: entry.blockedIn } : {}),
           ...(entry?.onlyIn ? { onlyIn: entry.onlyIn } : {}),
         };

@@ -325,6 +325,7 @@ export function App() {
                   headwordOwner: (headword) =>
                     glossary?.find((row) => row.headword === headword)?.id,
                   has: (id) => glossary?.some((row) => row.id === id) ?? true,
+                  headwordOf: (id) => glossary?.find((row) => row.id === id)?.headword,
                 }}
                 disabled={busy}
                 onSave={(entry) => void saveTerm(entry)}
