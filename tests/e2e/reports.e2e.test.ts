@@ -184,7 +184,7 @@ describe.skipIf(!reportsPresent)('the 2026 work reports, imported through the op
       const judged = judgedLinks(state);
       // Enough labelled pairs shown to say something; none of them noise; at least 80 % meaningful
       // (the issue's precision goal). Not "only meaningful" yet: the linker still shows one weak
-      // pair here (a stock line crediting the leadership; README, "The 2026 reports end to end").
+      // pair here (a stock line crediting the leadership; README, the tests that use the 20 reports).
       expect(judged.length).toBeGreaterThanOrEqual(5);
       expect(judged.filter((j) => j.judgement === 'noise')).toEqual([]);
       const meaningful = judged.filter((j) => j.judgement === 'meaningful').length;
