@@ -2,24 +2,42 @@
  * The 2026 provincial work reports in the extension, as an analyst would use them: imported
  * through the options page (read where they lie; third-party data, never in the repository), then
  * met again on the web as a Traditional excerpt, a forum repost, and a report of a province the
- * corpus does not have. The extension's page state is checked against issue 9's "Done when" and
+ * corpus does not have; and the extension built with them (WENMAI_DATASETS), on the same pages. The extension's page state is checked against issue 9's "Done when" and
  * against `npm run analyze -- page.html --json` on the same pages with WENMAI_DATASETS holding the
  * same 19 reports: the two must agree. Skipped, saying so, in a clone without ../shared.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeFile, loadCorpus } from '../../corpus/analyze';
+import { analyzeFile } from '../../corpus/analyze';
+import { buildBundleWithDatasets, serializeBundle } from '../../corpus/build/build-corpus';
+import { CorpusIndex } from '../../lib/match/corpus-index';
 import { readLabelledPairs } from '../../corpus/passage-quality';
 import { passageFingerprint } from '../../lib/match/passage-quality';
 import type { PageState } from '../../lib/page-state';
 import { traditionalExcerptPage, forumRepostPage, wholeReportPage } from '../report-pages';
 import { readReports, REPORTS_DIR, reportsPresent } from '../reports-2026';
-import { launch, ROOT, serve, waitForImport, waitForState, type Launched } from './harness';
+import {
+  EXTENSION_DIR,
+  launch,
+  ROOT,
+  serve,
+  waitForImport,
+  waitForState,
+  type Launched,
+} from './harness';
 
 const reports = readReports();
 /** The last report stays out of the corpus: the province Wenmai has not seen. */
@@ -27,7 +45,10 @@ const unseen = reports.at(-1);
 const PAGES = ['excerpt.html', 'forum.html', 'unseen.html'] as const;
 type PageName = (typeof PAGES)[number];
 
+/** The extension with the 19 reports imported through its options page. */
 let browser: Launched;
+/** The extension built with them (WENMAI_DATASETS: the build's corpus/bundle.json holds them). */
+let built: Launched;
 let server: Server;
 let origin: string;
 let dir: string;
@@ -99,7 +120,8 @@ describe.skipIf(!reportsPresent)('the 2026 work reports, imported through the op
     const datasets = join(dir, 'datasets');
     mkdirSync(datasets);
     for (const file of files) copyFileSync(join(REPORTS_DIR, file), join(datasets, file));
-    const corpus = loadCorpus(undefined, datasets);
+    const bundle = buildBundleWithDatasets([datasets], () => {});
+    const corpus = CorpusIndex.fromBundle(bundle);
     for (const name of PAGES) cli.set(name, await analyzeFile(join(dir, name), corpus));
     cliProcess = JSON.parse(
       execFileSync(
@@ -115,6 +137,12 @@ describe.skipIf(!reportsPresent)('the 2026 work reports, imported through the op
     ) as PageState;
 
     ({ origin, server } = await serve({ reports: dir }));
+    // What a WENMAI_DATASETS build changes in the output: its corpus/bundle.json (wxt.config.ts).
+    const builtDir = join(dir, 'extension');
+    cpSync(EXTENSION_DIR, builtDir, { recursive: true });
+    writeFileSync(join(builtDir, 'corpus', 'bundle.json'), serializeBundle(bundle));
+    built = (await launch({ extensionDir: builtDir })) as Launched;
+    await waitForImport(built, await built.context.newPage());
     browser = (await launch()) as Launched;
     const options = await browser.context.newPage();
     await waitForImport(browser, options);
@@ -134,21 +162,32 @@ describe.skipIf(!reportsPresent)('the 2026 work reports, imported through the op
 
   afterAll(async () => {
     await browser?.context.close();
+    await built?.context.close();
     server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const stateOf = async (name: PageName): Promise<PageState> => {
-    const tab: Page = await browser.context.newPage();
+  const stateOf = async (launched: Launched, name: PageName): Promise<PageState> => {
+    const tab: Page = await launched.context.newPage();
     await tab.goto(`${origin}/reports/${name}`);
-    return waitForState(browser, tab, (s) => s.article !== null, 60_000);
+    return waitForState(launched, tab, (s) => s.article !== null, 60_000);
   };
 
-  /** The Done-when checks of one page, for the extension's state and the CLI's alike. */
+  /**
+   * One page's state in the extension with the reports imported, in the extension built with
+   * them, and in the CLI: all three must agree, and each is then checked against the Done-when.
+   */
   const bothSides = async (name: PageName): Promise<PageState[]> => {
-    const extension = await stateOf(name);
-    expect(comparable(extension)).toEqual(comparable(cli.get(name)!));
-    return [extension, cli.get(name)!];
+    const fromCli = cli.get(name)!;
+    const imported = await stateOf(browser, name);
+    expect(comparable(imported)).toEqual(comparable(fromCli));
+    const fromBuild = await stateOf(built, name);
+    expect(comparable(fromBuild)).toEqual(comparable(fromCli));
+    // The same build as the CLI's: the same article ids.
+    expect(fromBuild.similar.map((s) => s.articleId)).toEqual(
+      fromCli.similar.map((s) => s.articleId),
+    );
+    return [imported, fromBuild, fromCli];
   };
 
   it('the CLI process prints the state the CLI code computes in process', () => {
