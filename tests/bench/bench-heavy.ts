@@ -28,7 +28,7 @@ import {
 import { manyElementsPage, millionsOfCharsPage, mutationStormPage } from './heavy-pages';
 
 const RUNS = Math.max(1, Number(process.env.HEAVY_RUNS ?? 3) || 3);
-const LONG_TASK_MS = 50;
+export const LONG_TASK_MS = 50;
 /** Budgets of issue 11, item 4. */
 const PAGE_STATE_BUDGET_MS = 1000;
 /** A reply holds at most a page of parallels and the glossary's terms: this bounds it at any page size. */
@@ -43,7 +43,7 @@ const STORM_WINDOW_MS = 10_000;
 /** After the load event, the page is left this long before the settled page-state and the heap. */
 const SETTLE_MS = 4000;
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -53,7 +53,7 @@ interface TraceEvent {
   args?: { data?: { documentLoaderURL?: string; isLoadingMainFrame?: boolean; url?: string } };
 }
 
-interface Task {
+export interface Task {
   start: number;
   duration: number;
   extensionMs: number;
@@ -62,7 +62,7 @@ interface Task {
 const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile']);
 
-async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
   const onData = (e: { value: object[] }): void => {
     for (const v of e.value) events.push(v as TraceEvent);
@@ -87,7 +87,7 @@ async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>>
  * Top-level tasks over 50 ms on the page's main thread (ms after navigation start), each with the
  * time the extension's scripts ran in it (outermost script events of chrome-extension:// URLs).
  */
-function longTasks(events: readonly TraceEvent[], url: string): Task[] {
+export function longTasks(events: readonly TraceEvent[], url: string): Task[] {
   const nav = events.filter(
     (e) =>
       e.name === 'navigationStart' &&
@@ -136,7 +136,7 @@ function longTasks(events: readonly TraceEvent[], url: string): Task[] {
 }
 
 /** A task is Wenmai's when its scripts ran over 50 ms in it, or it would not be long without them. */
-const isWenmais = (t: Task): boolean =>
+export const isWenmais = (t: Task): boolean =>
   t.extensionMs > LONG_TASK_MS || t.duration - t.extensionMs <= LONG_TASK_MS;
 
 interface HeavyLoad {

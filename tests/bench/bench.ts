@@ -5,6 +5,11 @@
  * scan at 1k, 10k and 100k synthetic articles.
  * Prints figures and ratios; never asserts times (targets are informational, exit code 0).
  *   npm run bench
+ * Section d (tests/bench/bench-reports.ts): the seeds and the 2026 work reports (WENMAI_DATASETS,
+ * else ../shared/datasets/gov-work-reports-2026 where it lies): build time, bundle size, install
+ * import and a 30,000-character page's analysis in the CLI and in Chromium (needs .output/chrome-mv3).
+ *   BENCH_ONLY=reports npm run bench           (section d alone)
+ *   BENCH_ONLY=reports-browser npm run bench   (section d without its CLI figures)
  * BENCH_GLOSSARY_DIR overrides the glossary folder (for trying the bench while corpus/glossary
  * is empty); BENCH_SIZES (e.g. "1000,10000") overrides the synthetic corpus sizes.
  *
@@ -24,6 +29,7 @@ import { extractArticle, visibleText } from '../../lib/dom/extract-article';
 import { compactForMatch } from '../../lib/normalise/fold-script';
 import { countTermsIn } from '../../lib/match/match-terms';
 import { benchTermMatching } from './bench-terms';
+import { benchReports } from './bench-reports';
 import { minhashSignature } from '../../lib/match/minhash';
 import { splitPassages } from '../../lib/clean/passages';
 import { prepareArticle } from '../../lib/prepare-article';
@@ -707,9 +713,28 @@ function benchSimilarity(): SizeResult[] {
 
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// d. The seeds and the 2026 work reports, build to browser (tests/bench/bench-reports.ts)
+
+async function benchWithReports(): Promise<void> {
+  try {
+    await benchReports(out, { browserOnly: ONLY === 'reports-browser' });
+  } catch (error) {
+    out(`  section d failed: ${(error as Error).stack ?? String(error)}`);
+  }
+}
+
+/** BENCH_ONLY=reports or reports-browser runs section d alone. */
+const ONLY = process.env.BENCH_ONLY;
+
 async function main(): Promise<void> {
   out(`Wenmai benchmark — Node ${process.version}, ${new Date().toISOString()}`);
   out();
+  if (ONLY === 'reports' || ONLY === 'reports-browser') {
+    await benchWithReports();
+    out(`Total bench time: ${((performance.now() - benchStart) / 1000).toFixed(1)} s`);
+    return;
+  }
   const bundle = benchBuild();
   out();
   await benchAnalyze(bundle);
@@ -717,6 +742,8 @@ async function main(): Promise<void> {
   benchTermMatching(out);
   out();
   const similarity = benchSimilarity();
+  out();
+  await benchWithReports();
   out();
   out('Targets (informational):');
   const at = similarity.find((r) => r.n === TARGET_SIZE);

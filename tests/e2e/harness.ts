@@ -114,7 +114,7 @@ export async function launch(
  * browser installs an extension, and loading it again is an update (same id, new scripts).
  * Through CDP's Extensions.loadUnpacked, which needs --enable-unsafe-extension-debugging.
  */
-export async function launchForInstall(): Promise<{
+export async function launchForInstall(extensionDir = EXTENSION_DIR): Promise<{
   context: BrowserContext;
   install: () => Promise<Launched>;
 }> {
@@ -134,7 +134,7 @@ export async function launchForInstall(): Promise<{
     const { id } = (await cdp.send(
       'Extensions.loadUnpacked' as never,
       {
-        path: EXTENSION_DIR,
+        path: extensionDir,
       } as never,
     )) as { id: string };
     const worker =
