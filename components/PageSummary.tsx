@@ -37,6 +37,11 @@ export function PageSummary({ state, onOpenArticle, onShowTerm }: PageSummaryPro
   const lang = scriptLang(script);
   return (
     <>
+      {state.pending?.length ? (
+        <p className="wm-muted" data-testid="page-pending" role="status">
+          {t('stillReading')}
+        </p>
+      ) : null}
       <dl className="wm-facts">
         <dt>{t('language')}</dt>
         <dd data-testid="page-lang" data-lang={state.lang}>

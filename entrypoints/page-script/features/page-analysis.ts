@@ -23,6 +23,9 @@ export class PageAnalysis implements Feature {
   done: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  /** Counts schedules: an analysis that ends with a newer one scheduled leaves it pending. */
+  private scheduled = 0;
+  private pendingNow = false;
 
   constructor(
     private readonly page: PageContext,
@@ -30,12 +33,26 @@ export class PageAnalysis implements Feature {
     private readonly onAnalyzed: (result: ArticleAnalysis) => void,
   ) {}
 
+  /** Whether an analysis is scheduled or under way (`result` is of an older state of the page). */
+  get pending(): boolean {
+    return this.pendingNow;
+  }
+
   /** Analyzes after `delay` ms and an idle moment (extraction clones the page). */
   schedule(delay: number): void {
     if (this.timer) clearTimeout(this.timer);
+    const run = ++this.scheduled;
+    this.pendingNow = true;
     this.timer = setTimeout(() => {
       this.timer = null;
-      whenIdle(this.page.win, () => (this.done = this.analyze()), IDLE_TIMEOUT_MS);
+      whenIdle(
+        this.page.win,
+        () =>
+          (this.done = this.analyze().finally(() => {
+            if (run === this.scheduled) this.pendingNow = false;
+          })),
+        IDLE_TIMEOUT_MS,
+      );
     }, delay);
   }
 
@@ -70,6 +87,7 @@ export class PageAnalysis implements Feature {
 
   stop(): void {
     this.stopped = true;
+    this.pendingNow = false;
     if (this.timer) clearTimeout(this.timer);
   }
 
