@@ -3,7 +3,10 @@ import { PageAnalysis } from '../../../entrypoints/page-script/features/page-ana
 import { PassageMarkers } from '../../../entrypoints/page-script/features/passage-markers';
 import { ScriptSwitch } from '../../../entrypoints/page-script/features/script-switch';
 import { TermCard } from '../../../entrypoints/page-script/features/term-card';
-import { TermHighlights } from '../../../entrypoints/page-script/features/term-highlights';
+import {
+  MAX_RANGES_WHILE_RESTLESS,
+  TermHighlights,
+} from '../../../entrypoints/page-script/features/term-highlights';
 import { buildTermMatcher } from '../../../lib/match/match-terms';
 import { converterFor } from '../../../lib/normalise/convert-script';
 import type { ArticleAnalysis } from '../../../lib/page-state';
@@ -26,6 +29,41 @@ describe('TermHighlights', () => {
     await highlights.setEnabled(false);
     expect(highlights.counts().size).toBe(0);
     expect(page.highlights.has('wenmai-term')).toBe(false);
+    highlights.stop();
+  });
+
+  it('paints only the terms in the viewport, a few, while the page keeps changing', async () => {
+    const paragraphs = 100;
+    const page = testPage(
+      Array.from(
+        { length: paragraphs },
+        (_, i) => `<p>${i}：${'发展新质生产力，'.repeat(10)}</p>`,
+      ).join(''),
+    );
+    // jsdom lays nothing out: paragraph i sits 100 px below paragraph i - 1.
+    const all = [...page.doc.querySelectorAll('p')];
+    page.win.Element.prototype.getBoundingClientRect = function (this: Element) {
+      const top = 100 * all.indexOf(this as HTMLParagraphElement);
+      return { top, bottom: top + 90, left: 0, right: 600, height: 90, width: 600 } as DOMRect;
+    };
+    const inView = all.filter((p) => p.getBoundingClientRect().top < page.win.innerHeight);
+    expect(inView.length * 10).toBeGreaterThan(MAX_RANGES_WHILE_RESTLESS);
+    const highlights = new TermHighlights(pageContext(page), matcher, true);
+    await highlights.scan();
+    await Promise.resolve();
+    const painted = () => [...(page.highlights.get('wenmai-term') ?? [])];
+    expect(painted()).toHaveLength(10 * paragraphs);
+
+    highlights.setRestless(true);
+    await Promise.resolve();
+    expect(painted()).toHaveLength(MAX_RANGES_WHILE_RESTLESS);
+    expect(
+      painted().every((range) => inView.includes(range.startContainer.parentElement as never)),
+    ).toBe(true);
+
+    highlights.setRestless(false);
+    await Promise.resolve();
+    expect(painted()).toHaveLength(10 * paragraphs);
     highlights.stop();
   });
 
