@@ -52,7 +52,7 @@ export function PageSummary({ state, onOpenArticle, onShowTerm }: PageSummaryPro
         <h1 className="wm-page-title" data-testid="page-title" lang={lang}>
           {write(state.article.title) || t('untitled')}
         </h1>
-      ) : (
+      ) : state.pending?.includes('analysis') ? null : (
         <p className="wm-muted" data-testid="page-title">
           {t('notChinese')}
         </p>

@@ -201,7 +201,9 @@ async function loadHeavy(
             if (!state.pending?.length) complete = at;
           }
         } catch {
-          // not listening yet
+          // Not listening yet: asked again soon.
+          await new Promise((r) => setTimeout(r, 50));
+          continue;
         }
         // As often as the popup asks again (entrypoints/popup/App.tsx).
         if (Number.isNaN(complete)) await new Promise((r) => setTimeout(r, 500));

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageState } from '../../lib/page-state';
 import { readReports, REPORTS_DIR, reportsPresent } from '../reports-2026';
-import { launch, serve, waitForImport, waitForState, type Launched } from './harness';
+import { allParallels, launch, serve, waitForImport, waitForState, type Launched } from './harness';
 
 const reports = readReports();
 /** The last report stays out of the corpus: the province Wenmai has not seen. */
@@ -90,7 +90,8 @@ describe.skipIf(!reportsPresent)('the 2026 work reports, imported through the op
   const stateOf = async (name: string): Promise<PageState> => {
     const tab: Page = await browser.context.newPage();
     await tab.goto(`${origin}/reports/${name}`);
-    return waitForState(browser, tab, (s) => s.article !== null, 60_000);
+    const state = await waitForState(browser, tab, (s) => s.article !== null, 60_000);
+    return { ...state, parallels: await allParallels(browser, tab, state) };
   };
 
   it('finds a Traditional excerpt as reuse of its report, its passages linked first to it', async () => {
