@@ -24,6 +24,8 @@ import { TermHighlights } from './features/term-highlights';
 /** Added text beyond this many characters is worth re-checking the article against the corpus. */
 const REANALYZE_CHARS = 200;
 const REANALYZE_MS = 1200;
+/** On a page that keeps changing, the article is analyzed again at most this often. */
+const RESTLESS_REANALYZE_MS = 10_000;
 /** How long a keyboard command's note stays. */
 const TOAST_MS = 1600;
 const SCRIPT_TOASTS: Record<DisplayScript, ToastMessage> = {
@@ -313,8 +315,12 @@ export class PageController {
           0,
         );
         const hadArticle = this.analysis.result?.article;
-        if (changes.overflow || addedChars >= REANALYZE_CHARS || (changes.removed && hadArticle))
-          this.analysis.schedule(REANALYZE_MS);
+        if (changes.overflow || addedChars >= REANALYZE_CHARS || (changes.removed && hadArticle)) {
+          // A live ticker adds text in every batch: its article is extracted (the page cloned)
+          // and compared again at most every RESTLESS_REANALYZE_MS.
+          if (this.observer.restless) this.analysis.scheduleOnce(RESTLESS_REANALYZE_MS);
+          else this.analysis.schedule(REANALYZE_MS);
+        }
       });
   }
 

@@ -38,6 +38,14 @@ export class PageAnalysis implements Feature {
     return this.pendingNow;
   }
 
+  /**
+   * Analyzes after `delay` ms unless an analysis is already waiting for its time (which is kept):
+   * on a page that keeps changing, at most one analysis per `delay`, never put off for ever.
+   */
+  scheduleOnce(delay: number): void {
+    if (!this.timer) this.schedule(delay);
+  }
+
   /** Analyzes after `delay` ms and an idle moment (extraction clones the page). */
   schedule(delay: number): void {
     if (this.timer) clearTimeout(this.timer);

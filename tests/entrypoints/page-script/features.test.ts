@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PageAnalysis } from '../../../entrypoints/page-script/features/page-analysis';
 import { PassageMarkers } from '../../../entrypoints/page-script/features/passage-markers';
 import { ScriptSwitch } from '../../../entrypoints/page-script/features/script-switch';
@@ -175,6 +175,28 @@ describe('PageAnalysis', () => {
     expect(sent.article.text).toContain('两个维护');
     expect(sent.article.text).not.toContain('兩個維護');
     expect(analysis.result).toEqual(answer);
+  });
+
+  it('analyzes a page that keeps changing now and then, however often it is asked to', async () => {
+    const page = testPage(ARTICLE);
+    const context = pageContext(page, { 'wenmai/analyze': () => answer });
+    const scripts = new ScriptSwitch(context, SETTINGS, immediately, () => new Set());
+    const analysis = new PageAnalysis(context, scripts, () => undefined);
+    vi.useFakeTimers();
+    try {
+      // Asked again every 50 ms for 1 s, each time for 200 ms from then: still analyzed.
+      for (let t = 0; t < 1000; t += 50) {
+        analysis.scheduleOnce(200);
+        await vi.advanceTimersByTimeAsync(50);
+      }
+      await vi.advanceTimersByTimeAsync(50);
+    } finally {
+      vi.useRealTimers();
+    }
+    await vi.waitFor(() => expect(analysis.pending).toBe(false), { timeout: 5000 });
+    const asked = context.asked.mock.calls.filter(([r]) => r.type === 'wenmai/analyze');
+    expect(asked.length).toBeGreaterThanOrEqual(4);
+    expect(asked.length).toBeLessThanOrEqual(6);
   });
 });
 
