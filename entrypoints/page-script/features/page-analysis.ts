@@ -25,7 +25,8 @@ export class PageAnalysis implements Feature {
   private stopped = false;
   /** Counts schedules: an analysis that ends with a newer one scheduled leaves it pending. */
   private scheduled = 0;
-  private pendingNow = false;
+  /** True until a first analysis has answered (or the feature stopped). */
+  private pendingNow = true;
 
   constructor(
     private readonly page: PageContext,

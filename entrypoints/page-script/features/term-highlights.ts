@@ -58,7 +58,8 @@ export class TermHighlights implements Feature {
   } | null = null;
   /** What was registered last, to leave the registration alone when a repaint would not change it. */
   private painted: readonly StaticRange[] = [];
-  private scannedNow = true;
+  /** False until a first scan has matched the whole page. */
+  private scannedNow = false;
 
   constructor(
     private readonly page: PageContext,

@@ -6,7 +6,7 @@ import { PARALLELS_PER_REPLY, type PageState } from '../../../lib/page-state';
 import { SCAN_SLICE_BLOCKS } from '../../../entrypoints/page-script/features/term-highlights';
 import { ARTICLE, GLOSSARY, SETTINGS, pageContext, testPage } from './page-fixture';
 
-function controllerOn(body: string, parallels: PageState['parallels'] = []) {
+function controllerOn(body: string, parallels: PageState['parallels'] = [], start = true) {
   const page = testPage(body);
   const context = pageContext(page, {
     'wenmai/analyze': () => ({
@@ -32,7 +32,7 @@ function controllerOn(body: string, parallels: PageState['parallels'] = []) {
     context.store,
     'zh-Hans',
   );
-  controller.start();
+  if (start) controller.start();
   return { page, context, controller };
 }
 
@@ -113,6 +113,13 @@ describe('PageController', () => {
     // Any other command answers the first page.
     const afterCommand = await controller.handle({ type: 'wenmai/set-highlights', enabled: true });
     expect(afterCommand.parallels).toHaveLength(PARALLELS_PER_REPLY);
+  });
+
+  it('says everything is pending when asked before it has started', async () => {
+    const { controller } = controllerOn(ARTICLE, [], false);
+    const state = await controller.handle({ type: 'wenmai/page-state', now: true });
+    expect(state.pending).toEqual(['analysis', 'terms']);
+    expect(state.terms).toEqual([]);
   });
 
   it('answers at once when asked to, with the terms counted so far, marked pending', async () => {
