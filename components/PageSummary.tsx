@@ -37,6 +37,11 @@ export function PageSummary({ state, onOpenArticle, onShowTerm }: PageSummaryPro
   const lang = scriptLang(script);
   return (
     <>
+      {state.pending?.length ? (
+        <p className="wm-muted" data-testid="page-pending" role="status">
+          {t('stillReading')}
+        </p>
+      ) : null}
       <dl className="wm-facts">
         <dt>{t('language')}</dt>
         <dd data-testid="page-lang" data-lang={state.lang}>
@@ -47,7 +52,7 @@ export function PageSummary({ state, onOpenArticle, onShowTerm }: PageSummaryPro
         <h1 className="wm-page-title" data-testid="page-title" lang={lang}>
           {write(state.article.title) || t('untitled')}
         </h1>
-      ) : (
+      ) : state.pending?.includes('analysis') ? null : (
         <p className="wm-muted" data-testid="page-title">
           {t('notChinese')}
         </p>

@@ -48,6 +48,17 @@ export interface PageState {
    * are in page chrome: navigation, sidebars, footers).
    */
   terms: { termId: string; headword: string; count: number; inArticle: number }[];
+  /**
+   * Set when `parallels` lists only part of them: the extension answers PARALLELS_PER_REPLY at a
+   * time (ask page-state with `parallelsFrom` for the next), so that a reply does not grow with the
+   * page. The CLI lists them all and never sets it.
+   */
+  parallelsPage?: { from: number; total: number };
+  /**
+   * Set on an answer given before the page was fully read (page-state with `now`): the analysis
+   * has not answered yet, or the terms are counted on the part of the page scanned so far.
+   */
+  pending?: ('analysis' | 'terms')[];
   parallels: {
     /** Index of the page passage. */
     passage: number;
@@ -73,6 +84,29 @@ export type ArticleAnalysis = Pick<PageState, 'lang' | 'article' | 'similar' | '
   articleTerms: Record<string, number>;
 };
 
+/**
+ * Parallels in one page-state reply from the extension: ~1.4 KiB each with their matches, so a
+ * reply stays near 70 KiB whatever the page (400 of them on a 3-million-character page were
+ * 570 KiB, sent whole on every command).
+ */
+export const PARALLELS_PER_REPLY = 50;
+
+/**
+ * One page of a page's parallels for a reply: those from `from`, at most `size`, and where they
+ * sit among all of them when that is not all.
+ */
+export function pageOfParallels(
+  parallels: PageState['parallels'],
+  from = 0,
+  size = PARALLELS_PER_REPLY,
+): Pick<PageState, 'parallels' | 'parallelsPage'> {
+  const start = Math.max(0, Math.min(from, parallels.length));
+  const listed = parallels.slice(start, start + size);
+  return start === 0 && listed.length === parallels.length
+    ? { parallels: listed }
+    : { parallels: listed, parallelsPage: { from: start, total: parallels.length } };
+}
+
 /** The state of a page Wenmai leaves alone (not Chinese, or not analyzed). */
 export function emptyPageState(url: string, lang: PageLang): PageState {
   return assemblePageState({ url, lang, script: 'original', highlights: false });
@@ -91,8 +125,12 @@ export function assemblePageState(parts: {
   analysis?: ArticleAnalysis | null;
   termCounts?: ReadonlyMap<string, number>;
   glossary?: ReadonlyMap<string, { headword: string }>;
+  /** Lists one page of parallels from this index (the extension); all of them when absent (the CLI). */
+  parallelsFrom?: number;
+  pending?: PageState['pending'];
 }): PageState {
   const { analysis } = parts;
+  const parallels = analysis?.parallels ?? [];
   return {
     url: parts.url,
     lang: analysis?.lang ?? parts.lang,
@@ -103,7 +141,10 @@ export function assemblePageState(parts: {
     terms: parts.termCounts
       ? termSummary(parts.termCounts, parts.glossary ?? new Map(), analysis?.articleTerms)
       : [],
-    parallels: analysis?.parallels ?? [],
+    ...(parts.parallelsFrom === undefined
+      ? { parallels }
+      : pageOfParallels(parallels, parts.parallelsFrom)),
+    ...(parts.pending?.length ? { pending: parts.pending } : {}),
   };
 }
 

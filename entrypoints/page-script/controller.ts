@@ -24,6 +24,8 @@ import { TermHighlights } from './features/term-highlights';
 /** Added text beyond this many characters is worth re-checking the article against the corpus. */
 const REANALYZE_CHARS = 200;
 const REANALYZE_MS = 1200;
+/** On a page that keeps changing, the article is analyzed again at most this often. */
+const RESTLESS_REANALYZE_MS = 10_000;
 /** How long a keyboard command's note stays. */
 const TOAST_MS = 1600;
 const SCRIPT_TOASTS: Record<DisplayScript, ToastMessage> = {
@@ -73,8 +75,13 @@ export class PageController {
     new Mailbox().take('quickSheet')?.remove();
     removeLeftovers(doc);
     this.sheet = addPageSheet(doc, highlightCss(settings.highlightStyle));
-    this.observer = new PageObserver(doc.body, (changes) => this.onChanges(changes), win);
     this.highlights = new TermHighlights(this.page, matcher, settings.highlightsEnabled);
+    this.observer = new PageObserver(
+      doc.body,
+      (changes) => this.onChanges(changes),
+      win,
+      (restless) => this.highlights.setRestless(restless),
+    );
     this.variant = settings.traditionalVariant;
     this.card = new TermCard(this.page, this.highlights, () => ({
       script: this.readerScript(),
@@ -125,9 +132,16 @@ export class PageController {
     this.analysis.schedule(0);
   }
 
-  /** What the page shows and what the corpus says about it, once highlighting has settled. */
-  async state(): Promise<PageState> {
-    await this.highlights.scanning;
+  /**
+   * What the page shows and what the corpus says about it, once highlighting has settled; with
+   * `now`, at once, counting the terms scanned so far and saying what is still pending. Lists one
+   * page of parallels, from `parallelsFrom`.
+   */
+  async state(view: { now?: boolean; parallelsFrom?: number } = {}): Promise<PageState> {
+    if (!view.now) await this.highlights.scanning;
+    const pending: NonNullable<PageState['pending']> = [];
+    if (this.analysis.pending) pending.push('analysis');
+    if (!this.highlights.scanned) pending.push('terms');
     return assemblePageState({
       url: this.page.win.location.href,
       lang: this.lang,
@@ -136,6 +150,8 @@ export class PageController {
       analysis: this.analysis.result,
       termCounts: this.highlights.counts(),
       glossary: this.glossary,
+      parallelsFrom: view.parallelsFrom ?? 0,
+      pending,
     });
   }
 
@@ -197,8 +213,9 @@ export class PageController {
   ): Promise<PageState | ContentResponses['wenmai/article-text']> {
     switch (request.type) {
       case 'wenmai/page-state':
+        if (request.now) return this.state(request);
         await this.analysis.done;
-        break;
+        return this.state(request);
       case 'wenmai/set-script':
         await this.setScript(request.script);
         break;
@@ -298,8 +315,12 @@ export class PageController {
           0,
         );
         const hadArticle = this.analysis.result?.article;
-        if (changes.overflow || addedChars >= REANALYZE_CHARS || (changes.removed && hadArticle))
-          this.analysis.schedule(REANALYZE_MS);
+        if (changes.overflow || addedChars >= REANALYZE_CHARS || (changes.removed && hadArticle)) {
+          // A live ticker adds text in every batch: its article is extracted (the page cloned)
+          // and compared again at most every RESTLESS_REANALYZE_MS.
+          if (this.observer.restless) this.analysis.scheduleOnce(RESTLESS_REANALYZE_MS);
+          else this.analysis.schedule(REANALYZE_MS);
+        }
       });
   }
 

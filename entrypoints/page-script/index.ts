@@ -37,11 +37,15 @@ export default defineUnlistedScript({
     // Only this extension may command the page's Wenmai; page scripts cannot reach this listener.
     // Until the controller runs (and on a page found not to be Chinese) it answers for a page
     // Wenmai leaves alone.
+    // Until it has started (or given up), a Chinese page's analysis and terms are pending.
+    let starting = true;
     receiveCommands(browser.runtime as CommandRuntime, (request) => {
       if (controller) return controller.handle(request);
-      return request.type === 'wenmai/article-text'
-        ? null
-        : emptyPageState(location.href, pageLang());
+      if (request.type === 'wenmai/article-text') return null;
+      const state = emptyPageState(location.href, pageLang());
+      return starting && state.lang !== 'other'
+        ? { ...state, pending: ['analysis', 'terms'] }
+        : state;
     });
     const lifetime = new ScriptLifetime(() => Boolean(browser.runtime?.id));
 
@@ -56,6 +60,7 @@ export default defineUnlistedScript({
       glossaryReply = await (mailbox.take('glossary') ??
         askBackground({ type: 'wenmai/get-glossary' }));
     } catch {
+      starting = false;
       return; // The extension is updating or was reloaded: this page stays as it is.
     }
     const { entries, settings } = glossaryReply;

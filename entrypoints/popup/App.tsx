@@ -10,6 +10,8 @@ import type { DisplayScript, PageState } from '../../lib/page-state';
 import { createMessenger } from '../../lib/messaging/client';
 
 const { askBackground, askTab } = createMessenger(browser);
+/** While the page is still being read, its state is asked again this often. */
+const PENDING_POLL_MS = 500;
 
 type Page =
   | { phase: 'loading' }
@@ -31,8 +33,10 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
 
+  // Asked to answer at once: on a very large page the analysis and the term count take seconds.
+  // What is still pending is asked again until the page is read.
   const refresh = useCallback(async (tabId: number) => {
-    const state = await askTab(tabId, { type: 'wenmai/page-state' });
+    const state = await askTab(tabId, { type: 'wenmai/page-state', now: true });
     setPage(state ? { phase: 'ready', tabId, state } : { phase: 'unavailable' });
   }, []);
 
@@ -43,6 +47,17 @@ export function App() {
       else await refresh(tab.id);
     })();
   }, [refresh]);
+
+  const pending = page.phase === 'ready' && Boolean(page.state.pending?.length);
+  const pendingTab = page.phase === 'ready' ? page.tabId : null;
+  useEffect(() => {
+    if (!pending || pendingTab === null || busy) return;
+    const timer = setTimeout(
+      () => void refresh(pendingTab).catch(() => undefined),
+      PENDING_POLL_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [page, pending, pendingTab, busy, refresh]);
 
   /** Runs a content-script command and shows the state it answers. */
   const command = async (tabId: number, request: StateCommand) => {

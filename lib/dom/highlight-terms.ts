@@ -155,10 +155,15 @@ export function caretAt(
 export class TermHitTester {
   private readonly byNode = new Map<Node, TermRange[]>();
   /** How many terms it tests. */
-  readonly size: number;
+  size = 0;
 
   constructor(terms: readonly TermRange[]) {
-    this.size = terms.length;
+    this.add(terms);
+  }
+
+  /** Indexes more terms (a scan adds each slice's as it goes). */
+  add(terms: readonly TermRange[]): void {
+    this.size += terms.length;
     const add = (node: Node, term: TermRange): void => {
       const list = this.byNode.get(node);
       if (list) list.push(term);

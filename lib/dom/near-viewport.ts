@@ -1,3 +1,6 @@
+/** Elements observed per task. */
+export const OBSERVE_CHUNK = 1000;
+
 /**
  * Which of a list of items (each shown by an element, several items may share one) are within a
  * margin of the viewport, as an IntersectionObserver reports it: no layout is read here. Term
@@ -7,6 +10,7 @@ export class NearViewport {
   /** Indices of the items near the viewport now. */
   near = new Set<number>();
   private readonly observer: IntersectionObserver;
+  private disconnected = false;
 
   /**
    * @param guess items taken to be near until the observer's first report, which covers every
@@ -43,10 +47,20 @@ export class NearViewport {
       },
       { rootMargin },
     );
-    for (const element of byElement.keys()) this.observer.observe(element);
+    // In tasks of OBSERVE_CHUNK elements, top of the page first: observing the 22,500 paragraphs
+    // of a 3-million-character page at once held the page for ~300 ms.
+    const elementsInOrder = [...byElement.keys()];
+    const observeFrom = (from: number): void => {
+      if (this.disconnected) return;
+      const to = Math.min(elementsInOrder.length, from + OBSERVE_CHUNK);
+      for (let i = from; i < to; i++) this.observer.observe(elementsInOrder[i]!);
+      if (to < elementsInOrder.length) setTimeout(() => observeFrom(to), 0);
+    };
+    observeFrom(0);
   }
 
   disconnect(): void {
+    this.disconnected = true;
     this.observer.disconnect();
   }
 }

@@ -24,6 +24,12 @@ export const BATCH_MS = 150;
 export const MAX_BATCH_MS = 2000;
 
 /**
+ * A page whose batches have been spaced out to this keeps changing (two batches back to back, in
+ * about half a second): Wenmai then keeps its own cost per page change low (fewer highlight ranges).
+ */
+export const RESTLESS_BATCH_MS = 4 * BATCH_MS;
+
+/**
  * One MutationObserver for the page: records are only counted and kept in the callback, sorted
  * out in batches handled after a delay (never inside the callback), and the extension's own
  * writes can be paused out. The delay doubles while the page keeps changing, so a page that
@@ -39,10 +45,15 @@ export class PageObserver {
   /** Whether records came in since the last batch was handled (the page is still changing). */
   private changedSinceFlush = false;
 
+  /**
+   * @param onRestless called with true when the page has changed in batch after batch (see
+   *   `restless`), and with false when it has been quiet for a batch interval again
+   */
   constructor(
     private readonly root: Node,
     private readonly onChanges: (changes: PageChanges) => void,
     win: Window & typeof globalThis = window,
+    private readonly onRestless: (restless: boolean) => void = () => undefined,
   ) {
     this.observer = new win.MutationObserver((records) => this.collect(records));
     this.connect();
@@ -63,6 +74,20 @@ export class PageObserver {
     this.timer ??= setTimeout(() => this.flush(), this.delay);
   }
 
+  /**
+   * Whether the page keeps changing: its batches have come back to back often enough to space them
+   * out to RESTLESS_BATCH_MS or more (a quiet batch interval ends it).
+   */
+  get restless(): boolean {
+    return this.delay >= RESTLESS_BATCH_MS;
+  }
+
+  private setDelay(delay: number): void {
+    const was = this.restless;
+    this.delay = delay;
+    if (this.restless !== was) this.onRestless(this.restless);
+  }
+
   private flush(): void {
     this.timer = null;
     const records = this.pending;
@@ -72,11 +97,11 @@ export class PageObserver {
     this.changedSinceFlush = false;
     // Another batch right behind this one means the page keeps changing: wait longer next time.
     // A batch interval with no change resets the delay.
-    this.delay = Math.min(MAX_BATCH_MS, this.delay * 2);
+    this.setDelay(Math.min(MAX_BATCH_MS, this.delay * 2));
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => {
       this.settleTimer = null;
-      if (!this.changedSinceFlush) this.delay = BATCH_MS;
+      if (!this.changedSinceFlush) this.setDelay(BATCH_MS);
     }, this.delay);
     const changes = overflow
       ? { added: [], edited: [], removed: true, overflow: true }

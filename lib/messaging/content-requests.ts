@@ -7,7 +7,12 @@ import type { PageState } from '../page-state';
  * the background.
  */
 export type ContentRequest =
-  | { type: 'wenmai/page-state' }
+  /**
+   * The page's state. `now`: answer at once with what is known, marked `pending` (the popup asks
+   * so and asks again); otherwise after the analysis and the term scan under way. `parallelsFrom`:
+   * the page of parallels from that index (PARALLELS_PER_REPLY at a time).
+   */
+  | { type: 'wenmai/page-state'; now?: boolean; parallelsFrom?: number }
   | { type: 'wenmai/set-script'; script: 'original' | 'simplified' | 'traditional' }
   | { type: 'wenmai/set-highlights'; enabled: boolean }
   /** Opens the glossary card for a selection (context menu). */
@@ -42,6 +47,8 @@ export type ContentResponses = {
 export const MAX_LOOKUP_CHARS = 200;
 export const MAX_SELECTION_CHARS = 20_000;
 export const MAX_TERM_ID_CHARS = 200;
+/** Far beyond any page's parallels (analysis lists at most 400): only a bound for the check. */
+export const MAX_PARALLELS_FROM = 100_000;
 
 const SCRIPTS = new Set(['original', 'simplified', 'traditional']);
 
@@ -51,7 +58,26 @@ export function parseContentRequest(message: unknown): ContentRequest | null {
   const m = message as Record<string, unknown>;
   const keys = Object.keys(m).sort().join(',');
   switch (m.type) {
-    case 'wenmai/page-state':
+    case 'wenmai/page-state': {
+      const { now, parallelsFrom } = m;
+      if (!/^(now,)?(parallelsFrom,)?type$/.test(keys)) return null;
+      if (now !== undefined && typeof now !== 'boolean') return null;
+      if (
+        parallelsFrom !== undefined &&
+        !(
+          typeof parallelsFrom === 'number' &&
+          Number.isInteger(parallelsFrom) &&
+          parallelsFrom >= 0 &&
+          parallelsFrom <= MAX_PARALLELS_FROM
+        )
+      )
+        return null;
+      return {
+        type: m.type,
+        ...(now !== undefined ? { now } : {}),
+        ...(parallelsFrom !== undefined ? { parallelsFrom } : {}),
+      };
+    }
     case 'wenmai/article-text':
     case 'wenmai/cycle-script':
     case 'wenmai/toggle-highlights':

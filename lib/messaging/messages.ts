@@ -3,6 +3,7 @@ import type { GlossaryEntry } from '../glossary/glossary';
 import type { ArticleAnalysis, DisplayScript } from '../page-state';
 import {
   MAX_LOOKUP_CHARS,
+  MAX_PARALLELS_FROM,
   MAX_SELECTION_CHARS,
   MAX_TERM_ID_CHARS,
   type ContentRequest,
@@ -23,7 +24,13 @@ export { parseContentRequest, type ContentRequest } from './content-requests';
 
 /** The page-script commands as a zod schema: the reference the hand-written check is tested against. */
 export const contentRequestSchema: z.ZodType<ContentRequest> = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('wenmai/page-state') }).strict(),
+  z
+    .object({
+      type: z.literal('wenmai/page-state'),
+      now: z.boolean().optional(),
+      parallelsFrom: z.number().int().min(0).max(MAX_PARALLELS_FROM).optional(),
+    })
+    .strict(),
   z
     .object({
       type: z.literal('wenmai/set-script'),

@@ -29,4 +29,29 @@ describe('PageSummary', () => {
     expect(html).toContain('术语t13');
     expect(html).toContain('×7');
   });
+
+  it('says the page is still being read, not that it is not Chinese, while its analysis is pending', () => {
+    const render = (pending: ('analysis' | 'terms')[]) =>
+      renderToStaticMarkup(
+        <I18nContext value={(key) => `[${key}]`}>
+          <PageSummary
+            state={assemblePageState({
+              url: 'https://news.example.cn/a.html',
+              lang: 'zh-Hans',
+              script: 'original',
+              highlights: true,
+              pending,
+            })}
+            onOpenArticle={() => {}}
+            onShowTerm={() => {}}
+          />
+        </I18nContext>,
+      );
+    const reading = render(['analysis', 'terms']);
+    expect(reading).toContain('[stillReading]');
+    expect(reading).not.toContain('[notChinese]');
+    const read = render([]);
+    expect(read).not.toContain('[stillReading]');
+    expect(read).toContain('[notChinese]');
+  });
 });

@@ -425,8 +425,11 @@ describe('on a page that changes', () => {
       p.textContent = '新添加的段落：发展新质生产力';
       document.getElementById('story')!.appendChild(p);
     });
+    // The page is still ticking: its changes come in batches up to MAX_BATCH_MS (2 s) apart.
     await expect
-      .poll(() => page.evaluate(() => document.getElementById('added-later')!.textContent))
+      .poll(() => page.evaluate(() => document.getElementById('added-later')!.textContent), {
+        timeout: 5000,
+      })
       .toBe('新添加的段落：發展新質生產力');
     await sendToTab(browser, page, { type: 'wenmai/set-script', script: 'original' });
     expect(await page.evaluate(() => document.getElementById('added-later')!.textContent)).toBe(

@@ -249,6 +249,28 @@ export async function waitForState(
   );
 }
 
+/**
+ * Every parallel of the page, paging through page-state's replies from `first` (the extension
+ * lists PARALLELS_PER_REPLY in one).
+ */
+export async function allParallels(
+  launched: Launched,
+  page: Page,
+  first: PageState,
+): Promise<PageState['parallels']> {
+  const listed = [...first.parallels];
+  const total = first.parallelsPage?.total ?? listed.length;
+  while (listed.length < total) {
+    const next = await sendToTab(launched, page, {
+      type: 'wenmai/page-state',
+      parallelsFrom: listed.length,
+    });
+    if (!next?.parallels.length) break;
+    listed.push(...next.parallels);
+  }
+  return listed;
+}
+
 interface DomNode {
   nodeId: number;
   localName?: string;

@@ -30,6 +30,7 @@ import type { PageState } from '../../lib/page-state';
 import { traditionalExcerptPage, forumRepostPage, wholeReportPage } from '../report-pages';
 import { readReports, REPORTS_DIR, reportsPresent } from '../reports-2026';
 import {
+  allParallels,
   EXTENSION_DIR,
   launch,
   ROOT,
@@ -170,7 +171,8 @@ describe.skipIf(!reportsPresent)('the 2026 work reports, imported through the op
   const stateOf = async (launched: Launched, name: PageName): Promise<PageState> => {
     const tab: Page = await launched.context.newPage();
     await tab.goto(`${origin}/reports/${name}`);
-    return waitForState(launched, tab, (s) => s.article !== null, 60_000);
+    const state = await waitForState(launched, tab, (s) => s.article !== null, 60_000);
+    return { ...state, parallels: await allParallels(launched, tab, state) };
   };
 
   /**

@@ -23,6 +23,10 @@ export class PageAnalysis implements Feature {
   done: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  /** Counts schedules: an analysis that ends with a newer one scheduled leaves it pending. */
+  private scheduled = 0;
+  /** True until a first analysis has answered (or the feature stopped). */
+  private pendingNow = true;
 
   constructor(
     private readonly page: PageContext,
@@ -30,12 +34,34 @@ export class PageAnalysis implements Feature {
     private readonly onAnalyzed: (result: ArticleAnalysis) => void,
   ) {}
 
+  /** Whether an analysis is scheduled or under way (`result` is of an older state of the page). */
+  get pending(): boolean {
+    return this.pendingNow;
+  }
+
+  /**
+   * Analyzes after `delay` ms unless an analysis is already waiting for its time (which is kept):
+   * on a page that keeps changing, at most one analysis per `delay`, never put off for ever.
+   */
+  scheduleOnce(delay: number): void {
+    if (!this.timer) this.schedule(delay);
+  }
+
   /** Analyzes after `delay` ms and an idle moment (extraction clones the page). */
   schedule(delay: number): void {
     if (this.timer) clearTimeout(this.timer);
+    const run = ++this.scheduled;
+    this.pendingNow = true;
     this.timer = setTimeout(() => {
       this.timer = null;
-      whenIdle(this.page.win, () => (this.done = this.analyze()), IDLE_TIMEOUT_MS);
+      whenIdle(
+        this.page.win,
+        () =>
+          (this.done = this.analyze().finally(() => {
+            if (run === this.scheduled) this.pendingNow = false;
+          })),
+        IDLE_TIMEOUT_MS,
+      );
     }, delay);
   }
 
@@ -70,6 +96,7 @@ export class PageAnalysis implements Feature {
 
   stop(): void {
     this.stopped = true;
+    this.pendingNow = false;
     if (this.timer) clearTimeout(this.timer);
   }
 

@@ -5,20 +5,31 @@ import {
   TermHitTester,
   type TermRange,
 } from '../../../lib/dom/highlight-terms';
-import { NearViewport } from '../../../lib/dom/near-viewport';
+import { inViewport, NearViewport } from '../../../lib/dom/near-viewport';
 import { RenderedCheck } from '../../../lib/dom/rendered';
 import { collectTextBlocks, type TextBlock } from '../../../lib/dom/text-blocks';
 import type { TermMatcher } from '../../../lib/match/match-terms';
 import type { Feature, PageContext } from './context';
 
-/** Text blocks matched per task when highlighting (about 15,000 characters of a news page). */
+/** Text blocks matched per task at most when highlighting (about 15,000 characters of a news page). */
 export const SCAN_SLICE_BLOCKS = 150;
+/** A task of the scan goes on matching while under this (ms), in steps of SCAN_STEP_BLOCKS. */
+const SCAN_SLICE_MS = 8;
+const SCAN_STEP_BLOCKS = 10;
 /**
  * Term highlights are registered only for blocks within this margin of the viewport: the browser
  * revalidates every registered range in each frame after any change to the page, which with
  * thousands of terms costs tens of milliseconds a frame. Scrolling brings the rest in.
  */
 const HIGHLIGHT_MARGIN = '200% 0px';
+/**
+ * On a page that keeps changing, at most this many terms are painted, those in the viewport:
+ * Chromium re-validates every registered highlight range on each change to the DOM, at a cost
+ * that grows with their number. On the heavy bench's storm page (a live ticker) the page's own
+ * 5 ms timer ran, in medians of 3 loads on a busy machine, 723 times in 4 s with no range, 652
+ * with 20, 583 with 40; with all of its terms painted, 1,161 times in 10 s against 1,842.
+ */
+export const MAX_RANGES_WHILE_RESTLESS = 20;
 
 /**
  * Finds the glossary's terms in the page's text and highlights those near the viewport; knows which
@@ -37,6 +48,18 @@ export class TermHighlights implements Feature {
   private shown: { termId: string; index: number } | null = null;
   /** Resolves when the current scan has matched the whole page. */
   scanning: Promise<void> = Promise.resolve();
+  /** The page keeps changing: only the terms in the viewport are painted, up to a cap. */
+  private restless = false;
+  private watchingScroll = false;
+  private countsCache: {
+    generation: number;
+    terms: number;
+    counts: ReadonlyMap<string, number>;
+  } | null = null;
+  /** What was registered last, to leave the registration alone when a repaint would not change it. */
+  private painted: readonly StaticRange[] = [];
+  /** False until a first scan has matched the whole page. */
+  private scannedNow = false;
 
   constructor(
     private readonly page: PageContext,
@@ -55,6 +78,11 @@ export class TermHighlights implements Feature {
   /** Whether any term is found on the page (hover has nothing to do otherwise). */
   get found(): boolean {
     return this.terms.length > 0;
+  }
+
+  /** Whether the last scan has matched the whole page (counts are of the part scanned so far). */
+  get scanned(): boolean {
+    return this.scannedNow;
   }
 
   /** Turns highlighting on or off, and rescans. */
@@ -76,14 +104,26 @@ export class TermHighlights implements Feature {
     this.blocks = blocks;
     this.terms = terms;
     if (this.activeTerm) this.setActive(null);
+    this.scannedNow = false;
     this.scanning = new Promise<void>((done) => {
+      const hitTester = new TermHitTester([]);
       const slice = (from: number): void => {
         if (generation !== this.generation) return done();
-        const to = Math.min(blocks.length, from + SCAN_SLICE_BLOCKS);
-        if (this.enabledNow) {
-          for (const term of findTermRanges(blocks.slice(from, to), this.matcher, doc))
-            terms.push({ ...term, block: term.block + from });
-        }
+        // Steps of SCAN_STEP_BLOCKS until SCAN_SLICE_MS have passed: a fixed number of blocks
+        // ran 50–160 ms on a busy machine's 3-million-character page.
+        const until = performance.now() + SCAN_SLICE_MS;
+        let to = from;
+        do {
+          const stepFrom = to;
+          to = Math.min(blocks.length, to + SCAN_STEP_BLOCKS, from + SCAN_SLICE_BLOCKS);
+          if (!this.enabledNow) continue;
+          const found = findTermRanges(blocks.slice(stepFrom, to), this.matcher, doc);
+          for (const term of found) term.block += stepFrom;
+          for (const term of found) terms.push(term);
+          hitTester.add(found);
+        } while (to < blocks.length && to < from + SCAN_SLICE_BLOCKS && performance.now() < until);
+        // Hover works on what is scanned so far.
+        this.hitTester = hitTester;
         const last = to >= blocks.length;
         // Repainted when this slice found terms near the viewport (the first slice is the top of
         // the page, painted before the observer has reported anything).
@@ -91,7 +131,7 @@ export class TermHighlights implements Feature {
         for (let i = from; i < to && !near; i++) near = this.isNear(i);
         if (near || last) this.paint();
         if (last) {
-          this.hitTester = new TermHitTester(terms);
+          this.scannedNow = true;
           done();
         } else setTimeout(() => slice(to), 0);
       };
@@ -104,11 +144,39 @@ export class TermHighlights implements Feature {
     return this.scanning;
   }
 
+  /**
+   * Paints only the terms in the viewport, at most MAX_RANGES_WHILE_RESTLESS, while the page keeps
+   * changing (following the reader's scrolling), and all those near it again once it is quiet.
+   */
+  setRestless(restless: boolean): void {
+    if (restless === this.restless) return;
+    this.restless = restless;
+    if (restless && !this.watchingScroll) {
+      this.watchingScroll = true;
+      const { win, lifetime } = this.page;
+      let framed = false;
+      win.addEventListener(
+        'scroll',
+        () => {
+          if (framed || !this.restless || !lifetime.alive()) return;
+          framed = true;
+          win.requestAnimationFrame(() => {
+            framed = false;
+            if (this.restless) this.paint();
+          });
+        },
+        { passive: true, signal: lifetime.signal },
+      );
+    }
+    this.queuePaint();
+  }
+
   /** Takes every highlight down while the page's text is rewritten (a script switch). */
   clear(): void {
     this.generation++;
     this.terms = [];
     this.hitTester = new TermHitTester([]);
+    this.painted = [];
     this.page.painter.paint(HIGHLIGHT_NAME, []);
   }
 
@@ -151,6 +219,11 @@ export class TermHighlights implements Feature {
    * once it shows and the page changes).
    */
   counts(): Map<string, number> {
+    // Reading styles for every term is long on a huge page: counted once per scan and length
+    // (the page's changes bring a rescan).
+    const cached = this.countsCache;
+    if (cached?.generation === this.generation && cached.terms === this.terms.length)
+      return new Map(cached.counts);
     const counts = new Map<string, number>();
     const rendered = new RenderedCheck();
     for (const term of this.terms) {
@@ -160,7 +233,8 @@ export class TermHighlights implements Feature {
       if (element && !rendered.isRendered(element)) continue;
       counts.set(term.termId, (counts.get(term.termId) ?? 0) + 1);
     }
-    return counts;
+    this.countsCache = { generation: this.generation, terms: this.terms.length, counts };
+    return new Map(counts);
   }
 
   /** The elements of the blocks near the viewport (as last observed: no layout is read). */
@@ -207,10 +281,23 @@ export class TermHighlights implements Feature {
   /** Registers the highlight for the terms near the viewport (one registration per change). */
   private paint(): void {
     const ranges: StaticRange[] = [];
-    for (const term of this.terms) if (this.isNear(term.block)) ranges.push(term.range);
-    this.page.painter.paint(HIGHLIGHT_NAME, ranges);
-    // Hover needs the terms in view; the whole page's are indexed once the scan ends.
-    if (this.hitTester.size === 0 && this.terms.length > 0)
-      this.hitTester = new TermHitTester(this.terms);
+    if (this.restless) {
+      // Reads layout, for the few elements near the viewport only.
+      const shown = inViewport(this.nearElements(), this.page.win);
+      for (const term of this.terms) {
+        if (ranges.length >= MAX_RANGES_WHILE_RESTLESS) break;
+        const element = this.blocks[term.block]?.nodes[0]?.parentElement;
+        if (element && shown.has(element)) ranges.push(term.range);
+      }
+    } else {
+      for (const term of this.terms) if (this.isNear(term.block)) ranges.push(term.range);
+    }
+    // A new registration makes the browser re-validate every range: none when nothing changed.
+    const same =
+      ranges.length === this.painted.length && ranges.every((r, i) => r === this.painted[i]);
+    if (!same) {
+      this.painted = ranges;
+      this.page.painter.paint(HIGHLIGHT_NAME, ranges);
+    }
   }
 }

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PageAnalysis } from '../../../entrypoints/page-script/features/page-analysis';
 import { PassageMarkers } from '../../../entrypoints/page-script/features/passage-markers';
 import { ScriptSwitch } from '../../../entrypoints/page-script/features/script-switch';
 import { TermCard } from '../../../entrypoints/page-script/features/term-card';
-import { TermHighlights } from '../../../entrypoints/page-script/features/term-highlights';
+import {
+  MAX_RANGES_WHILE_RESTLESS,
+  TermHighlights,
+} from '../../../entrypoints/page-script/features/term-highlights';
 import { buildTermMatcher } from '../../../lib/match/match-terms';
 import { converterFor } from '../../../lib/normalise/convert-script';
 import type { ArticleAnalysis } from '../../../lib/page-state';
@@ -26,6 +29,41 @@ describe('TermHighlights', () => {
     await highlights.setEnabled(false);
     expect(highlights.counts().size).toBe(0);
     expect(page.highlights.has('wenmai-term')).toBe(false);
+    highlights.stop();
+  });
+
+  it('paints only the terms in the viewport, a few, while the page keeps changing', async () => {
+    const paragraphs = 100;
+    const page = testPage(
+      Array.from(
+        { length: paragraphs },
+        (_, i) => `<p>${i}：${'发展新质生产力，'.repeat(10)}</p>`,
+      ).join(''),
+    );
+    // jsdom lays nothing out: paragraph i sits 100 px below paragraph i - 1.
+    const all = [...page.doc.querySelectorAll('p')];
+    page.win.Element.prototype.getBoundingClientRect = function (this: Element) {
+      const top = 100 * all.indexOf(this as HTMLParagraphElement);
+      return { top, bottom: top + 90, left: 0, right: 600, height: 90, width: 600 } as DOMRect;
+    };
+    const inView = all.filter((p) => p.getBoundingClientRect().top < page.win.innerHeight);
+    expect(inView.length * 10).toBeGreaterThan(MAX_RANGES_WHILE_RESTLESS);
+    const highlights = new TermHighlights(pageContext(page), matcher, true);
+    await highlights.scan();
+    await Promise.resolve();
+    const painted = () => [...(page.highlights.get('wenmai-term') ?? [])];
+    expect(painted()).toHaveLength(10 * paragraphs);
+
+    highlights.setRestless(true);
+    await Promise.resolve();
+    expect(painted()).toHaveLength(MAX_RANGES_WHILE_RESTLESS);
+    expect(
+      painted().every((range) => inView.includes(range.startContainer.parentElement as never)),
+    ).toBe(true);
+
+    highlights.setRestless(false);
+    await Promise.resolve();
+    expect(painted()).toHaveLength(10 * paragraphs);
     highlights.stop();
   });
 
@@ -137,6 +175,28 @@ describe('PageAnalysis', () => {
     expect(sent.article.text).toContain('两个维护');
     expect(sent.article.text).not.toContain('兩個維護');
     expect(analysis.result).toEqual(answer);
+  });
+
+  it('analyzes a page that keeps changing now and then, however often it is asked to', async () => {
+    const page = testPage(ARTICLE);
+    const context = pageContext(page, { 'wenmai/analyze': () => answer });
+    const scripts = new ScriptSwitch(context, SETTINGS, immediately, () => new Set());
+    const analysis = new PageAnalysis(context, scripts, () => undefined);
+    vi.useFakeTimers();
+    try {
+      // Asked again every 50 ms for 1 s, each time for 200 ms from then: still analyzed.
+      for (let t = 0; t < 1000; t += 50) {
+        analysis.scheduleOnce(200);
+        await vi.advanceTimersByTimeAsync(50);
+      }
+      await vi.advanceTimersByTimeAsync(50);
+    } finally {
+      vi.useRealTimers();
+    }
+    await vi.waitFor(() => expect(analysis.pending).toBe(false), { timeout: 5000 });
+    const asked = context.asked.mock.calls.filter(([r]) => r.type === 'wenmai/analyze');
+    expect(asked.length).toBeGreaterThanOrEqual(4);
+    expect(asked.length).toBeLessThanOrEqual(6);
   });
 });
 

@@ -34,13 +34,20 @@ describe('PageObserver', () => {
     expect(batches).toHaveLength(1);
     expect(batches[0]!.added).toEqual([p]);
     expect(batches[0]!.edited.map((t) => t.data)).toEqual(['高质量发展']);
+    expect(observer.restless).toBe(false);
     observer.disconnect();
   });
 
   it('handles a page that mutates every 5 ms in a few batches, further apart as it goes on', async () => {
     const win = page();
     const at: number[] = [];
-    const observer = new PageObserver(win.document.body, () => at.push(Date.now()), win as never);
+    const restless: boolean[] = [];
+    const observer = new PageObserver(
+      win.document.body,
+      () => at.push(Date.now()),
+      win as never,
+      (r) => restless.push(r),
+    );
     const start = Date.now();
     const text = win.document.getElementById('a')!.firstChild as Text;
     for (let t = 0; t < 10_000; t += 5) {
@@ -55,12 +62,17 @@ describe('PageObserver', () => {
     // 150 ms batches would be 66 in 10 s; doubling up to 2 s makes it 8.
     expect(at.length).toBeLessThanOrEqual(10);
     expect(gaps.slice(-2).every((gap) => gap >= MAX_BATCH_MS)).toBe(true);
+    // Said once that the page keeps changing, within a second of the storm's start.
+    expect(restless).toEqual([true]);
+    expect(at[1]! - start).toBeLessThan(1000);
     // Quiet again: the next change is reported after a short batch.
     await tick(2 * MAX_BATCH_MS);
     const before = at.length;
     text.data = '又变了';
     await tick(BATCH_MS);
     expect(at.length).toBe(before + 1);
+    expect(restless).toEqual([true, false]);
+    expect(observer.restless).toBe(false);
     observer.disconnect();
   });
 });

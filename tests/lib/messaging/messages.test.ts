@@ -8,6 +8,9 @@ import {
 describe('parseContentRequest', () => {
   it.each([
     [{ type: 'wenmai/page-state' }],
+    [{ type: 'wenmai/page-state', now: true }],
+    [{ type: 'wenmai/page-state', parallelsFrom: 50 }],
+    [{ type: 'wenmai/page-state', now: false, parallelsFrom: 0 }],
     [{ type: 'wenmai/set-script', script: 'traditional' }],
     [{ type: 'wenmai/set-highlights', enabled: false }],
     [{ type: 'wenmai/lookup', text: '小马拉大车' }],
@@ -25,6 +28,10 @@ describe('parseContentRequest', () => {
     ['an array', [{ type: 'wenmai/page-state' }]],
     ['an unknown type', { type: 'wenmai/delete-everything' }],
     ['an extra field', { type: 'wenmai/page-state', callback: 'x' }],
+    ['a string for now', { type: 'wenmai/page-state', now: 'yes' }],
+    ['a negative page', { type: 'wenmai/page-state', parallelsFrom: -50 }],
+    ['a fractional page', { type: 'wenmai/page-state', parallelsFrom: 1.5 }],
+    ['an endless page', { type: 'wenmai/page-state', parallelsFrom: 1e9 }],
     ['a wrong script', { type: 'wenmai/set-script', script: 'klingon' }],
     ['a string for a boolean', { type: 'wenmai/set-highlights', enabled: 'false' }],
     ['an oversized lookup', { type: 'wenmai/lookup', text: '字'.repeat(201) }],
