@@ -134,8 +134,12 @@ export class PassageIndex {
   private ordinalOf = new GrowableUint32();
   private alive = new Uint8Array(64);
   private live = 0;
-  /** Live passages per article: how many articles the corpus has, for article frequencies. */
-  private readonly articlePassages = new Map<number, number>();
+  /**
+   * Live passages per article number, and how many articles have any (for article frequencies):
+   * a typed array, so a worker start counts a million passages without building a Map.
+   */
+  private articlePassages = new Uint32Array(64);
+  private liveArticles = 0;
   private shingleStart = new GrowableUint32(Uint32Array.of(0));
   private shingles = new GrowableUint32();
   private termStart = new GrowableUint32(Uint32Array.of(0));
@@ -200,7 +204,7 @@ export class PassageIndex {
     }
     this.alive[index] = 1;
     this.live++;
-    this.articlePassages.set(passage.article, (this.articlePassages.get(passage.article) ?? 0) + 1);
+    this.countPassage(passage.article);
     const kept = this.sample(passage.shingles);
     this.shingles.pushAll(kept);
     this.shingleStart.push(this.shingles.length);
@@ -256,7 +260,12 @@ export class PassageIndex {
     }
     if (removed === 0) return;
     this.live -= removed;
-    for (const article of articles) this.articlePassages.delete(article);
+    for (const article of articles) {
+      if (article < this.articlePassages.length && this.articlePassages[article]! > 0) {
+        this.articlePassages[article] = 0;
+        this.liveArticles--;
+      }
+    }
     this.weights.clear();
     this.passageWeights.clear();
     this.sort();
@@ -328,7 +337,16 @@ export class PassageIndex {
 
   /** Articles in the corpus. */
   private get articles(): number {
-    return this.articlePassages.size;
+    return this.liveArticles;
+  }
+
+  private countPassage(article: number): void {
+    if (article >= this.articlePassages.length) {
+      const grown = new Uint32Array(Math.max(article + 1, this.articlePassages.length * 2));
+      grown.set(this.articlePassages);
+      this.articlePassages = grown;
+    }
+    if (this.articlePassages[article]!++ === 0) this.liveArticles++;
   }
 
   /** Most articles a shingle may be found in and still be evidence (COMMON_ARTICLE_SHARE). */
@@ -526,12 +544,11 @@ export class PassageIndex {
     index.ordinalOf = GrowableUint32.adopt(snapshot.ordinal);
     index.alive = new Uint8Array(Math.max(64, snapshot.alive.length));
     index.alive.set(snapshot.alive);
-    index.live = snapshot.alive.reduce((sum, a) => sum + a, 0);
-    snapshot.alive.forEach((alive, p) => {
-      if (alive !== 1) return;
-      const article = snapshot.article[p]!;
-      index.articlePassages.set(article, (index.articlePassages.get(article) ?? 0) + 1);
-    });
+    for (let p = 0; p < snapshot.alive.length; p++) {
+      if (snapshot.alive[p] !== 1) continue;
+      index.live++;
+      index.countPassage(snapshot.article[p]!);
+    }
     index.shingleStart = GrowableUint32.adopt(snapshot.shingleStart);
     index.shingles = GrowableUint32.adopt(snapshot.shingles);
     index.termStart = GrowableUint32.adopt(snapshot.termStart);

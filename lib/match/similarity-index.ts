@@ -205,12 +205,25 @@ export class SimilarityIndex {
     }
     if (removed === 0) return;
     this.live -= removed;
-    for (const postings of this.termPostings) postings.length = 0;
-    for (let slot = 0; slot < this.ids.length; slot++) {
-      if (this.alive[slot] !== 1) continue;
-      for (const id of this.termsOf(slot)) this.termPostings[id]!.push(slot);
-    }
+    this.rebuildTermPostings();
     this.idfCache = null;
+  }
+
+  /** The term → live slots lists, from the slots' term lists: counted first, then filled. */
+  private rebuildTermPostings(): void {
+    const start = this.termStart.view();
+    const list = this.termList.view();
+    const counts = new Uint32Array(this.termNames.length);
+    for (let slot = 0; slot < this.ids.length; slot++)
+      if (this.alive[slot] === 1)
+        for (let k = start[slot]!; k < start[slot + 1]!; k++) counts[list[k]!]!++;
+    // Sized exactly: growing 100,000-long lists by doubling costs more than the filling.
+    for (let id = 0; id < counts.length; id++)
+      this.termPostings[id] = new GrowableUint32(counts[id]!);
+    for (let slot = 0; slot < this.ids.length; slot++)
+      if (this.alive[slot] === 1)
+        for (let k = start[slot]!; k < start[slot + 1]!; k++)
+          this.termPostings[list[k]!]!.push(slot);
   }
 
   private termId(term: string): number {
@@ -497,10 +510,7 @@ export class SimilarityIndex {
     index.termStart = GrowableUint32.adopt(snapshot.termStart);
     index.termList = GrowableUint32.adopt(snapshot.terms);
     for (const name of snapshot.termNames) index.termId(name);
-    for (let slot = 0; slot < count; slot++) {
-      if (snapshot.alive[slot] !== 1) continue;
-      for (const id of index.termsOf(slot)) index.termPostings[id]!.push(slot);
-    }
+    index.rebuildTermPostings();
     return index;
   }
 }
