@@ -148,10 +148,11 @@ export class PassageIndex {
   private readonly termNumbers = new Map<string, number>();
   private readonly termPostings: GrowableUint32[] = [];
   // The posting list: sorted runs, each at most half the size of the one before it (merged as
-  // they grow, so each posting is merged a few times in all); recent additions wait in `unsorted`.
+  // they grow, so each posting is merged a few times in all); recent additions wait unsorted, as
+  // pairs in typed arrays (a Map of arrays per hash cost more than the sorting), until a query.
   private runs: Run[] = [];
-  private unsorted = new Map<number, number[]>();
-  private unsortedCount = 0;
+  private unsortedHashes = new GrowableUint32(1024);
+  private unsortedPassages = new GrowableUint32(1024);
   // Weights depend on the whole index: cached, and dropped whenever it changes.
   private readonly weights = new Map<number, number>();
   private readonly passageWeights = new Map<number, number>();
@@ -216,31 +217,25 @@ export class PassageIndex {
     this.termStart.push(this.termList.length);
     this.weights.clear();
     this.passageWeights.clear();
-    for (const hash of kept) {
-      const postings = this.unsorted.get(hash);
-      if (postings) postings.push(index);
-      else this.unsorted.set(hash, [index]);
-    }
-    this.unsortedCount += kept.length;
+    this.unsortedHashes.pushAll(kept);
+    for (let k = 0; k < kept.length; k++) this.unsortedPassages.push(index);
     if (this.shingles.length > this.maxShingles) this.resample();
     else if (this.unsortedCount > MAX_UNSORTED) this.flush();
   }
 
+  private get unsortedCount(): number {
+    return this.unsortedHashes.length;
+  }
+
   /** Sorts the recent postings into a run, merging runs of similar size. */
   private flush(): void {
-    const hashes = new Uint32Array(this.unsortedCount);
-    const passages = new Uint32Array(this.unsortedCount);
-    let at = 0;
-    for (const [hash, list] of this.unsorted) {
-      for (const p of list) {
-        hashes[at] = hash;
-        passages[at++] = p;
-      }
-    }
+    if (this.unsortedCount === 0) return;
+    const hashes = this.unsortedHashes.toArray();
+    const passages = this.unsortedPassages.toArray();
     sortPairs(hashes, passages);
     this.runs.push({ hashes, passages });
-    this.unsorted = new Map();
-    this.unsortedCount = 0;
+    this.unsortedHashes.length = 0;
+    this.unsortedPassages.length = 0;
     while (this.runs.length >= 2) {
       const last = this.runs.at(-1)!;
       const before = this.runs.at(-2)!;
@@ -315,8 +310,8 @@ export class PassageIndex {
     }
     sortPairs(hashes, passages);
     this.runs = [{ hashes, passages }];
-    this.unsorted = new Map();
-    this.unsortedCount = 0;
+    this.unsortedHashes.length = 0;
+    this.unsortedPassages.length = 0;
     this.weights.clear();
   }
 
@@ -330,9 +325,7 @@ export class PassageIndex {
       if (each) for (let k = from; k < to; k++) each(run.passages[k]!);
       count += to - from;
     }
-    const recent = this.unsorted.get(hash);
-    if (each && recent) for (const p of recent) each(p);
-    return count + (recent?.length ?? 0);
+    return count;
   }
 
   /** Articles in the corpus. */
@@ -428,6 +421,7 @@ export class PassageIndex {
 
   /** Corpus passages parallel to the given one, in no particular order (callers rank and cut). */
   query(allShingles: Uint32Array, terms: readonly string[], excludeArticle?: number): PassageHit[] {
+    this.flush(); // postings only look in sorted runs
     const shingles = this.sample(allShingles);
     const candidates = new Set<number>();
     const propose = (p: number): void => {
