@@ -47,11 +47,10 @@ const SAVE_DELAY_MS = 2000;
 const META_KEY = 'meta';
 /**
  * The stored index's layout: raised whenever the snapshot's arrays change (2: the catalog keeps
- * outlets; 3: ids and catalog strings packed as UTF-16 code units and offsets; 4: the passage
- * posting list sorted on load, not stored), so an index stored by an older version is rebuilt,
- * not misread.
+ * outlets; 3: ids and catalog strings packed as UTF-16 code units and offsets), so an index
+ * stored by an older version is rebuilt, not misread.
  */
-const INDEX_FORMAT = 4;
+const INDEX_FORMAT = 3;
 
 export type CorpusStoreProgress = Omit<CorpusIndexStatus, 'error'>;
 
