@@ -47,9 +47,10 @@ const SAVE_DELAY_MS = 2000;
 const META_KEY = 'meta';
 /**
  * The stored index's layout: raised whenever the snapshot's arrays change (2: the catalog keeps
- * outlets), so an index stored by an older version is rebuilt, not misread.
+ * outlets; 3: ids and catalog strings packed as UTF-16 code units and offsets), so an index
+ * stored by an older version is rebuilt, not misread.
  */
-const INDEX_FORMAT = 2;
+const INDEX_FORMAT = 3;
 
 export type CorpusStoreProgress = Omit<CorpusIndexStatus, 'error'>;
 

@@ -2,6 +2,7 @@ import type { BundleArticle } from '../bundle';
 import { compactForMatch } from '../normalise/fold-script';
 import { normaliseDate } from './term-timeline';
 import type { ArticleList, ArticleListQuery, ArticleSummary } from '../views';
+import { SlotTable, StringColumn, type PackedStrings } from './typed-arrays';
 
 const LANGS: readonly BundleArticle['lang'][] = ['zh-Hans', 'zh-Hant', 'zh-mixed', 'other'];
 const ORIGINS = ['bundle', 'user'] as const;
@@ -12,16 +13,16 @@ export type CatalogArticle = Pick<
   'id' | 'title' | 'source' | 'url' | 'lang' | 'text' | 'passages' | 'meta'
 > & { origin?: 'bundle' | 'user' };
 
-/** A catalog as stored: one array per field. */
+/** A catalog as stored: one array per field, strings packed (see StringColumn). */
 export interface ArticleCatalogSnapshot {
-  ids: string[];
-  titles: string[];
-  sources: string[];
-  urls: string[];
-  dates: string[];
-  places: string[];
+  ids: PackedStrings;
+  titles: PackedStrings;
+  sources: PackedStrings;
+  urls: PackedStrings;
+  dates: PackedStrings;
+  places: PackedStrings;
   /** Outlet or site (meta.outlet), where known. */
-  outlets: string[];
+  outlets: PackedStrings;
   /** Index into LANGS, and into ORIGINS; 255 for a removed article. */
   langs: Uint8Array;
   origins: Uint8Array;
@@ -38,18 +39,20 @@ export const MAX_LIST_ROWS = 500;
  * The options page and the corpus browser page through it.
  */
 export class ArticleCatalog {
-  private ids: string[] = [];
-  private titles: string[] = [];
-  private sources: string[] = [];
-  private urls: string[] = [];
-  private dates: string[] = [];
-  private places: string[] = [];
-  private outlets: string[] = [];
+  // Strings stay as stored until a row or a search needs them (a worker start decodes none).
+  private ids = new StringColumn();
+  private titles = new StringColumn();
+  private sources = new StringColumn();
+  private urls = new StringColumn();
+  private dates = new StringColumn();
+  private places = new StringColumn();
+  private outlets = new StringColumn();
   private langs: number[] = [];
   private origins: number[] = [];
   private chars: number[] = [];
   private passageCounts: number[] = [];
-  private readonly slots = new Map<string, number>();
+  private slots = new SlotTable(this.ids);
+  private live = 0;
   // Folded title and source per slot, made the first time a search needs them.
   private folded: (string | undefined)[] = [];
   // The last query's filtered, sorted slots: a list scrolled window by window asks again and again.
@@ -63,14 +66,21 @@ export class ArticleCatalog {
   } | null = null;
 
   get size(): number {
-    return this.slots.size;
+    return this.live;
+  }
+
+  /** The slot of a listed article. */
+  private slotOf(id: string): number | undefined {
+    const slot = this.slots.get(id);
+    return slot !== undefined && this.langs[slot] !== 255 ? slot : undefined;
   }
 
   add(article: CatalogArticle): void {
     this.remove([article.id]);
     this.changes++;
-    const slot = this.ids.push(article.id) - 1;
-    this.slots.set(article.id, slot);
+    const slot = this.ids.push(article.id);
+    this.slots.added(slot);
+    this.live++;
     this.titles.push(article.title);
     this.sources.push(article.source);
     this.urls.push(article.url ?? '');
@@ -85,43 +95,46 @@ export class ArticleCatalog {
 
   remove(ids: readonly string[]): void {
     for (const id of ids) {
-      const slot = this.slots.get(id);
+      const slot = this.slotOf(id);
       if (slot === undefined) continue;
-      this.slots.delete(id);
+      this.live--;
       this.changes++;
       this.langs[slot] = 255;
-      this.titles[slot] = '';
-      this.sources[slot] = '';
+      this.titles.set(slot, '');
+      this.sources.set(slot, '');
       this.folded[slot] = undefined;
     }
   }
 
   private summary(slot: number): ArticleSummary {
     const summary: ArticleSummary = {
-      id: this.ids[slot]!,
-      source: this.sources[slot]!,
-      title: this.titles[slot]!,
+      id: this.ids.get(slot),
+      source: this.sources.get(slot),
+      title: this.titles.get(slot),
       lang: LANGS[this.langs[slot]!]!,
       origin: ORIGINS[this.origins[slot]!]!,
       chars: this.chars[slot]!,
       passages: this.passageCounts[slot]!,
     };
-    if (this.urls[slot]) summary.url = this.urls[slot];
-    if (this.dates[slot]) summary.date = this.dates[slot];
-    if (this.places[slot]) summary.place = this.places[slot];
-    if (this.outlets[slot]) summary.outlet = this.outlets[slot];
+    const [url, date, place, outlet] = [this.urls, this.dates, this.places, this.outlets].map(
+      (column) => column.get(slot),
+    );
+    if (url) summary.url = url;
+    if (date) summary.date = date;
+    if (place) summary.place = place;
+    if (outlet) summary.outlet = outlet;
     return summary;
   }
 
   /** The list row of one article. */
   get(id: string): ArticleSummary | undefined {
-    const slot = this.slots.get(id);
+    const slot = this.slotOf(id);
     return slot === undefined ? undefined : this.summary(slot);
   }
 
   private foldedOf(slot: number): string {
     return (this.folded[slot] ??= compactForMatch(
-      `${this.titles[slot]}\u0000${this.sources[slot]}\u0000${this.urls[slot]}`.toLowerCase(),
+      `${this.titles.get(slot)}\u0000${this.sources.get(slot)}\u0000${this.urls.get(slot)}`.toLowerCase(),
     ));
   }
 
@@ -166,13 +179,13 @@ export class ArticleCatalog {
       if (this.origins[slot] === 1) userTotal++;
       if (origin >= 0 && this.origins[slot] !== origin) continue;
       if (needle && !this.foldedOf(slot).includes(needle)) continue;
-      const place = this.places[slot]!;
+      const place = this.places.get(slot);
       if (place) places.set(place, (places.get(place) ?? 0) + 1);
       if (query.place && place !== query.place) continue;
-      if (only && !only.has(this.ids[slot]!)) continue;
+      if (only && !only.has(this.ids.get(slot))) continue;
       if (query.from || query.to) {
         // As YYYY-MM-DD: sources write 2024-7-4 09:18:46 as well as 2024-07-04.
-        const date = normaliseDate(this.dates[slot]);
+        const date = normaliseDate(this.dates.get(slot));
         if (!date || (query.from && date < query.from)) continue;
         if (query.to && date.slice(0, query.to.length) > query.to) continue;
       }
@@ -181,12 +194,12 @@ export class ArticleCatalog {
     const by = query.sort ?? 'title';
     const key = (slot: number): string | number =>
       by === 'date'
-        ? this.dates[slot]!
+        ? this.dates.get(slot)
         : by === 'chars'
           ? this.chars[slot]!
           : by === 'added'
             ? slot
-            : this.titles[slot] || this.sources[slot]!;
+            : this.titles.get(slot) || this.sources.get(slot);
     const direction = query.descending ? -1 : 1;
     matching.sort((a, b) => {
       const x = key(a);
@@ -202,13 +215,13 @@ export class ArticleCatalog {
 
   snapshot(): ArticleCatalogSnapshot {
     return {
-      ids: [...this.ids],
-      titles: [...this.titles],
-      sources: [...this.sources],
-      urls: [...this.urls],
-      dates: [...this.dates],
-      places: [...this.places],
-      outlets: [...this.outlets],
+      ids: this.ids.pack(),
+      titles: this.titles.pack(),
+      sources: this.sources.pack(),
+      urls: this.urls.pack(),
+      dates: this.dates.pack(),
+      places: this.places.pack(),
+      outlets: this.outlets.pack(),
       langs: Uint8Array.from(this.langs),
       origins: Uint8Array.from(this.origins),
       chars: Uint32Array.from(this.chars),
@@ -218,21 +231,19 @@ export class ArticleCatalog {
 
   static fromSnapshot(snapshot: ArticleCatalogSnapshot): ArticleCatalog {
     const catalog = new ArticleCatalog();
-    // Copies, never spread: a 100,000-element spread overflows the stack.
-    catalog.ids = snapshot.ids.slice();
-    catalog.titles = snapshot.titles.slice();
-    catalog.sources = snapshot.sources.slice();
-    catalog.urls = snapshot.urls.slice();
-    catalog.dates = snapshot.dates.slice();
-    catalog.places = snapshot.places.slice();
-    catalog.outlets = snapshot.outlets.slice();
+    catalog.ids = new StringColumn(snapshot.ids);
+    catalog.slots = new SlotTable(catalog.ids);
+    catalog.titles = new StringColumn(snapshot.titles);
+    catalog.sources = new StringColumn(snapshot.sources);
+    catalog.urls = new StringColumn(snapshot.urls);
+    catalog.dates = new StringColumn(snapshot.dates);
+    catalog.places = new StringColumn(snapshot.places);
+    catalog.outlets = new StringColumn(snapshot.outlets);
     catalog.langs = Array.from(snapshot.langs);
     catalog.origins = Array.from(snapshot.origins);
     catalog.chars = Array.from(snapshot.chars);
     catalog.passageCounts = Array.from(snapshot.passages);
-    snapshot.ids.forEach((id, slot) => {
-      if (snapshot.langs[slot] !== 255) catalog.slots.set(id, slot);
-    });
+    for (const lang of snapshot.langs) if (lang !== 255) catalog.live++;
     return catalog;
   }
 }

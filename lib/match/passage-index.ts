@@ -134,8 +134,12 @@ export class PassageIndex {
   private ordinalOf = new GrowableUint32();
   private alive = new Uint8Array(64);
   private live = 0;
-  /** Live passages per article: how many articles the corpus has, for article frequencies. */
-  private readonly articlePassages = new Map<number, number>();
+  /**
+   * Live passages per article number, and how many articles have any (for article frequencies):
+   * a typed array, so a worker start counts a million passages without building a Map.
+   */
+  private articlePassages = new Uint32Array(64);
+  private liveArticles = 0;
   private shingleStart = new GrowableUint32(Uint32Array.of(0));
   private shingles = new GrowableUint32();
   private termStart = new GrowableUint32(Uint32Array.of(0));
@@ -144,10 +148,11 @@ export class PassageIndex {
   private readonly termNumbers = new Map<string, number>();
   private readonly termPostings: GrowableUint32[] = [];
   // The posting list: sorted runs, each at most half the size of the one before it (merged as
-  // they grow, so each posting is merged a few times in all); recent additions wait in `unsorted`.
+  // they grow, so each posting is merged a few times in all); recent additions wait unsorted, as
+  // pairs in typed arrays (a Map of arrays per hash cost more than the sorting), until a query.
   private runs: Run[] = [];
-  private unsorted = new Map<number, number[]>();
-  private unsortedCount = 0;
+  private unsortedHashes = new GrowableUint32(1024);
+  private unsortedPassages = new GrowableUint32(1024);
   // Weights depend on the whole index: cached, and dropped whenever it changes.
   private readonly weights = new Map<number, number>();
   private readonly passageWeights = new Map<number, number>();
@@ -200,7 +205,7 @@ export class PassageIndex {
     }
     this.alive[index] = 1;
     this.live++;
-    this.articlePassages.set(passage.article, (this.articlePassages.get(passage.article) ?? 0) + 1);
+    this.countPassage(passage.article);
     const kept = this.sample(passage.shingles);
     this.shingles.pushAll(kept);
     this.shingleStart.push(this.shingles.length);
@@ -212,31 +217,25 @@ export class PassageIndex {
     this.termStart.push(this.termList.length);
     this.weights.clear();
     this.passageWeights.clear();
-    for (const hash of kept) {
-      const postings = this.unsorted.get(hash);
-      if (postings) postings.push(index);
-      else this.unsorted.set(hash, [index]);
-    }
-    this.unsortedCount += kept.length;
+    this.unsortedHashes.pushAll(kept);
+    for (let k = 0; k < kept.length; k++) this.unsortedPassages.push(index);
     if (this.shingles.length > this.maxShingles) this.resample();
     else if (this.unsortedCount > MAX_UNSORTED) this.flush();
   }
 
+  private get unsortedCount(): number {
+    return this.unsortedHashes.length;
+  }
+
   /** Sorts the recent postings into a run, merging runs of similar size. */
   private flush(): void {
-    const hashes = new Uint32Array(this.unsortedCount);
-    const passages = new Uint32Array(this.unsortedCount);
-    let at = 0;
-    for (const [hash, list] of this.unsorted) {
-      for (const p of list) {
-        hashes[at] = hash;
-        passages[at++] = p;
-      }
-    }
+    if (this.unsortedCount === 0) return;
+    const hashes = this.unsortedHashes.toArray();
+    const passages = this.unsortedPassages.toArray();
     sortPairs(hashes, passages);
     this.runs.push({ hashes, passages });
-    this.unsorted = new Map();
-    this.unsortedCount = 0;
+    this.unsortedHashes.length = 0;
+    this.unsortedPassages.length = 0;
     while (this.runs.length >= 2) {
       const last = this.runs.at(-1)!;
       const before = this.runs.at(-2)!;
@@ -256,7 +255,12 @@ export class PassageIndex {
     }
     if (removed === 0) return;
     this.live -= removed;
-    for (const article of articles) this.articlePassages.delete(article);
+    for (const article of articles) {
+      if (article < this.articlePassages.length && this.articlePassages[article]! > 0) {
+        this.articlePassages[article] = 0;
+        this.liveArticles--;
+      }
+    }
     this.weights.clear();
     this.passageWeights.clear();
     this.sort();
@@ -306,8 +310,8 @@ export class PassageIndex {
     }
     sortPairs(hashes, passages);
     this.runs = [{ hashes, passages }];
-    this.unsorted = new Map();
-    this.unsortedCount = 0;
+    this.unsortedHashes.length = 0;
+    this.unsortedPassages.length = 0;
     this.weights.clear();
   }
 
@@ -321,14 +325,21 @@ export class PassageIndex {
       if (each) for (let k = from; k < to; k++) each(run.passages[k]!);
       count += to - from;
     }
-    const recent = this.unsorted.get(hash);
-    if (each && recent) for (const p of recent) each(p);
-    return count + (recent?.length ?? 0);
+    return count;
   }
 
   /** Articles in the corpus. */
   private get articles(): number {
-    return this.articlePassages.size;
+    return this.liveArticles;
+  }
+
+  private countPassage(article: number): void {
+    if (article >= this.articlePassages.length) {
+      const grown = new Uint32Array(Math.max(article + 1, this.articlePassages.length * 2));
+      grown.set(this.articlePassages);
+      this.articlePassages = grown;
+    }
+    if (this.articlePassages[article]!++ === 0) this.liveArticles++;
   }
 
   /** Most articles a shingle may be found in and still be evidence (COMMON_ARTICLE_SHARE). */
@@ -410,6 +421,7 @@ export class PassageIndex {
 
   /** Corpus passages parallel to the given one, in no particular order (callers rank and cut). */
   query(allShingles: Uint32Array, terms: readonly string[], excludeArticle?: number): PassageHit[] {
+    this.flush(); // postings only look in sorted runs
     const shingles = this.sample(allShingles);
     const candidates = new Set<number>();
     const propose = (p: number): void => {
@@ -526,12 +538,11 @@ export class PassageIndex {
     index.ordinalOf = GrowableUint32.adopt(snapshot.ordinal);
     index.alive = new Uint8Array(Math.max(64, snapshot.alive.length));
     index.alive.set(snapshot.alive);
-    index.live = snapshot.alive.reduce((sum, a) => sum + a, 0);
-    snapshot.alive.forEach((alive, p) => {
-      if (alive !== 1) return;
-      const article = snapshot.article[p]!;
-      index.articlePassages.set(article, (index.articlePassages.get(article) ?? 0) + 1);
-    });
+    for (let p = 0; p < snapshot.alive.length; p++) {
+      if (snapshot.alive[p] !== 1) continue;
+      index.live++;
+      index.countPassage(snapshot.article[p]!);
+    }
     index.shingleStart = GrowableUint32.adopt(snapshot.shingleStart);
     index.shingles = GrowableUint32.adopt(snapshot.shingles);
     index.termStart = GrowableUint32.adopt(snapshot.termStart);

@@ -1,7 +1,14 @@
 import type { ArticleFeatures } from './article-features';
 import { SIGNATURE_SIZE } from './minhash';
 import { countShared } from './shingles';
-import { GrowableUint16, GrowableUint32, sortPairs } from './typed-arrays';
+import {
+  GrowableUint16,
+  GrowableUint32,
+  SlotTable,
+  sortPairs,
+  StringColumn,
+  type PackedStrings,
+} from './typed-arrays';
 
 /** Looks up an indexed article's exact shingle set, if the caller can produce it. */
 export type ExactShingles = (articleId: string) => Uint32Array | undefined;
@@ -82,7 +89,8 @@ interface QueryTerms {
 
 /** A similarity index as stored (lib/db/corpus-snapshot.ts). */
 export interface SimilarityIndexSnapshot {
-  ids: string[];
+  /** Article id per slot, packed (see StringColumn). */
+  ids: PackedStrings;
   alive: Uint8Array;
   /** The low 16 bits of each signature value (see SimilarityIndex). */
   signatures: Uint16Array;
@@ -108,8 +116,8 @@ export interface SimilarityQueryOptions {
  * typed arrays (about 1 KB per article), so 100,000 articles fit in ~100 MB.
  */
 export class SimilarityIndex {
-  private readonly ids: string[] = [];
-  private readonly slots = new Map<string, number>();
+  private ids = new StringColumn();
+  private slots = new SlotTable(this.ids);
   private alive = new Uint8Array(64);
   private live = 0;
   // The low 16 bits of each value: two different values agree by chance once in 65,536, far
@@ -149,19 +157,21 @@ export class SimilarityIndex {
   }
 
   idOf(slot: number): string {
-    return this.ids[slot]!;
+    return this.ids.get(slot);
   }
 
   liveIds(): string[] {
-    return this.ids.filter((_, slot) => this.alive[slot] === 1);
+    const ids: string[] = [];
+    for (let slot = 0; slot < this.ids.length; slot++)
+      if (this.alive[slot] === 1) ids.push(this.ids.get(slot));
+    return ids;
   }
 
   /** Adds an article; adding an id again replaces it. */
   add(articleId: string, features: ArticleFeatures): void {
-    if (this.slots.has(articleId)) this.remove([articleId]);
-    const slot = this.ids.length;
-    this.ids.push(articleId);
-    this.slots.set(articleId, slot);
+    this.remove([articleId]);
+    const slot = this.ids.push(articleId);
+    this.slots.added(slot);
     if (slot >= this.alive.length) {
       const grown = new Uint8Array(this.alive.length * 2);
       grown.set(this.alive);
@@ -188,7 +198,6 @@ export class SimilarityIndex {
     for (const id of articleIds) {
       const slot = this.slots.get(id);
       if (slot === undefined) continue;
-      this.slots.delete(id);
       if (this.alive[slot] === 1) {
         this.alive[slot] = 0;
         removed++;
@@ -196,12 +205,25 @@ export class SimilarityIndex {
     }
     if (removed === 0) return;
     this.live -= removed;
-    for (const postings of this.termPostings) postings.length = 0;
-    for (let slot = 0; slot < this.ids.length; slot++) {
-      if (this.alive[slot] !== 1) continue;
-      for (const id of this.termsOf(slot)) this.termPostings[id]!.push(slot);
-    }
+    this.rebuildTermPostings();
     this.idfCache = null;
+  }
+
+  /** The term → live slots lists, from the slots' term lists: counted first, then filled. */
+  private rebuildTermPostings(): void {
+    const start = this.termStart.view();
+    const list = this.termList.view();
+    const counts = new Uint32Array(this.termNames.length);
+    for (let slot = 0; slot < this.ids.length; slot++)
+      if (this.alive[slot] === 1)
+        for (let k = start[slot]!; k < start[slot + 1]!; k++) counts[list[k]!]!++;
+    // Sized exactly: growing 100,000-long lists by doubling costs more than the filling.
+    for (let id = 0; id < counts.length; id++)
+      this.termPostings[id] = new GrowableUint32(counts[id]!);
+    for (let slot = 0; slot < this.ids.length; slot++)
+      if (this.alive[slot] === 1)
+        for (let k = start[slot]!; k < start[slot + 1]!; k++)
+          this.termPostings[list[k]!]!.push(slot);
   }
 
   private termId(term: string): number {
@@ -282,7 +304,7 @@ export class SimilarityIndex {
     matches: number,
     exactShingles: ExactShingles | undefined,
   ): SimilarArticle | null {
-    const articleId = this.ids[slot]!;
+    const articleId = this.ids.get(slot);
     const sizeA = query.shingleCount;
     const sizeB = this.sizes.get(slot);
     if (matches > 0 && sizeA > 0 && sizeB > 0) {
@@ -414,15 +436,16 @@ export class SimilarityIndex {
     options: SimilarityQueryOptions = {},
   ): { verify: string[]; answer: (exact?: ExactShingles) => SimilarArticle[] } {
     const { slots, matches, terms } = this.candidates(features, options);
+    const exclude = options.exclude === undefined ? -1 : (this.slots.get(options.exclude) ?? -1);
     const verify = slots
-      .filter((slot) => matches[slot]! > 0 && this.ids[slot] !== options.exclude)
+      .filter((slot) => matches[slot]! > 0 && slot !== exclude)
       .sort((a, b) => matches[b]! - matches[a]! || a - b)
       .slice(0, MAX_VERIFIED)
-      .map((slot) => this.ids[slot]!);
+      .map((slot) => this.ids.get(slot));
     const answer = (exact: ExactShingles | undefined = this.exactShingles): SimilarArticle[] => {
       const results: SimilarArticle[] = [];
       for (const slot of slots) {
-        if (this.ids[slot] === options.exclude) continue;
+        if (slot === exclude) continue;
         const hit = this.classify(features, terms, slot, matches[slot]!, exact);
         if (hit) results.push(hit);
       }
@@ -443,9 +466,10 @@ export class SimilarityIndex {
   /** The same answer by comparing against every article: the reference the index is measured against. */
   scan(features: ArticleFeatures, exclude?: string): SimilarArticle[] {
     const terms = this.queryTerms(features);
+    const excluded = exclude === undefined ? -1 : (this.slots.get(exclude) ?? -1);
     const results: SimilarArticle[] = [];
     for (let slot = 0; slot < this.ids.length; slot++) {
-      if (this.alive[slot] !== 1 || this.ids[slot] === exclude) continue;
+      if (this.alive[slot] !== 1 || slot === excluded) continue;
       const hit = this.classify(
         features,
         terms,
@@ -460,7 +484,7 @@ export class SimilarityIndex {
 
   snapshot(): SimilarityIndexSnapshot {
     return {
-      ids: [...this.ids],
+      ids: this.ids.pack(),
       alive: this.alive.slice(0, this.ids.length),
       signatures: this.signatures.toArray(),
       sizes: this.sizes.toArray(),
@@ -472,23 +496,21 @@ export class SimilarityIndex {
 
   static fromSnapshot(snapshot: SimilarityIndexSnapshot, exactShingles?: ExactShingles) {
     const index = new SimilarityIndex(exactShingles);
-    snapshot.ids.forEach((id, slot) => {
-      index.ids.push(id);
-      if (snapshot.alive[slot] === 1) index.slots.set(id, slot);
-    });
-    index.alive = new Uint8Array(Math.max(64, snapshot.ids.length));
+    // Ids stay packed, decoded one by one as answers name them; the id → slot table is built by
+    // the first lookup.
+    index.ids = new StringColumn(snapshot.ids);
+    index.slots = new SlotTable(index.ids);
+    const count = index.ids.length;
+    index.alive = new Uint8Array(Math.max(64, count));
     index.alive.set(snapshot.alive);
-    index.live = index.slots.size;
+    for (let slot = 0; slot < count; slot++) index.live += snapshot.alive[slot]!;
     // The stored arrays are this index's own from now on: adopted, not copied.
     index.signatures = GrowableUint16.adopt(snapshot.signatures);
     index.sizes = GrowableUint32.adopt(snapshot.sizes);
     index.termStart = GrowableUint32.adopt(snapshot.termStart);
     index.termList = GrowableUint32.adopt(snapshot.terms);
     for (const name of snapshot.termNames) index.termId(name);
-    for (let slot = 0; slot < snapshot.ids.length; slot++) {
-      if (snapshot.alive[slot] !== 1) continue;
-      for (const id of index.termsOf(slot)) index.termPostings[id]!.push(slot);
-    }
+    index.rebuildTermPostings();
     return index;
   }
 }

@@ -15,7 +15,8 @@ import {
 import { importBundle } from '../../../lib/db/import-bundle';
 import { deleteArticle, putUserArticle, saveUserTerm } from '../../../lib/db/repository';
 import { WenmaiDB } from '../../../lib/db/schema';
-import { CorpusIndex } from '../../../lib/match/corpus-index';
+import { CorpusIndex, type CorpusIndexSnapshot } from '../../../lib/match/corpus-index';
+import { StringColumn, type PackedStrings } from '../../../lib/match/typed-arrays';
 import { prepareArticle } from '../../../lib/prepare-article';
 import { seed } from '../../seeds';
 
@@ -138,6 +139,51 @@ describe('the stored corpus index', () => {
     )!;
     await db.corpusIndex.delete(chunk);
     expect((await open(db)).indexed).toBe(bundle.articles.length);
+  });
+
+  it('rebuilds, never misreads, an index stored in the previous layout (strings as arrays)', async () => {
+    const db = await freshDb();
+    const { store } = await open(db);
+    const key = await CorpusStore.keyFor(db, await loadGlossary(db));
+    // Format 2 kept ids and catalog fields as arrays of strings, under a key starting "2|".
+    const unpack = (packed: PackedStrings): string[] => {
+      const column = new StringColumn(packed);
+      return Array.from({ length: column.length }, (_, i) => column.get(i));
+    };
+    const snapshot = store.index.snapshot();
+    const old = {
+      ...snapshot,
+      similarity: { ...snapshot.similarity, ids: unpack(snapshot.similarity.ids) },
+      catalog: Object.fromEntries(
+        Object.entries(snapshot.catalog).map(([name, value]) => [
+          name,
+          ArrayBuffer.isView(value) ? value : unpack(value as PackedStrings),
+        ]),
+      ),
+    } as unknown as CorpusIndexSnapshot;
+    const oldKey = key.replace(/^\d+\|/, '2|');
+    expect(oldKey).not.toBe(key);
+    await db.corpusIndex.clear();
+    await db.corpusIndex.bulkPut(snapshotRows(old, oldKey, 1));
+    const reopened = await open(db);
+    expect(reopened.indexed).toBe(bundle.articles.length);
+    expect(reopened.store.index.catalog.get(bundle.articles[0]!.id)?.title).toBe(
+      bundle.articles[0]!.title,
+    );
+  });
+
+  it('keeps titles and ids packed after a restart, decoding them equal to the originals', async () => {
+    const db = await freshDb();
+    await open(db);
+    const { store, indexed } = await open(db);
+    expect(indexed).toBe(0);
+    for (const article of bundle.articles) {
+      const row = store.index.catalog.get(article.id);
+      expect(row).toMatchObject({ id: article.id, title: article.title, source: article.source });
+    }
+    expect(store.index.catalog.list({ sort: 'title' }).rows.map((r) => r.title)).toEqual(
+      bundle.articles.map((a) => a.title).sort(),
+    );
   });
 
   it('cuts large arrays into rows of bounded size', () => {
