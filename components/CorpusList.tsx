@@ -51,6 +51,8 @@ export function CorpusList({
   const [search, setSearch] = useState('');
   const [origin, setOrigin] = useState<'' | 'bundle' | 'user'>('');
   const [place, setPlace] = useState('');
+  const [outlet, setOutlet] = useState('');
+  const [year, setYear] = useState('');
   const [sort, setSort] = useState<Sort>('title');
   const [head, setHead] = useState<ArticleList | null>(null);
   const [rows, setRows] = useState<ReadonlyMap<number, ArticleSummary>>(new Map());
@@ -62,11 +64,13 @@ export function CorpusList({
       ...(search.trim() ? { search: search.trim() } : {}),
       ...(origin ? { origin } : {}),
       ...(place ? { place } : {}),
+      ...(outlet ? { outlet } : {}),
+      ...(year ? { from: year, to: year } : {}),
       ...filter,
       sort,
       descending: sort !== 'title',
     }),
-    [search, origin, place, sort, filter],
+    [search, origin, place, outlet, year, sort, filter],
   );
 
   // A new query (or a changed corpus): start again from its first window.
@@ -158,6 +162,36 @@ export function CorpusList({
             </option>
           ))}
         </select>
+        {((head?.outlets.length ?? 0) > 0 || outlet) && (
+          <select
+            value={outlet}
+            aria-label={t('metaOutlet')}
+            data-testid="corpus-outlet"
+            onChange={(event) => setOutlet(event.target.value)}
+          >
+            <option value="">{t('corpusAllOutlets')}</option>
+            {(head?.outlets ?? []).map((o) => (
+              <option key={o.name} value={o.name}>
+                {`${o.name} (${o.count})`}
+              </option>
+            ))}
+          </select>
+        )}
+        {((head?.years.length ?? 0) > 0 || year) && (
+          <select
+            value={year}
+            aria-label={t('metaDate')}
+            data-testid="corpus-year"
+            onChange={(event) => setYear(event.target.value)}
+          >
+            <option value="">{t('corpusAllYears')}</option>
+            {(head?.years ?? []).map((y) => (
+              <option key={y.name} value={y.name}>
+                {`${y.name} (${y.count})`}
+              </option>
+            ))}
+          </select>
+        )}
         <label>
           {t('corpusSort')}{' '}
           <select

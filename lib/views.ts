@@ -29,6 +29,7 @@ export interface ArticleListQuery {
   term?: string;
   origin?: 'bundle' | 'user';
   place?: string;
+  outlet?: string;
   /** Dates as written (YYYY, YYYY-MM or YYYY-MM-DD); an article without a date is left out. */
   from?: string;
   to?: string;
@@ -49,6 +50,10 @@ export interface ArticleList {
   rows: ArticleSummary[];
   /** Places among the matching articles (before the place filter), most articles first. */
   places: { name: string; count: number }[];
+  /** Outlets among the matching articles (before the outlet filter), most articles first. */
+  outlets: { name: string; count: number }[];
+  /** Years among the matching articles (before the date filter), latest first. */
+  years: { name: string; count: number }[];
 }
 
 export interface TermOccurrence {

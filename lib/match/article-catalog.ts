@@ -30,6 +30,10 @@ export interface ArticleCatalogSnapshot {
   passages: Uint32Array;
 }
 
+/** A facet's values, most articles first. */
+const byCount = (facet: Map<string, number>): { name: string; count: number }[] =>
+  [...facet].sort((a, b) => b[1] - a[1]).map(([name, count]) => ({ name, count }));
+
 /** Rows per answer at most: a list asks for the window it shows. */
 export const MAX_LIST_ROWS = 500;
 
@@ -62,6 +66,8 @@ export class ArticleCatalog {
     changes: number;
     matching: number[];
     places: ArticleList['places'];
+    outlets: ArticleList['outlets'];
+    years: ArticleList['years'];
     userTotal: number;
   } | null = null;
 
@@ -149,7 +155,7 @@ export class ArticleCatalog {
     const key = JSON.stringify(filters);
     if (this.last?.key !== key || this.last.changes !== this.changes)
       this.last = { key, changes: this.changes, ...this.filter(filters, only) };
-    const { matching, places, userTotal } = this.last;
+    const { matching, places, outlets, years, userTotal } = this.last;
     return {
       total: this.size,
       userTotal,
@@ -157,6 +163,8 @@ export class ArticleCatalog {
       offset,
       rows: matching.slice(offset, offset + limit).map((slot) => this.summary(slot)),
       places,
+      outlets,
+      years,
     };
   }
 
@@ -167,28 +175,41 @@ export class ArticleCatalog {
   ): {
     matching: number[];
     places: ArticleList['places'];
+    outlets: ArticleList['outlets'];
+    years: ArticleList['years'];
     userTotal: number;
   } {
     const needle = query.search ? compactForMatch(query.search.trim().toLowerCase()) : '';
     const origin = query.origin ? ORIGINS.indexOf(query.origin) : -1;
     const matching: number[] = [];
     const places = new Map<string, number>();
+    const outlets = new Map<string, number>();
+    const years = new Map<string, number>();
+    const count = (facet: Map<string, number>, name: string) =>
+      facet.set(name, (facet.get(name) ?? 0) + 1);
     let userTotal = 0;
     for (let slot = 0; slot < this.ids.length; slot++) {
       if (this.langs[slot] === 255) continue;
       if (this.origins[slot] === 1) userTotal++;
       if (origin >= 0 && this.origins[slot] !== origin) continue;
       if (needle && !this.foldedOf(slot).includes(needle)) continue;
-      const place = this.places.get(slot);
-      if (place) places.set(place, (places.get(place) ?? 0) + 1);
-      if (query.place && place !== query.place) continue;
       if (only && !only.has(this.ids.get(slot))) continue;
-      if (query.from || query.to) {
-        // As YYYY-MM-DD: sources write 2024-7-4 09:18:46 as well as 2024-07-04.
-        const date = normaliseDate(this.dates.get(slot));
-        if (!date || (query.from && date < query.from)) continue;
-        if (query.to && date.slice(0, query.to.length) > query.to) continue;
-      }
+      // Each facet counts the articles the other filters leave, so each can be changed freely.
+      const place = this.places.get(slot);
+      const outlet = this.outlets.get(slot);
+      // As YYYY-MM-DD: sources write 2024-7-4 09:18:46 as well as 2024-07-04.
+      const date = normaliseDate(this.dates.get(slot));
+      const placeOk = !query.place || place === query.place;
+      const outletOk = !query.outlet || outlet === query.outlet;
+      const dateOk =
+        !(query.from || query.to) ||
+        (Boolean(date) &&
+          !(query.from && date < query.from) &&
+          !(query.to && date.slice(0, query.to.length) > query.to));
+      if (place && outletOk && dateOk) count(places, place);
+      if (outlet && placeOk && dateOk) count(outlets, outlet);
+      if (date && placeOk && outletOk) count(years, date.slice(0, 4));
+      if (!placeOk || !outletOk || !dateOk) continue;
       matching.push(slot);
     }
     const by = query.sort ?? 'title';
@@ -209,7 +230,11 @@ export class ArticleCatalog {
     return {
       matching,
       userTotal,
-      places: [...places].sort((a, b) => b[1] - a[1]).map(([name, count]) => ({ name, count })),
+      places: byCount(places),
+      outlets: byCount(outlets),
+      years: [...years]
+        .sort((a, b) => (a[0] < b[0] ? 1 : -1))
+        .map(([name, n]) => ({ name, count: n })),
     };
   }
 

@@ -101,6 +101,7 @@ export const backgroundRequests = {
       term: z.string().min(1).max(200).optional(),
       origin: z.enum(['bundle', 'user']).optional(),
       place: z.string().max(200).optional(),
+      outlet: z.string().max(200).optional(),
       from: z.string().max(10).optional(),
       to: z.string().max(10).optional(),
       sort: z.enum(['title', 'date', 'chars', 'added']).optional(),

@@ -196,6 +196,11 @@ describe('reader page', () => {
     await expect.poll(() => byTestId('corpus-browser').count()).toBe(1);
     const rows = page.locator('[data-testid="corpus-row"]');
     await expect.poll(() => rows.count()).toBeGreaterThan(4);
+    // By year: only the dated seed (002, 2024).
+    await byTestId('corpus-year').selectOption('2024');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().getAttribute('data-article-id')).toBe('002_e53861ccea28f2a4');
+    await byTestId('corpus-year').selectOption('');
     await byTestId('corpus-search').fill('把黨的建設的重要思想轉化');
     await expect.poll(() => rows.count()).toBe(1);
     const href = await rows.first().locator('[data-testid="open-article"]').getAttribute('href');

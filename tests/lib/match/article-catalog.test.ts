@@ -61,6 +61,40 @@ describe('ArticleCatalog', () => {
     ).toBe(true);
   });
 
+  it('filters by outlet and year, each facet counting what the other filters leave', () => {
+    const small = new ArticleCatalog();
+    const meta = (outlet: string, date: string, place: string) => ({
+      pinyinRemoved: 0,
+      mojibake: [],
+      outlet,
+      date,
+      place,
+    });
+    small.add(article(1, { meta: meta('人民日报', '2024-7-4 09:18:46', '北京市') }));
+    small.add(article(2, { meta: meta('人民日报', '2026-02-01', '上海市') }));
+    small.add(article(3, { meta: meta('新华社', '2026-02-03', '上海市') }));
+    const all = small.list({});
+    expect(all.outlets).toEqual([
+      { name: '人民日报', count: 2 },
+      { name: '新华社', count: 1 },
+    ]);
+    expect(all.years).toEqual([
+      { name: '2026', count: 2 },
+      { name: '2024', count: 1 },
+    ]);
+    const people = small.list({ outlet: '人民日报' });
+    expect(people.rows.map((r) => r.id).sort()).toEqual(['a-1', 'a-2']);
+    // The outlet facet still offers every outlet; the years are those of this outlet.
+    expect(people.outlets.map((o) => o.name)).toEqual(['人民日报', '新华社']);
+    expect(people.years).toEqual([
+      { name: '2026', count: 1 },
+      { name: '2024', count: 1 },
+    ]);
+    const in2026 = small.list({ from: '2026', to: '2026', place: '上海市' });
+    expect(in2026.rows.map((r) => r.id).sort()).toEqual(['a-2', 'a-3']);
+    expect(in2026.places).toEqual([{ name: '上海市', count: 2 }]);
+  });
+
   it('forgets removed articles, also after a snapshot round trip', () => {
     const copy = ArticleCatalog.fromSnapshot(catalog.snapshot());
     copy.remove(['a-5000', 'a-0']);
