@@ -44,6 +44,11 @@ const CHUNK = 1 << 20;
 const STRING_CHUNK = 50_000;
 /** A change is saved this long after the last one (an import saves once, not per article). */
 const SAVE_DELAY_MS = 2000;
+/**
+ * …but never later than this after the first unsaved change: a long import changes the index
+ * every second, and a worker stopped in the middle of it would otherwise index everything again.
+ */
+export const SAVE_MAX_WAIT_MS = 20_000;
 const META_KEY = 'meta';
 /**
  * The stored index's layout: raised whenever the snapshot's arrays change (2: the catalog keeps
@@ -154,6 +159,8 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  */
 export class CorpusStore {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the oldest change not yet saved was made (Date.now()), or null. */
+  private unsavedSince: number | null = null;
   private saving: Promise<void> = Promise.resolve();
   private dirty = false;
   /** The latest `addedAt` among indexed articles (see StoredMeta). */
@@ -289,14 +296,18 @@ export class CorpusStore {
 
   private changed(): void {
     this.dirty = true;
+    const now = Date.now();
+    this.unsavedSince ??= now;
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
+    const delay = Math.min(SAVE_DELAY_MS, Math.max(0, this.unsavedSince + SAVE_MAX_WAIT_MS - now));
+    this.saveTimer = setTimeout(() => void this.save(), delay);
   }
 
   /** Writes the index now if it changed (also called before a test or a benchmark reads it). */
   save(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
+    this.unsavedSince = null;
     this.saving = this.saving.then(async () => {
       if (!this.dirty) return;
       this.dirty = false;

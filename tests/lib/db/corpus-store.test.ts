@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PATHS } from '../../../corpus/build/build-corpus';
 import { compareArticle } from '../../../lib/analyze-page';
 import { parseBundle, type BundleArticle } from '../../../lib/bundle';
@@ -9,6 +9,7 @@ import {
   CorpusKeeper,
   CorpusStore,
   loadGlossary,
+  SAVE_MAX_WAIT_MS,
   snapshotRows,
   type CorpusStoreProgress,
 } from '../../../lib/db/corpus-store';
@@ -86,6 +87,30 @@ describe('the stored corpus index', () => {
     const similar = await answer(store.index, excerpt);
     expect(similar.similar[0]).toMatch(/^003_\S+ reuse/);
     expect(similar.parallels.flat().length).toBeGreaterThan(0);
+  });
+
+  it('saves during a long run of changes, not only after it ends', async () => {
+    const db = await freshDb();
+    const { store } = await open(db);
+    const saves = vi.spyOn(store, 'save');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      // An import that changes the index every second for 55 s.
+      for (let second = 0; second < 55; second++) {
+        store.remove([]);
+        await vi.advanceTimersByTimeAsync(1000);
+      }
+      // At most SAVE_MAX_WAIT_MS (20 s) apart: at least twice in 55 s.
+      expect(SAVE_MAX_WAIT_MS).toBe(20_000);
+      expect(saves.mock.calls.length).toBeGreaterThanOrEqual(2);
+      // And once it stops changing, once more soon after.
+      const before = saves.mock.calls.length;
+      await vi.advanceTimersByTimeAsync(2500);
+      expect(saves.mock.calls.length).toBe(before + 1);
+      await store.save();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('follows articles added and deleted, across a restart', async () => {
