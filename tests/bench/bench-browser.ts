@@ -50,7 +50,7 @@ import {
 } from '../e2e/harness';
 import { chineseNewsPage, englishNewsPage } from './browser-pages';
 import { benchDetector } from './bench-detector';
-import { benchHeavy } from './bench-heavy';
+import { benchHeavy, SCRIPT_EVENTS, startTrace, TASK_EVENTS, type TraceEvent } from './bench-heavy';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5) || 5);
 const PROFILE = process.env.BENCH_PROFILE !== '0';
@@ -196,43 +196,6 @@ const taskStats = (tasks: readonly Task[]): TaskStats => ({
 
 // ---------------------------------------------------------------------------------------------
 // Chromium trace: every top-level task of the page's renderer main thread
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { data?: { documentLoaderURL?: string; isLoadingMainFrame?: boolean; url?: string } };
-}
-
-async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
-  const events: TraceEvent[] = [];
-  const onData = (e: { value: object[] }): void => {
-    for (const v of e.value) events.push(v as TraceEvent);
-  };
-  cdp.on('Tracing.dataCollected', onData);
-  await cdp.send('Tracing.start', {
-    traceConfig: {
-      includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing', '__metadata'],
-    },
-    transferMode: 'ReportEvents',
-  });
-  return async () => {
-    const done = new Promise<void>((resolve) =>
-      cdp.once('Tracing.tracingComplete', () => resolve()),
-    );
-    await cdp.send('Tracing.end');
-    await done;
-    cdp.off('Tracing.dataCollected', onData);
-    return events;
-  };
-}
-
-const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
-/** Trace events that run (or compile) a script, with its URL. */
-const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile']);
 
 /** Top-level tasks on the page's main thread, in ms of page time (0 = navigation start). */
 function mainThreadTasks(

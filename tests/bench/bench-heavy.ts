@@ -60,8 +60,9 @@ export interface Task {
   extensionMs: number;
 }
 
-const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
-const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile']);
+export const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+/** Trace events that run (or compile) a script, with its URL. */
+export const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile']);
 
 export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
