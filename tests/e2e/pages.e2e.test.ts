@@ -201,8 +201,12 @@ describe('reader page', () => {
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().getAttribute('data-article-id')).toBe('002_e53861ccea28f2a4');
     await byTestId('corpus-year').selectOption('');
+    await expect.poll(() => rows.count()).toBeGreaterThan(4);
     await byTestId('corpus-search').fill('把黨的建設的重要思想轉化');
-    await expect.poll(() => rows.count()).toBe(1);
+    // The rows the search found, not the year's list still on screen before its answer.
+    const ids = () =>
+      rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-article-id')));
+    await expect.poll(ids).toEqual(['003_fb24d1789acc4997']);
     const href = await rows.first().locator('[data-testid="open-article"]').getAttribute('href');
     await page.goto(url(href!));
     await expect.poll(() => page.locator('p.wm-passage').count()).toBeGreaterThan(5);
