@@ -13,7 +13,15 @@ export interface TermRange {
   range: StaticRange;
   /** Index of its block in the blocks it was found in. */
   block: number;
+  /** Where it starts in its block's text. */
+  at: number;
 }
+
+/**
+ * Characters read either side of a span matched on its own (matchSpan): a term's boundary rules
+ * look at its neighbours, and no term is longer than this.
+ */
+export const SPAN_CONTEXT_CHARS = 200;
 
 /** A live Range over a static one, for measuring (rects, hit tests) at the moment it is needed. */
 export function liveRange(range: AbstractRange, doc: Document = document): Range | null {
@@ -39,18 +47,64 @@ export function findTermRanges(
 ): TermRange[] {
   const found: TermRange[] = [];
   blocks.forEach((block, index) => {
-    for (const hit of matchTerms(block.text, matcher)) {
-      const start = positionAt(block, hit.start);
-      const end = positionAt(block, hit.end, true);
-      const range = new (doc.defaultView ?? window).StaticRange({
-        startContainer: start.node,
-        startOffset: start.offset,
-        endContainer: end.node,
-        endOffset: end.offset,
-      });
-      found.push({ termId: hit.termId, range, block: index });
-    }
+    for (const term of findTermRangesInSpan(block, index, 0, block.text.length, matcher, doc))
+      found.push(term);
   });
+  return found;
+}
+
+/**
+ * The terms that start in [from, to) of one block's text, as findTermRanges finds them in the
+ * whole block: the text is read SPAN_CONTEXT_CHARS further either side. A block of megabytes is
+ * matched span by span, each in a short task.
+ */
+export function findTermRangesInSpan(
+  block: TextBlock,
+  index: number,
+  from: number,
+  to: number,
+  matcher: TermMatcher,
+  doc: Document = document,
+): TermRange[] {
+  const whole = from === 0 && to >= block.text.length;
+  const base = whole ? 0 : Math.max(0, from - SPAN_CONTEXT_CHARS);
+  const text = whole ? block.text : block.text.slice(base, to + SPAN_CONTEXT_CHARS);
+  const StaticRangeOf = (doc.defaultView ?? window).StaticRange;
+  const found: TermRange[] = [];
+  for (const hit of matchTerms(text, matcher)) {
+    const at = base + hit.start;
+    if (at < from || at >= to) continue;
+    const start = positionAt(block, at);
+    const end = positionAt(block, base + hit.end, true);
+    const range = new StaticRangeOf({
+      startContainer: start.node,
+      startOffset: start.offset,
+      endContainer: end.node,
+      endOffset: end.offset,
+    });
+    found.push({ termId: hit.termId, range, block: index, at });
+  }
+  return found;
+}
+
+/**
+ * The first terms of the blocks, matching at most `maxChars` characters of their text in all: the
+ * first screen of a page whose first paragraph may hold megabytes.
+ */
+export function findFirstTermRanges(
+  blocks: readonly TextBlock[],
+  matcher: TermMatcher,
+  maxChars: number,
+  doc: Document = document,
+): TermRange[] {
+  const found: TermRange[] = [];
+  let left = maxChars;
+  for (let index = 0; index < blocks.length && left > 0; index++) {
+    const block = blocks[index]!;
+    const to = Math.min(block.text.length, left);
+    for (const term of findTermRangesInSpan(block, index, 0, to, matcher, doc)) found.push(term);
+    left -= to;
+  }
   return found;
 }
 
@@ -153,7 +207,10 @@ export function caretAt(
 
 /** Finds terms under the pointer quickly: ranges indexed by the text nodes they start or end in. */
 export class TermHitTester {
-  private readonly byNode = new Map<Node, TermRange[]>();
+  /** Per text node, the terms that start in it, in the order of their start offsets. */
+  private readonly byStart = new Map<Node, TermRange[]>();
+  /** Per text node, the terms that end in it but start in another (few). */
+  private readonly byEnd = new Map<Node, TermRange[]>();
   /** How many terms it tests. */
   size = 0;
 
@@ -161,18 +218,18 @@ export class TermHitTester {
     this.add(terms);
   }
 
-  /** Indexes more terms (a scan adds each slice's as it goes). */
+  /** Indexes more terms, in page order (a scan adds each slice's as it goes). */
   add(terms: readonly TermRange[]): void {
     this.size += terms.length;
-    const add = (node: Node, term: TermRange): void => {
-      const list = this.byNode.get(node);
+    const add = (map: Map<Node, TermRange[]>, node: Node, term: TermRange): void => {
+      const list = map.get(node);
       if (list) list.push(term);
-      else this.byNode.set(node, [term]);
+      else map.set(node, [term]);
     };
     for (const term of terms) {
       const { startContainer, endContainer } = term.range;
-      add(startContainer, term);
-      if (endContainer !== startContainer) add(endContainer, term);
+      add(this.byStart, startContainer, term);
+      if (endContainer !== startContainer) add(this.byEnd, endContainer, term);
     }
   }
 
@@ -180,7 +237,7 @@ export class TermHitTester {
   termAt(doc: Document, x: number, y: number): TermRange | null {
     const caret = caretAt(doc, x, y);
     if (!caret) return null;
-    for (const term of this.byNode.get(caret.node) ?? []) {
+    for (const term of this.candidates(caret.node, caret.offset)) {
       const live = liveRange(term.range, doc);
       if (!live?.isPointInRange(caret.node, caret.offset)) continue;
       // A caret position is also reported beside text: confirm with the term's boxes.
@@ -190,5 +247,29 @@ export class TermHitTester {
       }
     }
     return null;
+  }
+
+  /**
+   * The terms that may hold a caret position: those starting in its node at most
+   * SPAN_CONTEXT_CHARS before it (found by bisection: one text node may hold hundreds of thousands
+   * of terms), and those ending in it.
+   */
+  private candidates(node: Node, offset: number): TermRange[] {
+    const found: TermRange[] = [...(this.byEnd.get(node) ?? [])];
+    const list = this.byStart.get(node);
+    if (!list) return found;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.range.startOffset <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0; i--) {
+      const term = list[i]!;
+      if (term.range.startOffset < offset - SPAN_CONTEXT_CHARS) break;
+      found.push(term);
+    }
+    return found;
   }
 }

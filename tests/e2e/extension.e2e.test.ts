@@ -21,7 +21,7 @@ import {
   waitForState,
   type Launched,
 } from './harness';
-import { highlightedTermPoint, highlightedTexts } from './page-probes';
+import { highlightedTermPoint, highlightedTexts, paintedAroundViewportMiddle } from './page-probes';
 
 let browser: Launched;
 let server: Server;
@@ -536,6 +536,16 @@ describe('a page with one huge text node', () => {
       const state = await waitForState(browser, page, (s) => s.terms.length > 0, 60_000);
       expect(state.terms.find((t) => t.headword === '新质生产力')?.count).toBe(repeats);
       await expect.poll(async () => (await highlighted(page)).length).toBeGreaterThan(0);
+      // Only the terms around what the reader sees are painted (all 360,000 of the 5 MB page's
+      // kept the browser in its pre-paint for 14 s), and scrolling brings the terms of the new
+      // place: the middle of the paragraph, then its end.
+      const around = () => page.evaluate(paintedAroundViewportMiddle);
+      expect((await around()).covers).toBe(true);
+      for (const to of [0.5, 0.95]) {
+        await page.evaluate((at) => window.scrollTo(0, document.body.scrollHeight * at), to);
+        await expect.poll(async () => (await around()).covers).toBe(true);
+        expect((await around()).painted).toBeLessThan(5000);
+      }
       expect(errors).toEqual([]);
       await page.close();
     },

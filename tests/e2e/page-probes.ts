@@ -48,3 +48,23 @@ export function wenmaiSheets(): string[] {
   const adopted = [...document.adoptedStyleSheets].map(text);
   return [...styles, ...adopted].filter((css) => css.includes('wenmai-term'));
 }
+
+/**
+ * On a page whose text is one text node: how many term ranges are painted, and whether the text at
+ * the middle of the viewport lies among them (between the first and the last painted offsets).
+ */
+export function paintedAroundViewportMiddle(): { painted: number; covers: boolean } {
+  const ranges = [
+    ...((CSS.highlights.get('wenmai-term') as Iterable<AbstractRange> | undefined) ?? []),
+  ];
+  const caret = document.caretPositionFromPoint(window.innerWidth / 2, window.innerHeight / 2);
+  const offsets = ranges
+    .filter((r) => r.startContainer === caret?.offsetNode)
+    .map((r) => r.startOffset);
+  const covers =
+    !!caret &&
+    offsets.length > 0 &&
+    Math.min(...offsets) <= caret.offset &&
+    caret.offset <= Math.max(...offsets);
+  return { painted: ranges.length, covers };
+}

@@ -1,11 +1,16 @@
 import {
   ACTIVE_HIGHLIGHT_NAME,
-  findTermRanges,
+  findTermRangesInSpan,
   HIGHLIGHT_NAME,
   TermHitTester,
   type TermRange,
 } from '../../../lib/dom/highlight-terms';
-import { inViewport, NearViewport } from '../../../lib/dom/near-viewport';
+import {
+  inViewport,
+  NearViewport,
+  visibleSpan,
+  type TextSpan,
+} from '../../../lib/dom/near-viewport';
 import { RenderedCheck } from '../../../lib/dom/rendered';
 import { collectTextBlocks, type TextBlock } from '../../../lib/dom/text-blocks';
 import type { TermMatcher } from '../../../lib/match/match-terms';
@@ -16,6 +21,15 @@ export const SCAN_SLICE_BLOCKS = 150;
 /** A task of the scan goes on matching while under this (ms), in steps of SCAN_STEP_BLOCKS. */
 const SCAN_SLICE_MS = 8;
 const SCAN_STEP_BLOCKS = 10;
+/** Characters matched in one step at most: one paragraph may hold megabytes. */
+const SCAN_STEP_CHARS = 5_000;
+/**
+ * A block longer than this has only the terms around its part in the viewport painted (within
+ * HUGE_BLOCK_MARGIN_CHARS, in steps of half of it so that scrolling re-registers seldom): a page
+ * whose one paragraph held 5 MB had all its 360,000 terms painted, 14 s of the browser's pre-paint.
+ */
+export const HUGE_BLOCK_CHARS = 20_000;
+export const HUGE_BLOCK_MARGIN_CHARS = 10_000;
 /**
  * Term highlights are registered only for blocks within this margin of the viewport: the browser
  * revalidates every registered range in each frame after any change to the page, which with
@@ -39,9 +53,12 @@ export class TermHighlights implements Feature {
   /** The page's text blocks, as the last scan collected them. */
   blocks: TextBlock[] = [];
   private terms: TermRange[] = [];
+  /** Per block scanned, the index in `terms` of its first term (terms are in page order). */
+  private firstTerms: number[] = [];
   private hitTester = new TermHitTester([]);
   private near: NearViewport | null = null;
   private paintQueued = false;
+  private paintReadsLayout = false;
   private generation = 0;
   private activeTerm: TermRange | null = null;
   /** The occurrence the popup last asked to see. */
@@ -51,6 +68,10 @@ export class TermHighlights implements Feature {
   /** The page keeps changing: only the terms in the viewport are painted, up to a cap. */
   private restless = false;
   private watchingScroll = false;
+  /** A block longer than HUGE_BLOCK_CHARS was near the viewport at the last paint. */
+  private hugeNear = false;
+  /** The spans of huge blocks whose terms are painted, as last measured (see hugeSpans). */
+  private spans: Map<number, TextSpan> | null = null;
   private countsCache: {
     generation: number;
     terms: number;
@@ -101,44 +122,64 @@ export class TermHighlights implements Feature {
     const generation = ++this.generation;
     const blocks = collectTextBlocks(doc.body, doc);
     const terms: TermRange[] = [];
+    const firstTerms: number[] = [];
     this.blocks = blocks;
     this.terms = terms;
+    this.firstTerms = firstTerms;
     if (this.activeTerm) this.setActive(null);
     this.scannedNow = false;
     this.scanning = new Promise<void>((done) => {
       const hitTester = new TermHitTester([]);
-      const slice = (from: number): void => {
+      const slice = (fromBlock: number, fromChar: number): void => {
         if (generation !== this.generation) return done();
-        // Steps of SCAN_STEP_BLOCKS until SCAN_SLICE_MS have passed: a fixed number of blocks
-        // ran 50–160 ms on a busy machine's 3-million-character page.
+        // Steps of SCAN_STEP_BLOCKS blocks or SCAN_STEP_CHARS characters until SCAN_SLICE_MS have
+        // passed: a fixed number of blocks ran 50–160 ms on a busy machine's 3-million-character
+        // page, one block of 5 MB 3.8 s.
         const until = performance.now() + SCAN_SLICE_MS;
-        let to = from;
+        const sliceEnd = fromBlock + SCAN_SLICE_BLOCKS;
+        let block = fromBlock;
+        let char = fromChar;
         do {
-          const stepFrom = to;
-          to = Math.min(blocks.length, to + SCAN_STEP_BLOCKS, from + SCAN_SLICE_BLOCKS);
-          if (!this.enabledNow) continue;
-          const found = findTermRanges(blocks.slice(stepFrom, to), this.matcher, doc);
-          for (const term of found) term.block += stepFrom;
-          for (const term of found) terms.push(term);
-          hitTester.add(found);
-        } while (to < blocks.length && to < from + SCAN_SLICE_BLOCKS && performance.now() < until);
+          if (!this.enabledNow) {
+            block = Math.min(blocks.length, block + SCAN_STEP_BLOCKS, sliceEnd);
+            char = 0;
+            continue;
+          }
+          let budget = SCAN_STEP_CHARS;
+          for (let n = 0; n < SCAN_STEP_BLOCKS && block < blocks.length && budget > 0; n++) {
+            if (char === 0) firstTerms[block] = terms.length;
+            const { length } = blocks[block]!.text;
+            const to = Math.min(length, char + budget);
+            const found = findTermRangesInSpan(blocks[block]!, block, char, to, this.matcher, doc);
+            for (const term of found) terms.push(term);
+            hitTester.add(found);
+            budget -= to - char;
+            if (to < length) {
+              char = to; // The rest of this block in the next step.
+              break;
+            }
+            block++;
+            char = 0;
+          }
+        } while (block < blocks.length && block < sliceEnd && performance.now() < until);
         // Hover works on what is scanned so far.
         this.hitTester = hitTester;
-        const last = to >= blocks.length;
+        const last = block >= blocks.length;
         // Repainted when this slice found terms near the viewport (the first slice is the top of
         // the page, painted before the observer has reported anything).
-        let near = from === 0;
-        for (let i = from; i < to && !near; i++) near = this.isNear(i);
+        let near = fromBlock === 0 && fromChar === 0;
+        for (let i = fromBlock; i <= Math.min(block, blocks.length - 1) && !near; i++)
+          near = this.isNear(i);
         if (near || last) this.paint();
         if (last) {
           this.scannedNow = true;
           done();
-        } else setTimeout(() => slice(to), 0);
+        } else setTimeout(() => slice(block, char), 0);
       };
       // Observing the blocks and matching start in a task after the one that collected them.
       setTimeout(() => {
         if (generation === this.generation) this.watch(blocks);
-        slice(0);
+        slice(0, 0);
       }, 0);
     });
     return this.scanning;
@@ -151,30 +192,38 @@ export class TermHighlights implements Feature {
   setRestless(restless: boolean): void {
     if (restless === this.restless) return;
     this.restless = restless;
-    if (restless && !this.watchingScroll) {
-      this.watchingScroll = true;
-      const { win, lifetime } = this.page;
-      let framed = false;
-      win.addEventListener(
-        'scroll',
-        () => {
-          if (framed || !this.restless || !lifetime.alive()) return;
-          framed = true;
-          win.requestAnimationFrame(() => {
-            framed = false;
-            if (this.restless) this.paint();
-          });
-        },
-        { passive: true, signal: lifetime.signal },
-      );
-    }
+    if (restless) this.followScrolling();
     this.queuePaint();
+  }
+
+  /**
+   * Repaints as the reader scrolls (once a frame): while the page is restless, and while a huge
+   * block is near the viewport (the observer reports nothing while one block fills it).
+   */
+  private followScrolling(): void {
+    if (this.watchingScroll) return;
+    this.watchingScroll = true;
+    const { win, lifetime } = this.page;
+    let framed = false;
+    win.addEventListener(
+      'scroll',
+      () => {
+        if (framed || !lifetime.alive() || !(this.restless || this.hugeNear)) return;
+        framed = true;
+        win.requestAnimationFrame(() => {
+          framed = false;
+          if (this.restless || this.hugeNear) this.paint(true);
+        });
+      },
+      { passive: true, signal: lifetime.signal },
+    );
   }
 
   /** Takes every highlight down while the page's text is rewritten (a script switch). */
   clear(): void {
     this.generation++;
     this.terms = [];
+    this.firstTerms = [];
     this.hitTester = new TermHitTester([]);
     this.painted = [];
     this.page.painter.paint(HIGHLIGHT_NAME, []);
@@ -263,34 +312,43 @@ export class TermHighlights implements Feature {
       this.page.win,
       blocks.map((block) => block.nodes[0]?.parentElement),
       HIGHLIGHT_MARGIN,
-      () => this.queuePaint(),
+      // In the observer's report, after the browser's layout: reading it is free there.
+      () => this.queuePaint(true),
       // Until the first report: the top of the page.
       Array.from({ length: Math.min(blocks.length, SCAN_SLICE_BLOCKS) }, (_, i) => i),
     );
   }
 
-  private queuePaint(): void {
+  /** Paints in a microtask (once for many changes); `readLayout`: see hugeSpans. */
+  private queuePaint(readLayout = false): void {
+    this.paintReadsLayout ||= readLayout;
     if (this.paintQueued) return;
     this.paintQueued = true;
     queueMicrotask(() => {
+      const read = this.paintReadsLayout;
       this.paintQueued = false;
-      this.paint();
+      this.paintReadsLayout = false;
+      this.paint(read);
     });
   }
 
   /** Registers the highlight for the terms near the viewport (one registration per change). */
-  private paint(): void {
+  private paint(readLayout = false): void {
     const ranges: StaticRange[] = [];
-    if (this.restless) {
-      // Reads layout, for the few elements near the viewport only.
-      const shown = inViewport(this.nearElements(), this.page.win);
-      for (const term of this.terms) {
-        if (ranges.length >= MAX_RANGES_WHILE_RESTLESS) break;
-        const element = this.blocks[term.block]?.nodes[0]?.parentElement;
-        if (element && shown.has(element)) ranges.push(term.range);
+    if (readLayout || !this.spans) this.spans = this.hugeSpans(readLayout);
+    const spans = this.spans;
+    // Reads layout, for the few elements near the viewport only.
+    const shown = this.restless ? inViewport(this.nearElements(), this.page.win) : null;
+    for (const block of this.nearBlocks()) {
+      if (shown) {
+        const element = this.blocks[block]?.nodes[0]?.parentElement;
+        if (!element || !shown.has(element)) continue;
       }
-    } else {
-      for (const term of this.terms) if (this.isNear(term.block)) ranges.push(term.range);
+      const [from, to] = this.termsOf(block, spans.get(block));
+      for (let i = from; i < to; i++) {
+        if (shown && ranges.length >= MAX_RANGES_WHILE_RESTLESS) break;
+        ranges.push(this.terms[i]!.range);
+      }
     }
     // A new registration makes the browser re-validate every range: none when nothing changed.
     const same =
@@ -299,5 +357,61 @@ export class TermHighlights implements Feature {
       this.painted = ranges;
       this.page.painter.paint(HIGHLIGHT_NAME, ranges);
     }
+  }
+
+  /** The blocks near the viewport, in page order. */
+  private nearBlocks(): number[] {
+    if (!this.near)
+      return Array.from({ length: Math.min(this.blocks.length, SCAN_SLICE_BLOCKS) }, (_, i) => i);
+    return [...this.near.near].sort((a, b) => a - b);
+  }
+
+  /**
+   * Where a block's terms are in `terms`, [from, to), those starting within `span` only when one
+   * is given (found by bisection: a block may hold hundreds of thousands of terms).
+   */
+  private termsOf(block: number, span: TextSpan | undefined): [number, number] {
+    const { terms, firstTerms } = this;
+    if (block >= firstTerms.length || firstTerms[block] === undefined) return [0, 0];
+    let from = firstTerms[block]!;
+    let to = firstTerms[block + 1] ?? terms.length;
+    if (span) {
+      const firstAt = (at: number, lo: number, hi: number): number => {
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (terms[mid]!.at < at) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      };
+      from = firstAt(span.from, from, to);
+      to = firstAt(span.to + 1, from, to);
+    }
+    return [from, to];
+  }
+
+  /**
+   * For each block near the viewport longer than HUGE_BLOCK_CHARS, the span of its text whose
+   * terms are painted: its part in the viewport (hit tests, when `readLayout`; else the top of the
+   * block), widened by HUGE_BLOCK_MARGIN_CHARS and rounded out to steps of half of that. Layout is
+   * read only where it is up to date: in the observer's report and after a scroll. Read in a scan's
+   * task, it made the browser lay out a 5 MB paragraph inside Wenmai's task (145 ms).
+   */
+  private hugeSpans(readLayout: boolean): Map<number, TextSpan> {
+    const spans = new Map<number, TextSpan>();
+    for (const i of this.nearBlocks()) {
+      const block = this.blocks[i];
+      if (!block || block.text.length <= HUGE_BLOCK_CHARS) continue;
+      const element = block.nodes[0]?.parentElement;
+      const shown =
+        readLayout && element ? visibleSpan(block, element, this.page.doc, this.page.win) : null;
+      const step = HUGE_BLOCK_MARGIN_CHARS / 2;
+      const from = shown ? Math.max(0, shown.from - HUGE_BLOCK_MARGIN_CHARS) : 0;
+      const to = (shown ? shown.to : 0) + HUGE_BLOCK_MARGIN_CHARS;
+      spans.set(i, { from: Math.floor(from / step) * step, to: Math.ceil(to / step) * step });
+    }
+    this.hugeNear = spans.size > 0;
+    if (this.hugeNear) this.followScrolling();
+    return spans;
   }
 }
