@@ -160,7 +160,7 @@ export function loadGlossary(dir: string): GlossaryEntry[] {
   for (const ids of byReason.values())
     if (ids.length > MAX_ENTRIES_PER_SECONDARY_REASON)
       throw new GlossaryError(
-        `${where.get(ids[ids.length - 1])}: the same secondaryOnly reason is given by ${ids.length} entries (${ids.join(', ')}; at most ${MAX_ENTRIES_PER_SECONDARY_REASON}): say for each what its claim rests on and which official page would settle it`,
+        `${where.get(ids.at(-1) ?? '')}: the same secondaryOnly reason is given by ${ids.length} entries (${ids.join(', ')}; at most ${MAX_ENTRIES_PER_SECONDARY_REASON}): say for each what its claim rests on and which official page would settle it`,
       );
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   for (const entry of entries) {
