@@ -56,6 +56,13 @@ export function listedHostOf(url: string, hosts: readonly string[]): string | un
   return hosts.find((listed) => host === listed || host.endsWith(`.${listed}`));
 }
 
+/**
+ * How many entries may give the same secondaryOnly reason. Two entries drawn from one report can
+ * honestly share a sentence; more than that is a template (61 entries once carried one generic
+ * sentence), which tells a researcher nothing about any of them.
+ */
+export const MAX_ENTRIES_PER_SECONDARY_REASON = 2;
+
 /** Every source an entry cites: its sources, its first appearance's and its English name's. */
 function citedSources(entry: GlossaryEntry): TermSource[] {
   return [
@@ -70,7 +77,8 @@ function citedSources(entry: GlossaryEntry): TermSource[] {
  * entry for the first malformed entry, entry without a source, source on a mirror host
  * (mirror-hosts.txt), URL source off the official hosts (official-hosts.txt) not marked secondary,
  * entry with only secondary sources and no secondaryOnly reason (or a reason it does not need),
- * duplicate id or headword, unknown related id, or related link without its
+ * secondaryOnly reason copied onto more than MAX_ENTRIES_PER_SECONDARY_REASON entries, duplicate id
+ * or headword, unknown related id, or related link without its
  * link back.
  */
 export function loadGlossary(dir: string): GlossaryEntry[] {
@@ -145,6 +153,15 @@ export function loadGlossary(dir: string): GlossaryEntry[] {
       entries.push({ ...entry, traditional: traditionalForms(entry.headword, entry.traditional) });
     });
   }
+  const byReason = new Map<string, string[]>();
+  for (const entry of entries)
+    if (entry.secondaryOnly)
+      byReason.set(entry.secondaryOnly, [...(byReason.get(entry.secondaryOnly) ?? []), entry.id]);
+  for (const ids of byReason.values())
+    if (ids.length > MAX_ENTRIES_PER_SECONDARY_REASON)
+      throw new GlossaryError(
+        `${where.get(ids.at(-1) ?? '')}: the same secondaryOnly reason is given by ${ids.length} entries (${ids.join(', ')}; at most ${MAX_ENTRIES_PER_SECONDARY_REASON}): say for each what its claim rests on and which official page would settle it`,
+      );
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   for (const entry of entries) {
     for (const related of entry.related) {

@@ -202,6 +202,12 @@ describe('glossary', () => {
     ['党章', 'en.people.cn'],
     ['十九届四中全会', 'english.scio.gov.cn'],
     ['党和国家机构改革方案', 'www.news.cn'],
+    ['五个必须', 'en.people.cn'],
+    ['三严三实', 'subsites.chinadaily.com.cn'],
+    ['政治三力', 'english.www.gov.cn'],
+    ['枫桥经验', 'news.xinhuanet.com'],
+    ['两个永远在路上', 'www.gov.cn'],
+    ['具身智能', 'kpzg.people.com.cn'],
   ])('cites an official page for %s (%s), not only the press', (headword, host) => {
     const entry = glossary.find((e) => e.headword === headword)!;
     const hosts = (entry.sources ?? []).flatMap((source) =>
@@ -220,6 +226,9 @@ describe('glossary', () => {
     const pressOnly = glossary.filter((e) => e.sources?.every((s) => 'kind' in s && s.kind));
     expect(pressOnly.length).toBeGreaterThan(0);
     for (const entry of pressOnly) expect(entry.secondaryOnly, entry.id).toBeTruthy();
+    // Each says what its own claim rests on: no reason stands in for several entries.
+    const reasons = pressOnly.map((entry) => entry.secondaryOnly);
+    expect(new Set(reasons).size).toBe(reasons.length);
   });
 
   it('keeps the corrected facts of issue 10', () => {
@@ -381,6 +390,16 @@ describe('glossary', () => {
       'a secondaryOnly reason beside a primary source',
       '- id: needless-reason\n  headword: 多余理由\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  secondaryOnly: none found\n  sources: [{ outlet: Xinhua, url: "https://www.news.cn/a.htm" }, { outlet: Y, url: "https://www.hk01.com/a/1", kind: secondary }]\n',
       /id "needless-reason"\): secondaryOnly is set but a source is primary/,
+    ],
+    [
+      'one secondaryOnly reason copied onto three entries',
+      [1, 2, 3]
+        .map(
+          (n) =>
+            `- id: same-reason-${n}\n  headword: 同一理由${'甲乙丙'[n - 1]}\n  category: jargon\n  scope: national\n  gloss: x\n  definition: { zh: 甲。, en: A. }\n  secondaryOnly: "No official page found."\n  sources: [{ outlet: Y, url: "https://www.hk01.com/a/${n}", kind: secondary }]\n`,
+        )
+        .join('\n'),
+      /id "same-reason-3"\): the same secondaryOnly reason is given by 3 entries \(same-reason-1, same-reason-2, same-reason-3; at most 2\)/,
     ],
     [
       'a source URL that is not http(s)',
