@@ -196,6 +196,43 @@ export function wrongPairs(labelled: readonly LabelledPair[], corpus: LinkedCorp
   });
 }
 
+/**
+ * How one line (a phrase such as 千万工程) links across the corpus: the passages that name it,
+ * the articles they are in, and how many of the cross-article pairs among them the linker shows.
+ */
+export function lineLinks(
+  phrase: string,
+  corpus: LinkedCorpus,
+): { articles: number; passages: number; pairs: number; linked: number; linkedArticles: number } {
+  const folded = compactForMatch(phrase);
+  const naming = corpus.articles.flatMap((article) =>
+    article.passages
+      .filter((p) => compactForMatch(article.text.slice(p.start, p.end)).includes(folded))
+      .map((p) => ({ article: article.id, passage: p.id })),
+  );
+  let pairs = 0;
+  let linked = 0;
+  const reached = new Set<string>();
+  for (let i = 0; i < naming.length; i++)
+    for (let j = i + 1; j < naming.length; j++) {
+      const a = naming[i]!;
+      const b = naming[j]!;
+      if (a.article === b.article) continue;
+      pairs++;
+      if (corpus.shown.has(pairKey(a.passage, b.passage))) {
+        linked++;
+        reached.add(a.article).add(b.article);
+      }
+    }
+  return {
+    articles: new Set(naming.map((n) => n.article)).size,
+    passages: naming.length,
+    pairs,
+    linked,
+    linkedArticles: reached.size,
+  };
+}
+
 const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 export function formatQuality(name: string, q: CorpusQuality): string {
@@ -238,6 +275,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       ),
     );
     if (details) for (const line of wrongPairs(labelled, withReports)) console.log(line);
+    const lines = process.argv.slice(process.argv.indexOf('--lines') + 1);
+    if (process.argv.includes('--lines'))
+      for (const phrase of lines) {
+        const l = lineLinks(phrase, withReports);
+        console.log(
+          `  ${phrase}: named in ${l.passages} passages of ${l.articles} articles; ${l.linked} of their ${l.pairs} cross-article pairs linked, reaching ${l.linkedArticles} articles`,
+        );
+      }
   } else
     console.log(
       `seeds + reports: NOT MEASURED — the 2026 work reports are not at ${REPORTS_DIR} (a clone without ../shared)`,
