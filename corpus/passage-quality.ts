@@ -9,9 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { parseBundle, type BundleArticle, type CorpusBundle } from '../lib/bundle';
 import { CorpusIndex } from '../lib/match/corpus-index';
+import { compactForMatch } from '../lib/normalise/fold-script';
+import { shingleHashes } from '../lib/match/shingles';
 import {
   linkQuality,
   pairKey,
+  sharedRuns,
   parsePassageRef,
   passageFingerprint,
   type LabelledPair,
@@ -110,24 +113,14 @@ export interface CorpusQuality extends LinkQuality {
 const isSeedPair = (pair: LabelledPair) =>
   pair.a.article.endsWith('.txt') && pair.b.article.endsWith('.txt');
 
-/** Link quality on the seeds alone: the shipped bundle's articles, indexed as the build does. */
-export function seedsQuality(
-  labelled: readonly LabelledPair[],
-  bundle = readBundle(),
-): CorpusQuality {
-  const index = CorpusIndex.fromBundle(bundle);
-  const shown = shownPairs(index, bundle.articles);
-  const result = linkQuality(labelled.filter(isSeedPair), shown, passageKeys(bundle.articles));
-  return { ...result, links: shown.size };
+/** A corpus as the linker sees it: its articles, and every pair of passages it links. */
+export interface LinkedCorpus {
+  articles: BundleArticle[];
+  shown: Set<string>;
 }
 
-/** Link quality on the seeds with the reports (every labelled pair), or undefined without them. */
-export function reportsQuality(
-  labelled: readonly LabelledPair[],
-  bundle = readBundle(),
-  reports = readReports(),
-): CorpusQuality | undefined {
-  if (reports.length === 0) return undefined;
+/** The seeds (the shipped bundle's articles, indexed as the build does), with the reports if given. */
+export function linkCorpus(bundle = readBundle(), reports: readonly Report[] = []): LinkedCorpus {
   const index = CorpusIndex.fromBundle(bundle);
   const added = reports.map((report) => reportArticle(report, index));
   const texts = index.texts as { byId?: Map<string, unknown> };
@@ -136,9 +129,108 @@ export function reportsQuality(
     index.addArticle(article);
   }
   const articles = [...bundle.articles, ...added];
-  const shown = shownPairs(index, articles);
-  const result = linkQuality(labelled, shown, passageKeys(articles));
-  return { ...result, links: shown.size };
+  return { articles, shown: shownPairs(index, articles) };
+}
+
+/** Link quality on the seeds alone: the shipped bundle's articles, indexed as the build does. */
+export function seedsQuality(
+  labelled: readonly LabelledPair[],
+  bundle = readBundle(),
+  corpus = linkCorpus(bundle),
+): CorpusQuality {
+  const result = linkQuality(
+    labelled.filter(isSeedPair),
+    corpus.shown,
+    passageKeys(corpus.articles),
+  );
+  return { ...result, links: corpus.shown.size };
+}
+
+/** Link quality on the seeds with the reports (every labelled pair), or undefined without them. */
+export function reportsQuality(
+  labelled: readonly LabelledPair[],
+  bundle = readBundle(),
+  reports = readReports(),
+  corpus = reports.length > 0 ? linkCorpus(bundle, reports) : undefined,
+): CorpusQuality | undefined {
+  if (!corpus) return undefined;
+  const result = linkQuality(labelled, corpus.shown, passageKeys(corpus.articles));
+  return { ...result, links: corpus.shown.size };
+}
+
+/**
+ * For reading, never for committing (the reports' text is third-party): every labelled pair the
+ * linker gets wrong — a weak or noisy pair shown, a meaningful one missed — with the runs of text
+ * its passages share, each run marked `×n` with the fewest articles any of its shingles is in (the
+ * linker counts a shingle in more than half the articles as common).
+ */
+export function wrongPairs(labelled: readonly LabelledPair[], corpus: LinkedCorpus): string[] {
+  const keyOf = passageKeys(corpus.articles);
+  const textOf = new Map<string, string>();
+  for (const article of corpus.articles)
+    for (const p of article.passages) textOf.set(p.id, article.text.slice(p.start, p.end));
+  const wrong = labelled.flatMap((pair) => {
+    const a = keyOf(pair.a);
+    const b = keyOf(pair.b);
+    if (a === undefined || b === undefined) return [];
+    const shown = corpus.shown.has(pairKey(a, b));
+    if (shown === (pair.judgement === 'meaningful')) return [];
+    return [{ pair, a, b, runs: sharedRuns(textOf.get(a)!, textOf.get(b)!), shown }];
+  });
+  // Article counts only for the shingles the wrong pairs share.
+  const counts = new Map<number, number>();
+  for (const { runs } of wrong)
+    for (const run of runs) for (const h of run.shingles) counts.set(h, 0);
+  for (const article of corpus.articles) {
+    const held = new Set<number>();
+    for (const p of article.passages)
+      for (const h of shingleHashes(compactForMatch(article.text.slice(p.start, p.end))))
+        if (counts.has(h)) held.add(h);
+    for (const h of held) counts.set(h, counts.get(h)! + 1);
+  }
+  return wrong.map(({ pair, a, b, runs, shown }) => {
+    const shared = runs
+      .map((run) => `${run.text}×${Math.min(...run.shingles.map((h) => counts.get(h)!))}`)
+      .join(' ');
+    return `${shown ? `shown ${pair.judgement}` : 'missed meaningful'}  ${a}  ${b}  (${pair.note})\n    shares: ${shared || 'no run of text'}`;
+  });
+}
+
+/**
+ * How one line (a phrase such as 千万工程) links across the corpus: the passages that name it,
+ * the articles they are in, and how many of the cross-article pairs among them the linker shows.
+ */
+export function lineLinks(
+  phrase: string,
+  corpus: LinkedCorpus,
+): { articles: number; passages: number; pairs: number; linked: number; linkedArticles: number } {
+  const folded = compactForMatch(phrase);
+  const naming = corpus.articles.flatMap((article) =>
+    article.passages
+      .filter((p) => compactForMatch(article.text.slice(p.start, p.end)).includes(folded))
+      .map((p) => ({ article: article.id, passage: p.id })),
+  );
+  let pairs = 0;
+  let linked = 0;
+  const reached = new Set<string>();
+  for (let i = 0; i < naming.length; i++)
+    for (let j = i + 1; j < naming.length; j++) {
+      const a = naming[i]!;
+      const b = naming[j]!;
+      if (a.article === b.article) continue;
+      pairs++;
+      if (corpus.shown.has(pairKey(a.passage, b.passage))) {
+        linked++;
+        reached.add(a.article).add(b.article);
+      }
+    }
+  return {
+    articles: new Set(naming.map((n) => n.article)).size,
+    passages: naming.length,
+    pairs,
+    linked,
+    linkedArticles: reached.size,
+  };
 }
 
 const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
@@ -167,10 +259,31 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     `labelled set: ${labelled.length} pairs (${count('meaningful')} meaningful, ${count('weak')} weak, ${count('noise')} noise), ${labelled.filter(isSeedPair).length} of them between seeds`,
   );
   const bundle = readBundle();
-  console.log(formatQuality('seeds only (the shipped bundle)', seedsQuality(labelled, bundle)));
-  const withReports = reportsQuality(labelled, bundle);
-  if (withReports) console.log(formatQuality('seeds + the 20 work reports of 2026', withReports));
-  else
+  const seeds = linkCorpus(bundle);
+  console.log(
+    formatQuality('seeds only (the shipped bundle)', seedsQuality(labelled, bundle, seeds)),
+  );
+  const reports = readReports();
+  const withReports = reports.length > 0 ? linkCorpus(bundle, reports) : undefined;
+  const details = process.argv.includes('--details');
+  if (details) for (const line of wrongPairs(labelled.filter(isSeedPair), seeds)) console.log(line);
+  if (withReports) {
+    console.log(
+      formatQuality(
+        'seeds + the 20 work reports of 2026',
+        reportsQuality(labelled, bundle, reports, withReports)!,
+      ),
+    );
+    if (details) for (const line of wrongPairs(labelled, withReports)) console.log(line);
+    const lines = process.argv.slice(process.argv.indexOf('--lines') + 1);
+    if (process.argv.includes('--lines'))
+      for (const phrase of lines) {
+        const l = lineLinks(phrase, withReports);
+        console.log(
+          `  ${phrase}: named in ${l.passages} passages of ${l.articles} articles; ${l.linked} of their ${l.pairs} cross-article pairs linked, reaching ${l.linkedArticles} articles`,
+        );
+      }
+  } else
     console.log(
       `seeds + reports: NOT MEASURED — the 2026 work reports are not at ${REPORTS_DIR} (a clone without ../shared)`,
     );

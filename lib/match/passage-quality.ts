@@ -1,5 +1,6 @@
 import { compactForMatch } from '../normalise/fold-script';
 import { hashRange } from './hash';
+import { SHINGLE_SIZE } from './shingles';
 
 /** How a policy analyst judged a pair of passages (the rule is stated in tests/fixtures/passage-pairs.yaml). */
 export type PairJudgement = 'meaningful' | 'weak' | 'noise';
@@ -88,4 +89,36 @@ export function linkQuality(
   if (shownCount > 0) result.precision = result.shown.meaningful / shownCount;
   if (result.meaningful > 0) result.recall = result.shown.meaningful / result.meaningful;
   return result;
+}
+
+/** A run of text two passages share: compact characters, and the hashes of its shingles. */
+export interface SharedRun {
+  text: string;
+  shingles: number[];
+}
+
+/**
+ * The runs of compact text two passages share, in the first passage's order: maximal stretches
+ * of it whose every shingle is also in the second (what a reader checking a link looks at).
+ */
+export function sharedRuns(a: string, b: string, size = SHINGLE_SIZE): SharedRun[] {
+  const x = compactForMatch(a);
+  const y = compactForMatch(b);
+  const theirs = new Set<number>();
+  for (let j = 0; j + size <= y.length; j++) theirs.add(hashRange(y, j, j + size));
+  const runs: SharedRun[] = [];
+  let run: SharedRun | undefined;
+  for (let i = 0; i + size <= x.length; i++) {
+    const hash = hashRange(x, i, i + size);
+    if (!theirs.has(hash)) {
+      run = undefined;
+      continue;
+    }
+    if (!run) {
+      run = { text: x.slice(i, i + size), shingles: [] };
+      runs.push(run);
+    } else run.text += x[i + size - 1];
+    run.shingles.push(hash);
+  }
+  return runs;
 }

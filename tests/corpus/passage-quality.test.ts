@@ -14,7 +14,7 @@ describe('passage links of the seeds against the labelled pairs', () => {
   it('has the labelled set the README describes', () => {
     expect(labelled.length).toBeGreaterThanOrEqual(150);
     const count = (j: string) => labelled.filter((p) => p.judgement === j).length;
-    expect([count('meaningful'), count('weak'), count('noise')]).toEqual([63, 62, 65]);
+    expect([count('meaningful'), count('weak'), count('noise')]).toEqual([75, 81, 66]);
   });
 
   it('shows 6 of the 11 meaningful seed pairs, and one noisy link besides', () => {
@@ -26,13 +26,15 @@ describe('passage links of the seeds against the labelled pairs', () => {
     expect(quality.recall).toBeGreaterThanOrEqual(0.54);
   });
 
+  // Without the reports (a clone without ../shared) this is skipped, and Vitest lists it as such.
   it.skipIf(!reportsPresent)(
-    'with the 2026 reports: 46 of 63 meaningful pairs shown, 23 weak, no noise',
+    'with the 2026 reports: 62 of 75 meaningful pairs shown (recall ≥ 0.8), 26 weak, 1 noise',
     () => {
       const quality = reportsQuality(labelled)!;
-      expect(quality.shown).toEqual({ meaningful: 46, weak: 23, noise: 0 });
-      expect(quality.precision).toBeGreaterThanOrEqual(0.66);
-      expect(quality.recall).toBeGreaterThanOrEqual(0.73);
+      expect(quality.shown).toEqual({ meaningful: 62, weak: 26, noise: 1 });
+      expect(quality.recall).toBeGreaterThanOrEqual(0.8);
+      // The goal is 0.8; 0.697 is what the linker reaches (README: what is left).
+      expect(quality.precision).toBeGreaterThanOrEqual(0.69);
     },
     60_000,
   );
