@@ -28,6 +28,11 @@ import { articleMeta, type ArticleMeta } from '../page-state';
 
 /** Exact shingle sets kept in memory for verifying candidates (~4 KB each for a 1,000-character article). */
 const MAX_CACHED_SHINGLE_SETS = 512;
+/**
+ * Largest passage index whose weights are computed ahead of queries: a few hundred long articles
+ * (the 2026 reports hold ~0.4 M shingles). Past it, caching every weight would hold tens of MB.
+ */
+const MAX_WARMED_SHINGLES = 1_000_000;
 /** Articles whose passage shingles are kept (a page's sources, asked again on every load). */
 const MAX_CACHED_PASSAGE_SETS = 8;
 
@@ -344,6 +349,16 @@ export class CorpusIndex {
   /** Does now the work the first query would otherwise do (the signature position index). */
   warm(): void {
     this.similarity.warm();
+  }
+
+  /**
+   * Computes passage weights the first passage query would otherwise compute, for about
+   * `budgetMs` from passage `from` on; returns where to go on, or -1 when done (or when the index
+   * is too large for every weight to be kept: see MAX_WARMED_SHINGLES).
+   */
+  warmPassages(from: number, budgetMs: number): number {
+    if (this.passageIndex.indexedShingles > MAX_WARMED_SHINGLES) return -1;
+    return this.passageIndex.warmWeights(from, budgetMs);
   }
 
   /** Ids of the indexed articles. */
