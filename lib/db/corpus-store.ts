@@ -208,8 +208,10 @@ export class CorpusStore {
       lap('catchUp');
     } else {
       await store.indexAll(onProgress);
+      lap('index');
       store.dirty = true;
       await store.save();
+      lap('save');
     }
     onProgress({ state: 'ready', done: index.size, total: index.size, stored: stored !== null });
     // The first page's query would build the signature position index and weigh the passages:
