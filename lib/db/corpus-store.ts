@@ -161,7 +161,7 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  */
 export class CorpusStore {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
-  private warmTimer: ReturnType<typeof setTimeout> | null = null;
+  private warming: { timer: ReturnType<typeof setTimeout> | null } = { timer: null };
   /** When the oldest change not yet saved was made (Date.now()), or null. */
   private unsavedSince: number | null = null;
   private saving: Promise<void> = Promise.resolve();
@@ -301,14 +301,20 @@ export class CorpusStore {
 
   /** Warms the index (CorpusIndex.warm, warmPassages) in short tasks, starting after `delay` ms. */
   private warmSoon(delay: number): void {
-    if (this.warmTimer) clearTimeout(this.warmTimer);
+    if (this.warming.timer) clearTimeout(this.warming.timer);
+    // The timers hold the index weakly and not this store: a store let go of (the keeper opened a
+    // new one; bench:scale's restart measures the heap) is not kept alive to be warmed.
+    const job: { timer: ReturnType<typeof setTimeout> | null } = { timer: null };
+    this.warming = job;
+    const target = new WeakRef(this.index);
     let from = 0;
     const step = (): void => {
-      from = this.index.warmPassages(from, WARM_SLICE_MS);
-      this.warmTimer = from < 0 ? null : setTimeout(step, 0);
+      const index = target.deref();
+      from = index ? index.warmPassages(from, WARM_SLICE_MS) : -1;
+      job.timer = from < 0 ? null : setTimeout(step, 0);
     };
-    this.warmTimer = setTimeout(() => {
-      this.index.warm();
+    job.timer = setTimeout(() => {
+      target.deref()?.warm();
       step();
     }, delay);
   }
