@@ -121,3 +121,68 @@ export function parseBundle(
     .map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   return { ok: false, error: `invalid corpus bundle: ${issues.join('; ')}` };
 }
+
+/**
+ * Reads the bundle shipped inside the extension, checking what the import and the index rely on
+ * (format and version, each article's id, text, passages and signature, the shape of each glossary
+ * entry and link) rather than every field with the schema: the build wrote it only after
+ * `parseBundle` accepted it (corpus/build/build-corpus.ts), and the full schema cost 150–200 ms of a
+ * fresh service worker's install import (2026 reports). Files from elsewhere go through parseBundle.
+ */
+export function parseShippedBundle(
+  value: unknown,
+): { ok: true; value: CorpusBundle } | { ok: false; error: string } {
+  const fail = (error: string) => ({
+    ok: false as const,
+    error: `invalid corpus bundle: ${error}`,
+  });
+  if (typeof value !== 'object' || value === null) return fail('not an object');
+  const bundle = value as Record<string, unknown>;
+  if (bundle.version !== BUNDLE_VERSION)
+    return {
+      ok: false,
+      error: `corpus bundle version ${String(bundle.version)} is not supported (expected ${BUNDLE_VERSION})`,
+    };
+  if (bundle.format !== BUNDLE_FORMAT) return fail(`format is not ${BUNDLE_FORMAT}`);
+  if (typeof bundle.corpusVersion !== 'string' || bundle.corpusVersion === '')
+    return fail('corpusVersion: missing');
+  const { articles, glossary, passageLinks, stopPhrases } = bundle;
+  if (!Array.isArray(articles) || !Array.isArray(glossary) || !Array.isArray(passageLinks))
+    return fail('articles, glossary and passageLinks must be lists');
+  if (!Array.isArray(stopPhrases) || !stopPhrases.every((p) => typeof p === 'string'))
+    return fail('stopPhrases: not a list of strings');
+  const isObject = (x: unknown): x is Record<string, unknown> =>
+    typeof x === 'object' && x !== null && !Array.isArray(x);
+  for (const [i, article] of articles.entries()) {
+    if (!isObject(article) || typeof article.id !== 'string' || article.id === '')
+      return fail(`articles.${i}.id: missing`);
+    const { text, passages, signature } = article;
+    if (typeof text !== 'string' || !Array.isArray(passages) || !isObject(article.terms))
+      return fail(`articles.${i}: text, passages or terms missing`);
+    if (!Array.isArray(signature) || signature.length !== SIGNATURE_SIZE)
+      return fail(`articles.${i}.signature: not ${SIGNATURE_SIZE} numbers`);
+    for (const passage of passages as unknown[]) {
+      const p = passage as { id?: unknown; start?: unknown; end?: unknown } | null;
+      if (
+        typeof p?.id !== 'string' ||
+        typeof p.start !== 'number' ||
+        typeof p.end !== 'number' ||
+        p.end > text.length ||
+        p.start >= p.end
+      )
+        return fail(`articles.${i}: a passage lies outside the article text`);
+    }
+  }
+  for (const [i, entry] of glossary.entries())
+    if (!isObject(entry) || typeof entry.id !== 'string' || typeof entry.headword !== 'string')
+      return fail(`glossary.${i}: id or headword missing`);
+  for (const [i, link] of passageLinks.entries())
+    if (
+      !isObject(link) ||
+      typeof link.from !== 'string' ||
+      typeof link.to !== 'string' ||
+      typeof link.score !== 'number'
+    )
+      return fail(`passageLinks.${i}: from, to or score missing`);
+  return { ok: true, value: value as CorpusBundle };
+}

@@ -8,6 +8,7 @@ import {
   deleteArticle,
   deleteUserArticles,
   deleteTerm,
+  linksFrom,
   listGlossary,
   putUserArticles,
   saveSettings,
@@ -255,7 +256,7 @@ export const handlers: Handlers = {
     if (!stored) throw new Error(`no article ${request.articleId} in the corpus`);
     const { origin, addedAt: _addedAt, termIds: _termIds, ...article } = stored;
     const corpus = await ctx.corpus();
-    let links = await ctx.db.passageLinks.where('from').startsWith(`${article.id}#`).toArray();
+    let links = await linksFrom(ctx.db, article.id);
     if (origin === 'user') {
       // The reader's own articles were not in the build: link their passages now.
       const texts = article.passages.map((p) => article.text.slice(p.start, p.end));

@@ -50,6 +50,8 @@ const SAVE_DELAY_MS = 2000;
  */
 export const SAVE_MAX_WAIT_MS = 20_000;
 const META_KEY = 'meta';
+/** Longest task of warming the index: requests that arrive meanwhile wait at most this long. */
+const WARM_SLICE_MS = 25;
 /**
  * The stored index's layout: raised whenever the snapshot's arrays change (2: the catalog keeps
  * outlets; 3: ids and catalog strings packed as UTF-16 code units and offsets), so an index
@@ -159,6 +161,7 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  */
 export class CorpusStore {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private warming: { timer: ReturnType<typeof setTimeout> | null } = { timer: null };
   /** When the oldest change not yet saved was made (Date.now()), or null. */
   private unsavedSince: number | null = null;
   private saving: Promise<void> = Promise.resolve();
@@ -205,13 +208,15 @@ export class CorpusStore {
       lap('catchUp');
     } else {
       await store.indexAll(onProgress);
+      lap('index');
       store.dirty = true;
       await store.save();
+      lap('save');
     }
     onProgress({ state: 'ready', done: index.size, total: index.size, stored: stored !== null });
-    // The first page's query would build the signature position index: build it now, in a task
-    // of its own, while the worker waits for that query.
-    setTimeout(() => index.warm(), 0);
+    // The first page's query would build the signature position index and weigh the passages:
+    // do it now, in short tasks of their own, while the worker waits for that query.
+    store.warmSoon(0);
     return store;
   }
 
@@ -294,7 +299,29 @@ export class CorpusStore {
     this.changed();
   }
 
+  /** Warms the index (CorpusIndex.warm, warmPassages) in short tasks, starting after `delay` ms. */
+  private warmSoon(delay: number): void {
+    if (this.warming.timer) clearTimeout(this.warming.timer);
+    // The timers hold the index weakly and not this store: a store let go of (the keeper opened a
+    // new one; bench:scale's restart measures the heap) is not kept alive to be warmed.
+    const job: { timer: ReturnType<typeof setTimeout> | null } = { timer: null };
+    this.warming = job;
+    const target = new WeakRef(this.index);
+    let from = 0;
+    const step = (): void => {
+      const index = target.deref();
+      from = index ? index.warmPassages(from, WARM_SLICE_MS) : -1;
+      job.timer = from < 0 ? null : setTimeout(step, 0);
+    };
+    job.timer = setTimeout(() => {
+      target.deref()?.warm();
+      step();
+    }, delay);
+  }
+
   private changed(): void {
+    // Each change drops the passage weights: weigh again once a run of changes settles.
+    this.warmSoon(SAVE_DELAY_MS);
     this.dirty = true;
     const now = Date.now();
     this.unsavedSince ??= now;

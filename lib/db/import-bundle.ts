@@ -1,7 +1,13 @@
 import Dexie from 'dexie';
 import type { CorpusBundle } from '../bundle';
 import type { ImportStatus } from '../views';
-import { storedArticle, type StoredArticle, type StoredTerm, type WenmaiDB } from './schema';
+import {
+  linksByArticle,
+  storedArticle,
+  type StoredArticle,
+  type StoredTerm,
+  type WenmaiDB,
+} from './schema';
 
 /** Rows written per bulk call: small enough to report progress, large enough to be fast. */
 const CHUNK = 50;
@@ -44,7 +50,7 @@ export async function importBundle(
     onProgress({ ...status, errors: [...status.errors] });
   };
 
-  await db.transaction('rw', [db.articles, db.glossary, db.passageLinks, db.settings], async () => {
+  await db.transaction('rw', [db.articles, db.glossary, db.articleLinks, db.settings], async () => {
     const userTerms = new Set(
       (await db.glossary.where('origin').equals('user').primaryKeys()) as string[],
     );
@@ -54,7 +60,7 @@ export async function importBundle(
     );
     await db.articles.bulkDelete(stale);
     await db.glossary.where('origin').equals('bundle').delete();
-    await db.passageLinks.clear();
+    await db.articleLinks.clear();
 
     for (let i = 0; i < bundle.articles.length; i += CHUNK) {
       const rows: StoredArticle[] = bundle.articles
@@ -79,15 +85,13 @@ export async function importBundle(
       step(Math.min(CHUNK * 4, terms.length - i));
     }
     step(bundle.glossary.length - terms.length);
-    for (let i = 0; i < bundle.passageLinks.length; i += CHUNK * 10) {
-      const rows = bundle.passageLinks.slice(i, i + CHUNK * 10);
-      try {
-        await db.passageLinks.bulkPut(rows);
-      } catch (error) {
-        status.errors.push(describeBulkError(error, 'passage links'));
-      }
-      step(rows.length);
+    // One row per article (see StoredArticleLinks), in one call: they are few.
+    try {
+      await db.articleLinks.bulkPut(linksByArticle(bundle.passageLinks));
+    } catch (error) {
+      status.errors.push(describeBulkError(error, 'passage links'));
     }
+    step(bundle.passageLinks.length);
     await db.settings.put({ key: STOP_PHRASES_KEY, value: bundle.stopPhrases });
     await db.settings.put({ key: BUNDLE_VERSION_KEY, value: bundle.corpusVersion });
   });

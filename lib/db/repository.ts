@@ -2,7 +2,15 @@ import type { BundleArticle } from '../bundle';
 import { glossaryEntrySchema, describeIssues, type GlossaryEntry } from '../glossary/glossary';
 import type { ArticleSummary } from '../views';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../settings';
-import { storedArticle, type StoredArticle, type StoredTerm, type WenmaiDB } from './schema';
+import {
+  articleOfPassage,
+  storedArticle,
+  type StoredArticle,
+  type StoredArticleLinks,
+  type StoredLink,
+  type StoredTerm,
+  type WenmaiDB,
+} from './schema';
 
 const SETTINGS_KEY = 'settings';
 
@@ -52,29 +60,43 @@ export async function putUserArticles(
   return rows;
 }
 
+/** The stored passage links from an article's passages. */
+export async function linksFrom(db: WenmaiDB, articleId: string): Promise<StoredLink[]> {
+  return (await db.articleLinks.get(articleId))?.links ?? [];
+}
+
+/** Deletes the passage links from and to these articles. */
+async function deleteLinksOf(db: WenmaiDB, articleIds: readonly string[]): Promise<void> {
+  if (articleIds.length === 0) return;
+  const gone = new Set(articleIds);
+  await db.articleLinks.bulkDelete([...articleIds]);
+  await db.articleLinks
+    .where('targets')
+    .anyOf([...articleIds])
+    .modify((row: StoredArticleLinks) => {
+      row.links = row.links.filter((link) => !gone.has(articleOfPassage(link.to)));
+      row.targets = row.targets.filter((target) => !gone.has(target));
+    });
+}
+
 /** Deletes an article and its passage links. */
 export async function deleteArticle(db: WenmaiDB, articleId: string): Promise<boolean> {
-  return db.transaction('rw', [db.articles, db.passageLinks], async () => {
+  return db.transaction('rw', [db.articles, db.articleLinks], async () => {
     const existing = await db.articles.get(articleId);
     if (!existing) return false;
     await db.articles.delete(articleId);
-    const prefix = `${articleId}#`;
-    await db.passageLinks.where('from').startsWith(prefix).delete();
-    await db.passageLinks.where('to').startsWith(prefix).delete();
+    await deleteLinksOf(db, [articleId]);
     return true;
   });
 }
 
 /** Deletes the reader's articles among these ids (shipped ones stay) and their links. */
 export async function deleteUserArticles(db: WenmaiDB, ids: readonly string[]): Promise<number> {
-  return db.transaction('rw', [db.articles, db.passageLinks], async () => {
+  return db.transaction('rw', [db.articles, db.articleLinks], async () => {
     const rows = await db.articles.bulkGet([...ids]);
     const mine = rows.flatMap((row) => (row?.origin === 'user' ? [row.id] : []));
     await db.articles.bulkDelete(mine);
-    for (const id of mine) {
-      await db.passageLinks.where('from').startsWith(`${id}#`).delete();
-      await db.passageLinks.where('to').startsWith(`${id}#`).delete();
-    }
+    await deleteLinksOf(db, mine);
     return mine.length;
   });
 }

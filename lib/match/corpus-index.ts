@@ -10,7 +10,7 @@ import {
   PassageIndex,
   type PassageIndexSnapshot,
 } from './passage-index';
-import { countShared, shingleHashes } from './shingles';
+import { shingleHashes } from './shingles';
 import {
   SimilarityIndex,
   type SimilarArticle,
@@ -28,6 +28,13 @@ import { articleMeta, type ArticleMeta } from '../page-state';
 
 /** Exact shingle sets kept in memory for verifying candidates (~4 KB each for a 1,000-character article). */
 const MAX_CACHED_SHINGLE_SETS = 512;
+/**
+ * Largest passage index whose weights are computed ahead of queries: a few hundred long articles
+ * (the 2026 reports hold ~0.4 M shingles). Past it, caching every weight would hold tens of MB.
+ */
+const MAX_WARMED_SHINGLES = 1_000_000;
+/** Articles whose passage shingles are kept (a page's sources, asked again on every load). */
+const MAX_CACHED_PASSAGE_SETS = 8;
 
 export interface PassageFeatures {
   shingles: Uint32Array;
@@ -240,6 +247,10 @@ export class CorpusIndex {
   private readonly similarity: SimilarityIndex;
   private readonly passageIndex: PassageIndex;
   private readonly exactShingles = new Map<string, Uint32Array>();
+  private readonly passageShingleSets = new Map<
+    string,
+    { articleId: string; passageId: string; shingles: Uint32Array }[]
+  >();
   /** The corpus as a list (titles, sources, dates, places), for the options page and the browser. */
   readonly catalog: ArticleCatalog;
 
@@ -327,6 +338,7 @@ export class CorpusIndex {
       const slot = this.similarity.slotOf(id);
       if (slot !== undefined) slots.add(slot);
       this.exactShingles.delete(id);
+      this.passageShingleSets.delete(id);
     }
     if (slots.size === 0) return;
     this.catalog.remove(ids);
@@ -337,6 +349,16 @@ export class CorpusIndex {
   /** Does now the work the first query would otherwise do (the signature position index). */
   warm(): void {
     this.similarity.warm();
+  }
+
+  /**
+   * Computes passage weights the first passage query would otherwise compute, for about
+   * `budgetMs` from passage `from` on; returns where to go on, or -1 when done (or when the index
+   * is too large for every weight to be kept: see MAX_WARMED_SHINGLES).
+   */
+  warmPassages(from: number, budgetMs: number): number {
+    if (this.passageIndex.indexedShingles > MAX_WARMED_SHINGLES) return -1;
+    return this.passageIndex.warmWeights(from, budgetMs);
   }
 
   /** Ids of the indexed articles. */
@@ -417,24 +439,56 @@ export class CorpusIndex {
     passages: readonly string[],
     articleIds: readonly string[],
   ): Promise<PassageMatch[][]> {
-    const articles = await this.texts.articles(articleIds);
-    const theirs = [...articles.values()].flatMap((article) =>
-      article.passages.map((p) => ({
-        articleId: article.id,
-        passageId: p.id,
-        shingles: shingleHashes(compactForMatch(article.text.slice(p.start, p.end))),
-      })),
-    );
+    const theirs = await this.passageShingles(articleIds);
+    // Which of their passages hold each hash: a page passage then meets only the passages it
+    // shares a shingle with (a whole report against its copy: 200 × 200 pairs merged before).
+    const holders = new Map<number, number[]>();
+    theirs.forEach(({ shingles }, k) => {
+      if (shingles.length < MIN_SOURCE_SHINGLES) return;
+      for (const hash of shingles) {
+        const list = holders.get(hash);
+        if (list) list.push(k);
+        else holders.set(hash, [k]);
+      }
+    });
+    const shared = new Uint32Array(theirs.length);
     return passages.map((text) => {
       const ours = shingleHashes(compactForMatch(text));
       if (ours.length < MIN_SOURCE_SHINGLES) return [];
-      return theirs.flatMap(({ articleId, passageId, shingles }) => {
-        const smaller = Math.min(ours.length, shingles.length);
-        if (smaller < MIN_SOURCE_SHINGLES) return [];
-        const score = countShared(ours, shingles) / smaller;
-        return score >= SOURCE_PASSAGE_SHARE ? [{ articleId, passageId, score }] : [];
-      });
+      const met: number[] = [];
+      for (const hash of ours)
+        for (const k of holders.get(hash) ?? []) {
+          const before = shared[k]!;
+          shared[k] = before + 1;
+          if (before === 0) met.push(k);
+        }
+      const found: PassageMatch[] = [];
+      for (const k of met.sort((a, b) => a - b)) {
+        const { articleId, passageId, shingles } = theirs[k]!;
+        const score = shared[k]! / Math.min(ours.length, shingles.length);
+        shared[k] = 0;
+        if (score >= SOURCE_PASSAGE_SHARE) found.push({ articleId, passageId, score });
+      }
+      return found;
     });
+  }
+
+  /** The shingles of each passage of these articles, in order (the last few articles' kept). */
+  private async passageShingles(
+    articleIds: readonly string[],
+  ): Promise<{ articleId: string; passageId: string; shingles: Uint32Array }[]> {
+    const missing = articleIds.filter((id) => !this.passageShingleSets.has(id));
+    for (const [id, article] of await this.texts.articles(missing)) {
+      const sets = article.passages.map((p) => ({
+        articleId: article.id,
+        passageId: p.id,
+        shingles: shingleHashes(compactForMatch(article.text.slice(p.start, p.end))),
+      }));
+      if (this.passageShingleSets.size >= MAX_CACHED_PASSAGE_SETS)
+        this.passageShingleSets.delete(this.passageShingleSets.keys().next().value!);
+      this.passageShingleSets.set(id, sets);
+    }
+    return [...new Set(articleIds)].flatMap((id) => this.passageShingleSets.get(id) ?? []);
   }
 
   /** Passages with their text and article, in the order asked (unknown ids left out). */

@@ -2,17 +2,19 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseBundle, type CorpusBundle } from '../../../lib/bundle';
+import { parseBundle, type CorpusBundle, type PassageLink } from '../../../lib/bundle';
 import { exportBackup, parseBackup, restoreBackup, wipeUserData } from '../../../lib/db/backup';
 import { importBundle, importedBundleVersion } from '../../../lib/db/import-bundle';
 import {
+  deleteArticle,
   getSettings,
+  linksFrom,
   listArticles,
   putUserArticle,
   saveSettings,
   saveUserTerm,
 } from '../../../lib/db/repository';
-import { WenmaiDB } from '../../../lib/db/schema';
+import { articleOfPassage, WenmaiDB } from '../../../lib/db/schema';
 import { PATHS } from '../../../corpus/build/build-corpus';
 
 const bundle = (() => {
@@ -76,6 +78,54 @@ describe('schema upgrade', () => {
   });
 });
 
+describe('passage links', () => {
+  const byArticle = (id: string) =>
+    bundle.passageLinks.filter((l) => articleOfPassage(l.from) === id);
+  const linked = bundle.passageLinks[0]!;
+  const from = articleOfPassage(linked.from);
+  const to = articleOfPassage(linked.to);
+
+  it('moves v3 link rows into rows per article in v4, link for link', async () => {
+    const name = `wenmai-upgrade-${++counter}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores({
+      articles: 'id, source, origin, url, *termIds, addedAt',
+      glossary: 'id, headword, origin',
+      passageLinks: '[from+to], from, to',
+      settings: 'key',
+      corpusIndex: 'key',
+    });
+    await v3.table('passageLinks').bulkPut(bundle.passageLinks);
+    v3.close();
+
+    const db = new WenmaiDB(name);
+    opened.push(db);
+    expect(db.tables.map((t) => t.name)).not.toContain('passageLinks');
+    const sorted = (links: readonly PassageLink[]) =>
+      [...links].sort((a, b) => `${a.from} ${a.to}`.localeCompare(`${b.from} ${b.to}`));
+    for (const id of new Set(bundle.passageLinks.map((l) => articleOfPassage(l.from))))
+      expect(sorted(await linksFrom(db, id))).toEqual(sorted(byArticle(id)));
+  });
+
+  it('reads an article’s links, and deleting an article removes the links from and to it', async () => {
+    const db = freshDb();
+    await importBundle(db, bundle);
+    expect(await linksFrom(db, from)).toEqual(byArticle(from));
+    const intoTo = bundle.passageLinks.filter((l) => articleOfPassage(l.to) === to);
+    expect(intoTo.length).toBeGreaterThan(0);
+
+    await deleteArticle(db, to);
+    expect(await linksFrom(db, to)).toEqual([]);
+    const left = (await db.articleLinks.toArray()).flatMap((row) => row.links);
+    expect(left.filter((l) => articleOfPassage(l.to) === to)).toEqual([]);
+    expect(left).toHaveLength(
+      bundle.passageLinks.filter(
+        (l) => articleOfPassage(l.to) !== to && articleOfPassage(l.from) !== to,
+      ).length,
+    );
+  });
+});
+
 describe('importBundle', () => {
   it('imports the corpus and reports progress up to the total', async () => {
     const db = freshDb();
@@ -89,7 +139,11 @@ describe('importBundle', () => {
     expect(seen.at(-1)).toBe(status.total);
     expect(await db.articles.count()).toBe(bundle.articles.length);
     expect(await db.glossary.count()).toBe(bundle.glossary.length);
-    expect(await db.passageLinks.count()).toBe(bundle.passageLinks.length);
+    // Links are written an article per row, not a row per link (the install import's cost).
+    const linkRows = await db.articleLinks.toArray();
+    const fromArticles = new Set(bundle.passageLinks.map((l) => articleOfPassage(l.from)));
+    expect(linkRows.length).toBe(fromArticles.size);
+    expect(linkRows.flatMap((row) => row.links)).toHaveLength(bundle.passageLinks.length);
     expect(await importedBundleVersion(db)).toBe(bundle.corpusVersion);
   });
 
