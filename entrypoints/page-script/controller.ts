@@ -299,7 +299,9 @@ export class PageController {
     this.rescanTimer ??= setTimeout(() => {
       this.rescanTimer = null;
       void this.highlights.scan();
-      void this.markers.findPassages(this.highlights.blocks, this.analysis.result?.parallels ?? []);
+      void this.highlights.collected.then(
+        (blocks) => void this.markers.findPassages(blocks, this.analysis.result?.parallels ?? []),
+      );
     }, 0);
   }
 

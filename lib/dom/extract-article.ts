@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { isJapaneseOrKoreanText } from '../normalise/detect-script';
 import { forumThreadSteps, type ForumPostMeta } from './forum-thread';
-import { runNow, textLength, type Steps } from './steps';
+import { runInSteps, runNow, textLength, type Steps } from './steps';
 import { narrowToProse } from './prose-core';
 import { extractWikiArticle } from './wiki-article';
 import { blockLines, blockLinesInSteps } from './walk-text';
@@ -272,22 +272,13 @@ export function extractArticle(doc: Document): ExtractedArticle | null {
  * extractArticle cut into tasks: whenever a step has run for `budgetMs`, waits for `pause` (a new
  * task) before the next. The same answer as extractArticle.
  */
-export async function extractArticleInSteps(
+export function extractArticleInSteps(
   doc: Document,
   pause: () => Promise<void>,
   budgetMs = 10,
   now: () => number = () => performance.now(),
 ): Promise<ExtractedArticle | null> {
-  const steps = extractSteps(doc);
-  let since = now();
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    if (now() - since >= budgetMs) {
-      await pause();
-      since = now();
-    }
-  }
+  return runInSteps(extractSteps(doc), pause, budgetMs, now);
 }
 
 /**

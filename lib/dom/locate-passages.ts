@@ -1,4 +1,5 @@
 import { foldCode, isContent } from '../normalise/fold-script';
+import { runInSteps, runNow, type Steps } from './steps';
 import { positionAt, type TextBlock } from './text-blocks';
 
 /** Characters of a passage's start (and end) searched for in the page. */
@@ -11,27 +12,43 @@ interface CompactPage {
   offset: Int32Array;
 }
 
-function compactPage(blocks: readonly TextBlock[]): CompactPage {
-  // Typed buffers, one string at the end: a 100,000-character page builds in a few milliseconds.
-  const total = blocks.reduce((n, b) => n + b.text.length, 0);
+/** Characters folded per step of compactPage. */
+const COMPACT_STEP_CHARS = 20_000;
+
+function* compactPage(blocks: readonly TextBlock[]): Steps<CompactPage> {
+  // Typed buffers, one string at the end: a 100,000-character page builds in a few milliseconds
+  // (and a 3-million-character one in ~100–250, hence the steps).
+  let total = 0;
+  for (const b of blocks) total += b.text.length;
   const codes = new Uint16Array(total);
   const block = new Int32Array(total);
   const offset = new Int32Array(total);
   let length = 0;
-  blocks.forEach((b, bi) => {
-    for (let i = 0; i < b.text.length; i++) {
-      const folded = foldCode(b.text.charCodeAt(i));
+  let sinceStep = 0;
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const text = blocks[bi]!.text;
+    for (let i = 0; i < text.length; i++) {
+      const folded = foldCode(text.charCodeAt(i));
       if (!isContent(folded)) continue;
       codes[length] = folded;
       block[length] = bi;
       offset[length] = i;
       length++;
     }
-  });
+    sinceStep += text.length;
+    if (sinceStep >= COMPACT_STEP_CHARS) {
+      sinceStep = 0;
+      yield;
+    }
+  }
   let text = '';
   const CHUNK = 8192; // String.fromCharCode takes its arguments on the stack
-  for (let i = 0; i < length; i += CHUNK)
+  for (let i = 0; i < length; i += CHUNK) {
     text += String.fromCharCode(...codes.subarray(i, Math.min(length, i + CHUNK)));
+    if (i % (CHUNK * 16) === 0) yield;
+  }
+  // Searching a string built by concatenation flattens it first: done here, in a step of its own.
+  text.indexOf('\u0000');
   return { text, block: block.subarray(0, length), offset: offset.subarray(0, length) };
 }
 
@@ -66,8 +83,24 @@ export class PassageLocator {
   constructor(
     private readonly blocks: readonly TextBlock[],
     private readonly doc: Document = document,
+    page?: CompactPage,
   ) {
-    this.page = compactPage(blocks);
+    this.page = page ?? runNow(compactPage(blocks));
+  }
+
+  /** A locator whose index of the page's text is built in tasks of about `budgetMs`. */
+  static async inSteps(
+    blocks: readonly TextBlock[],
+    doc: Document,
+    pause: () => Promise<void>,
+    budgetMs = 8,
+    now?: () => number,
+  ): Promise<PassageLocator> {
+    return new PassageLocator(
+      blocks,
+      doc,
+      await runInSteps(compactPage(blocks), pause, budgetMs, now),
+    );
   }
 
   locate(passage: string): StaticRange | null {

@@ -14,6 +14,27 @@ export function runNow<T>(steps: Steps<T>): T {
 }
 
 /**
+ * Runs steps in tasks: whenever they have run for `budgetMs`, waits for `pause` (a new task)
+ * before the next step. The same answer as runNow.
+ */
+export async function runInSteps<T>(
+  steps: Steps<T>,
+  pause: () => Promise<void>,
+  budgetMs = 10,
+  now: () => number = () => performance.now(),
+): Promise<T> {
+  let since = now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (now() - since >= budgetMs) {
+      await pause();
+      since = now();
+    }
+  }
+}
+
+/**
  * Characters of text under a root, as `root.textContent.length` counts them, without building that
  * string (on a 3-million-character page it is a page's worth of memory and ~30 ms); yields every
  * `stepNodes` text nodes.

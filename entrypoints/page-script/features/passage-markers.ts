@@ -43,8 +43,9 @@ export class PassageMarkers implements Feature {
       this.page.store.update({ markers: [] });
       return;
     }
-    // Folding the page's text is a task of its own; then a slice of passages per task.
-    const locator = new PassageLocator(blocks, this.page.doc);
+    // Folding the page's text takes tasks of its own (~8 ms each); then a slice of passages per task.
+    const locator = await PassageLocator.inSteps(blocks, this.page.doc, nextTask);
+    if (generation !== this.generation) return;
     const ranges: (StaticRange | null)[] = [];
     for (let from = 0; from < parallels.length; from += LOCATE_SLICE_PASSAGES) {
       await nextTask();

@@ -7,7 +7,7 @@ import {
 } from '../../../lib/dom/highlight-terms';
 import { inViewport, NearViewport } from '../../../lib/dom/near-viewport';
 import { RenderedCheck } from '../../../lib/dom/rendered';
-import { collectTextBlocks, type TextBlock } from '../../../lib/dom/text-blocks';
+import { collectTextBlocksSteps, type TextBlock } from '../../../lib/dom/text-blocks';
 import type { TermMatcher } from '../../../lib/match/match-terms';
 import type { Feature, PageContext } from './context';
 
@@ -48,6 +48,9 @@ export class TermHighlights implements Feature {
   private shown: { termId: string; index: number } | null = null;
   /** Resolves when the current scan has matched the whole page. */
   scanning: Promise<void> = Promise.resolve();
+  /** Resolves with the latest scan's text blocks once it has collected them. */
+  collected: Promise<TextBlock[]> = Promise.resolve([]);
+  private resolveBlocks: (blocks: TextBlock[] | Promise<TextBlock[]>) => void = () => undefined;
   /** The page keeps changing: only the terms in the viewport are painted, up to a cap. */
   private restless = false;
   private watchingScroll = false;
@@ -99,14 +102,16 @@ export class TermHighlights implements Feature {
   scan(): Promise<void> {
     const { doc } = this.page;
     const generation = ++this.generation;
-    const blocks = collectTextBlocks(doc.body, doc);
-    const terms: TermRange[] = [];
-    this.blocks = blocks;
-    this.terms = terms;
     if (this.activeTerm) this.setActive(null);
     this.scannedNow = false;
+    // Whoever waits for the blocks of a scan this one supersedes gets this one's.
+    const superseded = this.resolveBlocks;
+    this.collected = new Promise((resolve) => (this.resolveBlocks = resolve));
+    superseded(this.collected);
     this.scanning = new Promise<void>((done) => {
       const hitTester = new TermHitTester([]);
+      let blocks: TextBlock[] = [];
+      const terms: TermRange[] = [];
       const slice = (from: number): void => {
         if (generation !== this.generation) return done();
         // Steps of SCAN_STEP_BLOCKS until SCAN_SLICE_MS have passed: a fixed number of blocks
@@ -135,11 +140,33 @@ export class TermHighlights implements Feature {
           done();
         } else setTimeout(() => slice(to), 0);
       };
-      // Observing the blocks and matching start in a task after the one that collected them.
-      setTimeout(() => {
-        if (generation === this.generation) this.watch(blocks);
-        slice(0);
-      }, 0);
+      // The blocks are collected in tasks of SCAN_SLICE_MS (a walk of a 3-million-character page
+      // is 20–100 ms); the page's blocks and terms are replaced once they are all collected.
+      const collecting = collectTextBlocksSteps(doc.body, doc);
+      const collect = (): void => {
+        if (generation !== this.generation) return done();
+        const until = performance.now() + SCAN_SLICE_MS;
+        for (;;) {
+          const next = collecting.next();
+          if (next.done) {
+            blocks = next.value;
+            break;
+          }
+          if (performance.now() >= until) {
+            setTimeout(collect, 0);
+            return;
+          }
+        }
+        this.blocks = blocks;
+        this.terms = terms;
+        this.resolveBlocks(blocks);
+        // Observing the blocks and matching start in a task after the one that collected them.
+        setTimeout(() => {
+          if (generation === this.generation) this.watch(blocks);
+          slice(0);
+        }, 0);
+      };
+      collect();
     });
     return this.scanning;
   }

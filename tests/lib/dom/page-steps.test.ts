@@ -1,0 +1,109 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { PassageLocator } from '../../../lib/dom/locate-passages';
+import { NearViewport } from '../../../lib/dom/near-viewport';
+import { runInSteps } from '../../../lib/dom/steps';
+import {
+  collectTextBlocks,
+  collectTextBlocksSteps,
+  type TextBlock,
+} from '../../../lib/dom/text-blocks';
+
+/**
+ * The page-side walks of a huge page run in bounded steps: each stops within its budget and gives
+ * the answer the one-go walk gives.
+ */
+
+const paragraph = (i: number) =>
+  `第${i + 1}段，组织部门要强化围绕中心、服务大局的核心理念，深刻理解新质生产力的科学内涵。`;
+
+function longPage(paragraphs: number): Document {
+  const body = Array.from({ length: paragraphs }, (_, i) => `<p>${paragraph(i)}</p>`).join('');
+  return new JSDOM(`<body><main><div class="content">${body}</div></main></body>`).window.document;
+}
+
+/** A clock that moves 1 ms per reading: a 1-ms budget pauses at every step boundary. */
+function tickingClock(): () => number {
+  let t = 0;
+  return () => t++;
+}
+
+const texts = (blocks: readonly TextBlock[]) => blocks.map((b) => b.text);
+
+describe('collectTextBlocksSteps', () => {
+  it('walks a 6,000-paragraph page in steps of 1,000 nodes, to the blocks of the one-go walk', async () => {
+    const doc = longPage(6_000);
+    let pauses = 0;
+    const blocks = await runInSteps(
+      collectTextBlocksSteps(doc.body, doc),
+      async () => void pauses++,
+      1,
+      tickingClock(),
+    );
+    // 12,000 nodes (a <p> and its text each), a step every 1,000.
+    expect(pauses).toBeGreaterThanOrEqual(11);
+    expect(texts(blocks)).toEqual(texts(collectTextBlocks(doc.body, doc)));
+    expect(blocks).toHaveLength(6_000);
+  });
+});
+
+describe('PassageLocator.inSteps', () => {
+  it('indexes a 6,000-paragraph page in steps and locates as the one-go locator does', async () => {
+    const doc = longPage(6_000);
+    const blocks = collectTextBlocks(doc.body, doc);
+    let pauses = 0;
+    const stepped = await PassageLocator.inSteps(
+      blocks,
+      doc,
+      async () => void pauses++,
+      1,
+      tickingClock(),
+    );
+    // ~300,000 characters, a step every 20,000 (and the string built in its own steps).
+    expect(pauses).toBeGreaterThanOrEqual(14);
+    const whole = new PassageLocator(blocks, doc);
+    for (const i of [0, 2_999, 5_999]) {
+      const a = stepped.locate(paragraph(i))!;
+      const b = whole.locate(paragraph(i))!;
+      expect(a.startContainer).toBe(blocks[i]!.nodes[0]);
+      expect([a.startContainer, a.startOffset, a.endContainer, a.endOffset]).toEqual([
+        b.startContainer,
+        b.startOffset,
+        b.endContainer,
+        b.endOffset,
+      ]);
+    }
+  });
+});
+
+describe('NearViewport', () => {
+  it('observes a long page in tasks bounded by time, top first, until every element is observed', async () => {
+    const doc = longPage(3_000);
+    const observed: Element[] = [];
+    const tasks: number[] = [];
+    class FakeObserver {
+      observe(element: Element): void {
+        observed.push(element);
+      }
+      disconnect(): void {}
+    }
+    const win = {
+      IntersectionObserver: FakeObserver,
+    } as unknown as Window & typeof globalThis;
+    const elements = Array.from(doc.querySelectorAll('p'));
+    // Every reading of the clock is 1 ms: an 8-ms task has time for a few steps of 100.
+    const near = new NearViewport(win, elements, '0px', () => undefined, [], tickingClock());
+    tasks.push(observed.length);
+    while (observed.length < elements.length) {
+      await new Promise((r) => setTimeout(r, 0));
+      tasks.push(observed.length);
+    }
+    near.disconnect();
+    expect(observed).toEqual(elements);
+    // The first task observes the top of the page, and well under the 1,000 elements a task
+    // took before (50–60 ms on a busy machine).
+    expect(tasks[0]).toBeGreaterThan(0);
+    expect(tasks[0]).toBeLessThanOrEqual(800);
+    expect(tasks.length).toBeGreaterThan(3);
+  });
+});
