@@ -14,6 +14,8 @@ export default defineConfig({
   // The UI is written against React's API and runs on Preact's compatibility layer: the in-page UI
   // script compiles and starts in a fraction of React DOM's time (see README, Dependencies).
   vite: () => ({
+    // WENMAI_NO_MINIFY=1: readable function names for a profile (tests/bench/profile-heavy.ts).
+    ...(process.env.WENMAI_NO_MINIFY ? { build: { minify: false } } : {}),
     resolve: {
       alias: [
         { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },

@@ -1,0 +1,129 @@
+/**
+ * Where Wenmai's long tasks on a heavy page go: loads one heavy page (PROFILE_PAGE=chars|elements|
+ * storm, or PROFILE_URL) with the extension under Chromium's trace and V8's sampling profiler, and
+ * prints, for each main-thread task over 50 ms in which the extension's scripts ran, the functions
+ * of the extension's scripts that took most of it (self time, and total time by function).
+ * Function names are readable only in an unminified build (EXTENSION_DIR=… of a build with
+ * WENMAI_NO_MINIFY=1).
+ *   WENMAI_NO_MINIFY=1 npx wxt build && npx tsx tests/bench/profile-heavy.ts
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, ROOT, serve, waitForImport, waitForQuickStart } from '../e2e/harness';
+import { longTasks, startTrace } from './bench-heavy';
+import { manyElementsPage, millionsOfCharsPage, mutationStormPage } from './heavy-pages';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  parent?: number;
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const WAIT_MS = Number(process.env.PROFILE_WAIT_MS ?? 8000);
+
+async function main(): Promise<void> {
+  const sources = join(ROOT, 'corpus', 'sources');
+  const which = process.env.PROFILE_PAGE ?? 'chars';
+  const page =
+    which === 'elements'
+      ? manyElementsPage(sources)
+      : which === 'storm'
+        ? mutationStormPage(sources)
+        : millionsOfCharsPage(sources);
+  const dir = mkdtempSync(join(tmpdir(), 'wenmai-profile-'));
+  writeFileSync(join(dir, 'page.html'), page.html);
+  const { origin, server } = await serve({ heavy: dir });
+  const url = process.env.PROFILE_URL ?? `${origin}/heavy/page.html`;
+  const launched = await launch({ extensionDir: process.env.EXTENSION_DIR });
+  try {
+    if (!('worker' in launched)) throw new Error('no extension');
+    const setup = await launched.context.newPage();
+    await waitForImport(launched, setup);
+    await waitForQuickStart(launched);
+    await setup.close();
+    const tab = await launched.context.newPage();
+    const cdp = await launched.context.newCDPSession(tab);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    const stopTrace = await startTrace(cdp);
+    await tab.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await new Promise((r) => setTimeout(r, WAIT_MS));
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const events = await stopTrace();
+    const tasks = longTasks(events, url);
+    const nav = events.filter(
+      (e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === url,
+    );
+    const navTs = nav[nav.length - 1]?.ts ?? 0;
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    for (const n of profile.nodes) for (const c of n.children ?? []) byId.get(c)!.parent = n.id;
+    const name = (n: ProfileNode): string =>
+      `${n.callFrame.functionName || '(anon)'}@${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+    for (const task of tasks) {
+      if (task.extensionMs < 5) continue;
+      const from = navTs + task.start * 1000;
+      const to = from + task.duration * 1000;
+      const self = new Map<string, number>();
+      const total = new Map<string, number>();
+      let t = profile.startTime;
+      for (let i = 0; i < profile.samples.length; i++) {
+        t += profile.timeDeltas[i]!;
+        if (t < from || t > to) continue;
+        const dt = (profile.timeDeltas[i + 1] ?? 200) / 1000;
+        const leaf = byId.get(profile.samples[i]!)!;
+        // Self time goes to the innermost extension frame (native callees included).
+        const seen = new Set<string>();
+        let selfDone = false;
+        for (
+          let n: ProfileNode | undefined = leaf;
+          n;
+          n = n.parent ? byId.get(n.parent) : undefined
+        ) {
+          const ext = n.callFrame.url.startsWith('chrome-extension://');
+          const key = ext ? name(n) : n === leaf ? `[${n.callFrame.functionName || 'native'}]` : '';
+          if (!key) continue;
+          if (!selfDone && ext) {
+            // With the native function it was in, if any (a DOM call, a builtin).
+            const where = n === leaf ? key : `${key} > ${leaf.callFrame.functionName || 'native'}`;
+            self.set(where, (self.get(where) ?? 0) + dt);
+            selfDone = true;
+          }
+          if (!seen.has(key)) {
+            total.set(key, (total.get(key) ?? 0) + dt);
+            seen.add(key);
+          }
+        }
+      }
+      const top = (m: Map<string, number>): string =>
+        [...m]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 12)
+          .map(([k, v]) => `      ${v.toFixed(1).padStart(7)} ms  ${k}`)
+          .join('\n');
+      console.log(
+        `task at ${task.start.toFixed(0)} ms: ${task.duration.toFixed(0)} ms, extension ${task.extensionMs.toFixed(0)} ms`,
+      );
+      console.log(`    self (innermost extension frame):\n${top(self)}`);
+      console.log(`    total:\n${top(total)}`);
+    }
+    await cdp.detach();
+  } finally {
+    await launched.context.close();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
