@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { PassageLocator } from '../../../lib/dom/locate-passages';
-import { NearViewport } from '../../../lib/dom/near-viewport';
+import { MAX_OBSERVED, NearViewport } from '../../../lib/dom/near-viewport';
 import { runInSteps } from '../../../lib/dom/steps';
 import {
   collectTextBlocks,
@@ -77,20 +77,38 @@ describe('PassageLocator.inSteps', () => {
 });
 
 describe('NearViewport', () => {
-  it('observes a long page in tasks bounded by time, top first, until every element is observed', async () => {
-    const doc = longPage(3_000);
+  /** An IntersectionObserver that records what is observed and reports what a test says. */
+  function fakeWindow() {
     const observed: Element[] = [];
-    const tasks: number[] = [];
+    let report: (entries: Partial<IntersectionObserverEntry>[]) => void = () => undefined;
     class FakeObserver {
+      constructor(callback: (entries: Partial<IntersectionObserverEntry>[]) => void) {
+        report = callback;
+      }
       observe(element: Element): void {
         observed.push(element);
       }
       disconnect(): void {}
     }
-    const win = {
-      IntersectionObserver: FakeObserver,
-    } as unknown as Window & typeof globalThis;
+    const win = { IntersectionObserver: FakeObserver } as unknown as Window & typeof globalThis;
+    return {
+      win,
+      observed,
+      report: (entries: Partial<IntersectionObserverEntry>[]) => report(entries),
+    };
+  }
+  const entry = (target: Element, place: 'near' | 'above' | 'below') => ({
+    target,
+    isIntersecting: place === 'near',
+    rootBounds: { top: 0 } as DOMRectReadOnly,
+    boundingClientRect: { bottom: place === 'above' ? -10 : 5_000 } as DOMRectReadOnly,
+  });
+
+  it('observes a long page in tasks bounded by time, top first', async () => {
+    const doc = longPage(900);
+    const { win, observed } = fakeWindow();
     const elements = Array.from(doc.querySelectorAll('p'));
+    const tasks: number[] = [];
     // Every reading of the clock is 1 ms: an 8-ms task has time for a few steps of 100.
     const near = new NearViewport(win, elements, '0px', () => undefined, [], tickingClock());
     tasks.push(observed.length);
@@ -100,10 +118,33 @@ describe('NearViewport', () => {
     }
     near.disconnect();
     expect(observed).toEqual(elements);
-    // The first task observes the top of the page, and well under the 1,000 elements a task
-    // took before (50–60 ms on a busy machine).
     expect(tasks[0]).toBeGreaterThan(0);
-    expect(tasks[0]).toBeLessThanOrEqual(800);
-    expect(tasks.length).toBeGreaterThan(3);
+    expect(tasks[0]).toBeLessThan(900);
+    expect(tasks.length).toBeGreaterThan(1);
+  });
+
+  it('observes at most MAX_OBSERVED of 3,000 elements, and takes those between two sentinels as near as their sentinels say', async () => {
+    const doc = longPage(3_000);
+    const { win, observed, report } = fakeWindow();
+    const elements = Array.from(doc.querySelectorAll('p'));
+    const near = new NearViewport(win, elements, '0px', () => undefined);
+    while (observed.length < MAX_OBSERVED) await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, 0));
+    near.disconnect();
+    // Every third paragraph, the first one first.
+    expect(observed).toHaveLength(MAX_OBSERVED);
+    expect(observed[0]).toBe(elements[0]);
+    expect(observed[1]).toBe(elements[3]);
+    const sorted = () => [...near.near].sort((a, b) => a - b);
+    // Sentinel 10 (paragraph 30) is near: the paragraphs from the sentinel before it to the one after.
+    report([
+      entry(elements[30]!, 'near'),
+      entry(elements[27]!, 'above'),
+      entry(elements[33]!, 'below'),
+    ]);
+    expect(sorted()).toEqual([27, 28, 29, 30, 31, 32]);
+    // A stretch that fills the viewport: one sentinel above it, the next below.
+    report([entry(elements[30]!, 'above'), entry(elements[33]!, 'below')]);
+    expect(sorted()).toEqual([30, 31, 32]);
   });
 });
