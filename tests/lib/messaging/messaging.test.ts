@@ -112,7 +112,7 @@ describe('Mailbox', () => {
     (world.__wenmai as Record<string, unknown>).quickConfig = { highlightStyle: 'color' };
     const detector = new Mailbox(world);
     expect(detector.peek('quickConfig')).toEqual({ highlightStyle: 'color' });
-    const sheet = { remove: vi.fn() };
+    const sheet = { css: '', node: {} as CSSStyleSheet, remove: vi.fn() };
     detector.put('quickSheet', sheet);
     const pageScript = new Mailbox(world);
     expect(pageScript.take('quickSheet')).toBe(sheet);
