@@ -147,4 +147,26 @@ describe('NearViewport', () => {
     report([entry(elements[30]!, 'above'), entry(elements[33]!, 'below')]);
     expect(sorted()).toEqual([30, 31, 32]);
   });
+
+  it("reads the items' elements in tasks bounded by time too", async () => {
+    const doc = longPage(6_000);
+    const { win, observed } = fakeWindow();
+    const paragraphs = Array.from(doc.querySelectorAll('p'));
+    let read = 0;
+    const near = new NearViewport(
+      win,
+      { length: paragraphs.length, elementOf: (i) => (read++, paragraphs[i]) },
+      '0px',
+      () => undefined,
+      [],
+      tickingClock(),
+    );
+    const firstTask = read;
+    while (observed.length < MAX_OBSERVED) await new Promise((r) => setTimeout(r, 0));
+    near.disconnect();
+    expect(firstTask).toBeGreaterThan(0);
+    expect(firstTask).toBeLessThan(6_000);
+    expect(read).toBe(6_000);
+    expect(observed[1]).toBe(paragraphs[6]);
+  });
 });
