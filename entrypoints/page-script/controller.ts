@@ -286,16 +286,17 @@ export class PageController {
     void this.highlights.setEnabled(enabled);
   }
 
-  /** Markers follow when the page is idle: placing them reads layout. */
+  /**
+   * Markers follow when the page is idle (placing them reads layout), over the blocks of the
+   * latest scan once it has collected them.
+   */
   private relocateMarkers(): void {
-    whenIdle(
-      this.page.win,
-      () =>
-        void this.markers.findPassages(
-          this.highlights.blocks,
-          this.analysis.result?.parallels ?? [],
-        ),
-      MARKERS_IDLE_MS,
+    void this.highlights.collected.then((blocks) =>
+      whenIdle(
+        this.page.win,
+        () => void this.markers.findPassages(blocks, this.analysis.result?.parallels ?? []),
+        MARKERS_IDLE_MS,
+      ),
     );
   }
 

@@ -253,8 +253,8 @@ export class TermHighlights implements Feature {
    * Occurrences per term id of the terms on the page that the reader can see: not removed since,
    * not in a hidden menu or a closed dropdown (a term there is highlighted, unseen, and counts
    * once it shows and the page changes). Counted by the scan, slice by slice, as it finds them:
-   * checking every term's element when asked read styles and layout for each (100–330 ms on the 3
-   * M-char page, at each of the popup's asks while the scan went on).
+   * counted when asked, every ask while the scan went on checked every term found so far anew
+   * (each element's visibility and layout: 22,500 paragraphs on the 3 M-char page).
    */
   counts(): Map<string, number> {
     return new Map(this.termCounts);
