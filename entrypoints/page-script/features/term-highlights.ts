@@ -59,6 +59,8 @@ export class TermHighlights implements Feature {
    * goes (see counts()).
    */
   private termCounts = new Map<string, number>();
+  /** Each counted term's text node and id, in the order counted (document order). */
+  private counted: { nodes: Node[]; termIds: string[] } = { nodes: [], termIds: [] };
   /** What was registered last, to leave the registration alone when a repaint would not change it. */
   private painted: readonly StaticRange[] = [];
   /** False until a first scan has matched the whole page. */
@@ -113,6 +115,7 @@ export class TermHighlights implements Feature {
       let blocks: TextBlock[] = [];
       const terms: TermRange[] = [];
       const counts = new Map<string, number>();
+      const counted: { nodes: Node[]; termIds: string[] } = { nodes: [], termIds: [] };
       const rendered = new RenderedCheck();
       const slice = (from: number): void => {
         if (generation !== this.generation) return done();
@@ -129,8 +132,11 @@ export class TermHighlights implements Feature {
             term.block += stepFrom;
             terms.push(term);
             const element = term.range.startContainer.parentElement;
-            if (!term.range.collapsed && (!element || rendered.isRendered(element)))
+            if (!term.range.collapsed && (!element || rendered.isRendered(element))) {
               counts.set(term.termId, (counts.get(term.termId) ?? 0) + 1);
+              counted.nodes.push(term.range.startContainer);
+              counted.termIds.push(term.termId);
+            }
           }
           hitTester.add(found);
         } while (to < blocks.length && to < from + SCAN_SLICE_BLOCKS && performance.now() < until);
@@ -167,6 +173,7 @@ export class TermHighlights implements Feature {
         this.blocks = blocks;
         this.terms = terms;
         this.termCounts = counts;
+        this.counted = counted;
         this.resolveBlocks(blocks);
         // Observing the blocks and matching start in a task after the one that collected them.
         setTimeout(() => {
@@ -211,6 +218,7 @@ export class TermHighlights implements Feature {
     this.generation++;
     this.terms = [];
     this.termCounts = new Map();
+    this.counted = { nodes: [], termIds: [] };
     this.hitTester = new TermHitTester([]);
     this.painted = [];
     this.page.painter.paint(HIGHLIGHT_NAME, []);
@@ -252,12 +260,28 @@ export class TermHighlights implements Feature {
   /**
    * Occurrences per term id of the terms on the page that the reader can see: not removed since,
    * not in a hidden menu or a closed dropdown (a term there is highlighted, unseen, and counts
-   * once it shows and the page changes). Counted by the scan, slice by slice, as it finds them:
+   * once it shows and the page changes). Counted by the scan, slice by slice, as it finds them
+   * (only whether they are still in the page is checked when asked):
    * counted when asked, every ask while the scan went on checked every term found so far anew
    * (each element's visibility and layout: 22,500 paragraphs on the 3 M-char page).
    */
   counts(): Map<string, number> {
-    return new Map(this.termCounts);
+    const counts = new Map(this.termCounts);
+    // Less those the page removed since (one check per text node: its terms come in a row).
+    const { nodes, termIds } = this.counted;
+    let node: Node | null = null;
+    let connected = true;
+    for (let i = 0; i < nodes.length; i++) {
+      if (nodes[i] !== node) {
+        node = nodes[i]!;
+        connected = node.isConnected;
+      }
+      if (connected) continue;
+      const left = (counts.get(termIds[i]!) ?? 1) - 1;
+      if (left > 0) counts.set(termIds[i]!, left);
+      else counts.delete(termIds[i]!);
+    }
+    return counts;
   }
 
   /** The elements of the blocks near the viewport (as last observed: no layout is read). */
