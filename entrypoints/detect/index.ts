@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { isChinesePage } from '../../lib/dom/page-lang';
+import { isChinesePage, samplePageLang } from '../../lib/dom/page-lang';
+import type { PageLang } from '../../lib/normalise/detect-script';
 import {
   clearOwnHighlight,
   findFirstTermRanges,
@@ -46,6 +47,19 @@ function detect(): void {
   const mailbox = new Mailbox();
   const quick = readQuickConfig(mailbox.peek('quickConfig'));
   const pageScriptRunning = mailbox.peek('pageScriptRunning');
+  // Until the page script runs, the popup's page-state (asked `now`) is answered here: the page is
+  // being read, nothing is known yet. The page script comes only after the page's first frame (on
+  // a 3-million-character page 2–3 s after the load event), and a popup opened meanwhile found no
+  // one to answer. Once it runs, or if it is not coming (a site switched off), this stays silent.
+  let injecting = true;
+  let lang: PageLang | null = null;
+  receiveCommands(browser.runtime as CommandRuntime, (request) => {
+    if (!injecting || mailbox.peek('pageScriptRunning')) return undefined;
+    if (request.type !== 'wenmai/page-state' || !request.now) return undefined;
+    lang ??= samplePageLang(document);
+    const state = emptyPageState(location.href, lang);
+    return lang === 'other' ? state : { ...state, pending: ['analysis', 'terms'] };
+  });
   let painted: Promise<Highlight | null> = Promise.resolve(null);
   if (quick && !pageScriptRunning) {
     const firstScreen = readMatcher(decodeBase64(FIRST_SCREEN_MATCHER));
@@ -81,9 +95,14 @@ function detect(): void {
       });
       return;
     }
-    browser.runtime.sendMessage({ type: 'wenmai/start-page' }).catch(() => {
-      // The extension is updating or was reloaded: this page stays as it is.
-    });
+    askBackground({ type: 'wenmai/start-page' })
+      .then(({ started }) => {
+        if (!started) injecting = false; // a site the reader switched off
+      })
+      .catch(() => {
+        // The extension is updating or was reloaded: this page stays as it is.
+        injecting = false;
+      });
     // Fetched while the page script is being injected; it picks the reply up (and handles a
     // failure). Handled here too, for when no page script comes to take it.
     const glossary = askBackground({ type: 'wenmai/get-glossary' });

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { isJapaneseOrKoreanText } from '../normalise/detect-script';
-import { extractForumThread, type ForumPostMeta } from './forum-thread';
+import { forumThreadSteps, type ForumPostMeta } from './forum-thread';
+import { runInSteps, runNow, textLength, type Steps } from './steps';
 import { narrowToProse } from './prose-core';
 import { extractWikiArticle } from './wiki-article';
 import { blockLines, blockLinesInSteps } from './walk-text';
@@ -62,8 +63,8 @@ const MARKED_ARTICLE_SHARE = 0.5;
  * are read from that element directly: Readability would spend tens of milliseconds to find the
  * same element.
  */
-function extractMarkedArticle(doc: Document): ExtractedArticle | null {
-  return runNow(extractMarkedSteps(doc, doc.body?.textContent?.length ?? 0));
+function* extractMarkedArticle(doc: Document): Steps<ExtractedArticle | null> {
+  return doc.body ? yield* extractMarkedSteps(doc, yield* textLength(doc.body, doc)) : null;
 }
 
 function* extractMarkedSteps(doc: Document, pageChars: number): Steps<ExtractedArticle | null> {
@@ -100,8 +101,8 @@ function extractReadability(source: Document, doc: Document): ExtractedArticle |
 }
 
 /** Other forums' threads (lib/dom/forum-thread.ts): the first post, its metadata apart. */
-function forumThread(doc: Document): ExtractedArticle | null {
-  const thread = extractForumThread(doc);
+function* forumThread(doc: Document): Steps<ExtractedArticle | null> {
+  const thread = yield* forumThreadSteps(doc);
   return thread && { title: thread.title, text: thread.text, method: 'forum', forum: thread.meta };
 }
 
@@ -122,20 +123,6 @@ export const LARGE_PAGE_ELEMENTS = 5_000;
 export const READABILITY_MAX_ELEMENTS = 2_000;
 /** Text nodes weighed per step of the density pass. */
 const DENSITY_STEP_NODES = 2_000;
-
-/**
- * Work in bounded steps: each `yield` is a point where a caller running it in slices may let the
- * page run. Run to the end synchronously it is the same work, with the same answer.
- */
-type Steps<T> = Generator<void, T, void>;
-
-/** Runs steps to the end in one go. */
-function runNow<T>(steps: Steps<T>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
 
 /** Text shorter than this is not weighed (Readability's own minimum for a paragraph). */
 const MIN_WEIGHED_CHARS = 25;
@@ -247,7 +234,7 @@ function* extractLargeSteps(doc: Document, body: HTMLElement): Steps<ExtractedAr
       yield;
       const found = extractReadability(copy, doc);
       if (found) return found;
-    } else if ((subtree.textContent?.length ?? 0) >= MARKED_ARTICLE_SHARE * chars) {
+    } else if ((yield* textLength(subtree, doc)) >= MARKED_ARTICLE_SHARE * chars) {
       const lines = yield* blockLinesInSteps(subtree);
       const heading = textOf(subtree.querySelector('h1')) ?? textOf(doc.querySelector('h1'));
       if (lines[0] === heading) lines.shift();
@@ -262,11 +249,11 @@ function* extractLargeSteps(doc: Document, body: HTMLElement): Steps<ExtractedAr
 /** The steps of extractArticle (see there). */
 function* extractSteps(doc: Document): Steps<ExtractedArticle | null> {
   // Forum and wiki shapes first: Readability takes replies and navboxes for content.
-  const shaped = extractDiscuz(doc) ?? forumThread(doc) ?? wikiArticle(doc);
+  const shaped = extractDiscuz(doc) ?? (yield* forumThread(doc)) ?? wikiArticle(doc);
   if (shaped) return shaped;
   const body = doc.body;
   if (body && elementCount(body) > LARGE_PAGE_ELEMENTS) return yield* extractLargeSteps(doc, body);
-  const found = extractMarkedArticle(doc) ?? extractReadability(doc, doc);
+  const found = (yield* extractMarkedArticle(doc)) ?? extractReadability(doc, doc);
   if (found) return found;
   const text = body ? blockLines(body).join('\n') : '';
   return text ? { title: doc.title.trim(), text, method: 'body' } : null;
@@ -285,22 +272,13 @@ export function extractArticle(doc: Document): ExtractedArticle | null {
  * extractArticle cut into tasks: whenever a step has run for `budgetMs`, waits for `pause` (a new
  * task) before the next. The same answer as extractArticle.
  */
-export async function extractArticleInSteps(
+export function extractArticleInSteps(
   doc: Document,
   pause: () => Promise<void>,
   budgetMs = 10,
   now: () => number = () => performance.now(),
 ): Promise<ExtractedArticle | null> {
-  const steps = extractSteps(doc);
-  let since = now();
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    if (now() - since >= budgetMs) {
-      await pause();
-      since = now();
-    }
-  }
+  return runInSteps(extractSteps(doc), pause, budgetMs, now);
 }
 
 /**

@@ -15,20 +15,23 @@ export const HANDOVER_EVENT = 'wenmai-handover';
  * or reloaded, the old scripts are cut off from it and only notice on the page's next event (see
  * ScriptLifetime); until then their banner and markers would show beside the new ones. Only
  * Wenmai's own places are looked at: its UI hosts and frames at the end of <html>, its <style> in <head> and
- * adopted sheets that style its highlights.
+ * adopted sheets that style its highlights; `keep` is the detector's sheet (a PageSheet) that
+ * this instance takes over.
  */
-export function removeLeftovers(doc: Document): void {
+export function removeLeftovers(doc: Document, keep: { node: object } | null = null): void {
   const hosts = [...doc.documentElement.children].filter(
     (child) => LEFTOVER_HOSTS.has(child.localName) && child.hasAttribute(WENMAI_UI_ATTRIBUTE),
   );
-  const styles = [...(doc.head?.querySelectorAll(`style[${WENMAI_UI_ATTRIBUTE}]`) ?? [])];
+  const styles = [...(doc.head?.querySelectorAll(`style[${WENMAI_UI_ATTRIBUTE}]`) ?? [])].filter(
+    (style) => style !== keep?.node,
+  );
   let adopted: CSSStyleSheet[] = [];
   try {
     adopted = [...doc.adoptedStyleSheets];
   } catch {
     // Firefox's content scripts cannot read adopted sheets; Wenmai uses <style> there.
   }
-  const kept = adopted.filter((sheet) => !stylesHighlights(sheet));
+  const kept = adopted.filter((sheet) => sheet === keep?.node || !stylesHighlights(sheet));
   if (hosts.length === 0 && styles.length === 0 && kept.length === adopted.length) return;
   // The earlier instance listens for this (see PageController.start): cut off, it ends at once
   // and puts back the page's original text if it had converted it.

@@ -1,70 +1,163 @@
 import { caretAt } from './highlight-terms';
 import type { TextBlock } from './text-blocks';
 
-/** Elements observed per task. */
-export const OBSERVE_CHUNK = 1000;
+/** Elements observed per step; a task observes steps until OBSERVE_SLICE_MS have passed. */
+export const OBSERVE_STEP = 100;
+/** Items indexed by their element per step. */
+const INDEX_STEP = 500;
+/**
+ * A task observes elements for about this long: a fixed 1,000 elements a task took 50–60 ms on a
+ * busy machine's 3-million-character page.
+ */
+const OBSERVE_SLICE_MS = 8;
+
+/**
+ * At most this many elements are observed. The browser computes every observed target's
+ * intersection in each frame that changes layout or scrolls: with the 22,500 paragraphs of a
+ * 3-million-character page observed, that step took 50–200 ms of a frame.
+ */
+export const MAX_OBSERVED = 1_000;
+
+/** Where an observed element was at its last report (Unknown before it). */
+const Place = { Unknown: 0, Near: 1, Above: 2, Below: 3 } as const;
 
 /**
  * Which of a list of items (each shown by an element, several items may share one) are within a
  * margin of the viewport, as an IntersectionObserver reports it: no layout is read here. Term
  * highlights are registered, and passage markers placed, only for the items near the viewport.
+ * Of more than MAX_OBSERVED elements, only every k-th (in document order) is observed, a sentinel:
+ * the elements between two sentinels are near when either is, or when one is above the viewport
+ * and the next below it (a long stretch that fills the viewport).
  */
 export class NearViewport {
   /** Indices of the items near the viewport now. */
   near = new Set<number>();
-  private readonly observer: IntersectionObserver;
+  private observer: IntersectionObserver | null = null;
   private disconnected = false;
 
   /**
+   * @param elements each item's element, or a function that gives it (read in bounded steps: on a
+   *   huge page, reading 22,500 paragraphs' parent elements took ~45 ms)
    * @param guess items taken to be near until the observer's first report, which covers every
    *   element and replaces the guess
    * @param onChange called after each report
+   * @param now the clock that bounds each task of indexing and observing (a test seam)
    */
   constructor(
     win: Window & typeof globalThis,
-    elements: readonly (Element | null | undefined)[],
+    elements:
+      | readonly (Element | null | undefined)[]
+      | { length: number; elementOf(item: number): Element | null | undefined },
     rootMargin: string,
     onChange: () => void,
     guess: Iterable<number> = [],
+    now: () => number = () => performance.now(),
   ) {
     this.near = new Set(guess);
+    const elementOf =
+      'elementOf' in elements
+        ? (i: number) => elements.elementOf(i)
+        : (i: number) => (elements as readonly (Element | null | undefined)[])[i];
+    const count = elements.length;
     const byElement = new Map<Element, number[]>();
-    elements.forEach((element, i) => {
-      if (!element) return;
-      const indices = byElement.get(element);
-      if (indices) indices.push(i);
-      else byElement.set(element, [i]);
-    });
-    let first = true;
-    this.observer = new win.IntersectionObserver(
-      (entries) => {
-        if (first) this.near = new Set();
-        first = false;
-        for (const entry of entries) {
-          for (const i of byElement.get(entry.target) ?? []) {
-            if (entry.isIntersecting) this.near.add(i);
-            else this.near.delete(i);
-          }
+    // Items indexed by element in tasks of ~OBSERVE_SLICE_MS, then the sentinels observed.
+    const index = (from: number): void => {
+      if (this.disconnected) return;
+      const until = now() + OBSERVE_SLICE_MS;
+      let i = from;
+      do {
+        const stepTo = Math.min(count, i + INDEX_STEP);
+        for (; i < stepTo; i++) {
+          const element = elementOf(i);
+          if (!element) continue;
+          const indices = byElement.get(element);
+          if (indices) indices.push(i);
+          else byElement.set(element, [i]);
         }
+      } while (i < count && now() < until);
+      if (i < count) setTimeout(() => index(i), 0);
+      else this.observe(win, byElement, rootMargin, onChange, now);
+    };
+    index(0);
+  }
+
+  private observe(
+    win: Window & typeof globalThis,
+    byElement: Map<Element, number[]>,
+    rootMargin: string,
+    onChange: () => void,
+    now: () => number,
+  ): void {
+    const elementsInOrder = [...byElement.keys()];
+    const stride = Math.max(1, Math.ceil(elementsInOrder.length / MAX_OBSERVED));
+    // Sentinel j stands for the elements from j * stride up to the next sentinel.
+    const sentinels: Element[] = [];
+    for (let i = 0; i < elementsInOrder.length; i += stride) sentinels.push(elementsInOrder[i]!);
+    const sentinelOf = new Map(sentinels.map((element, j) => [element, j]));
+    const places = new Uint8Array(sentinels.length);
+    const itemsOf = (from: number, to: number, into: Set<number>): void => {
+      for (let e = from; e < Math.min(to, elementsInOrder.length); e++)
+        for (const i of byElement.get(elementsInOrder[e]!)!) into.add(i);
+    };
+    let first = true;
+    const observer = new win.IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const j = sentinelOf.get(entry.target);
+          if (j === undefined) continue;
+          const top = entry.rootBounds?.top ?? 0;
+          places[j] = entry.isIntersecting
+            ? Place.Near
+            : entry.boundingClientRect.bottom <= top
+              ? Place.Above
+              : Place.Below;
+        }
+        if (stride === 1) {
+          // Every element observed: follow the entries alone (the first report replaces the guess).
+          if (first) this.near = new Set();
+          for (const entry of entries)
+            for (const i of byElement.get(entry.target) ?? []) {
+              if (entry.isIntersecting) this.near.add(i);
+              else this.near.delete(i);
+            }
+        } else {
+          const near = new Set<number>();
+          for (let j = 0; j < sentinels.length; j++) {
+            const here = places[j];
+            const next = j + 1 < sentinels.length ? places[j + 1] : Place.Unknown;
+            if (
+              here === Place.Near ||
+              next === Place.Near ||
+              (here === Place.Above && next === Place.Below)
+            )
+              itemsOf(j * stride, (j + 1) * stride, near);
+          }
+          this.near = near;
+        }
+        first = false;
         onChange();
       },
       { rootMargin },
     );
-    // In tasks of OBSERVE_CHUNK elements, top of the page first: observing the 22,500 paragraphs
-    // of a 3-million-character page at once held the page for ~300 ms.
-    const elementsInOrder = [...byElement.keys()];
+    this.observer = observer;
+    // In tasks of ~OBSERVE_SLICE_MS, top of the page first.
     const observeFrom = (from: number): void => {
       if (this.disconnected) return;
-      const to = Math.min(elementsInOrder.length, from + OBSERVE_CHUNK);
-      for (let i = from; i < to; i++) this.observer.observe(elementsInOrder[i]!);
-      if (to < elementsInOrder.length) setTimeout(() => observeFrom(to), 0);
+      const until = now() + OBSERVE_SLICE_MS;
+      let to = from;
+      do {
+        const stepTo = Math.min(sentinels.length, to + OBSERVE_STEP);
+        for (let j = to; j < stepTo; j++) observer.observe(sentinels[j]!);
+        to = stepTo;
+      } while (to < sentinels.length && now() < until);
+      if (to < sentinels.length) setTimeout(() => observeFrom(to), 0);
     };
     observeFrom(0);
   }
 
   disconnect(): void {
     this.disconnected = true;
-    this.observer.disconnect();
+    this.observer?.disconnect();
   }
 }
 

@@ -5,6 +5,10 @@ import { WENMAI_UI_ATTRIBUTE } from './walk-text';
  * apply to the page's own text, so they cannot live in the UI's shadow root.
  */
 export interface PageSheet {
+  /** The CSS it holds. */
+  readonly css: string;
+  /** What holds it in the document. */
+  readonly node: CSSStyleSheet | HTMLStyleElement;
   remove(): void;
 }
 
@@ -21,6 +25,8 @@ export function addPageSheet(doc: Document, css: string): PageSheet {
     sheet.replaceSync(css);
     doc.adoptedStyleSheets = [...adopted, sheet];
     return {
+      css,
+      node: sheet,
       remove: () => {
         doc.adoptedStyleSheets = (readAdopted(doc) ?? []).filter((s) => s !== sheet);
       },
@@ -30,7 +36,7 @@ export function addPageSheet(doc: Document, css: string): PageSheet {
   style.setAttribute(WENMAI_UI_ATTRIBUTE, '');
   style.textContent = css;
   (doc.head ?? doc.documentElement).append(style);
-  return { remove: () => style.remove() };
+  return { css, node: style, remove: () => style.remove() };
 }
 
 function readAdopted(doc: Document): CSSStyleSheet[] | null {

@@ -1,4 +1,5 @@
 import { isJapaneseOrKoreanText } from '../normalise/detect-script';
+import { runNow, type Steps } from './steps';
 import { isBlockElement, isExcludedElement } from './walk-text';
 
 /**
@@ -37,6 +38,23 @@ export function collectTextBlocks(
   doc: Document = document,
   maxBlocks = Infinity,
 ): TextBlock[] {
+  return runNow(collectTextBlocksSteps(root, doc, maxBlocks));
+}
+
+/** Nodes visited per step of collectTextBlocksSteps. */
+const COLLECT_STEP_NODES = 1_000;
+
+/**
+ * collectTextBlocks in bounded steps (lib/dom/steps.ts): on a 3-million-character page the walk
+ * held the page for 20–100 ms in one task. A page that changes between steps is read as it is when
+ * the walk gets there (its observer reports the change, and a rescan follows).
+ */
+export function* collectTextBlocksSteps(
+  root: Node,
+  doc: Document = document,
+  maxBlocks = Infinity,
+  stepNodes = COLLECT_STEP_NODES,
+): Steps<TextBlock[]> {
   const blocks: TextBlock[] = [];
   if (root.nodeType === 1 && isInsideExcluded(root, doc.documentElement)) return blocks;
   // The block elements around the node being visited; text outside any belongs to the root.
@@ -44,7 +62,9 @@ export function collectTextBlocks(
   let current: TextBlock | null = null;
   let currentBlock: Node | null = null;
   let node: Node | null = root.firstChild;
+  let seen = 0;
   while (node) {
+    if (++seen % stepNodes === 0) yield;
     const type = node.nodeType;
     if (type === 3) {
       const data = (node as Text).data;

@@ -15,7 +15,7 @@ export interface MailboxSlots {
   /** From the first-screen config script (public/quick/*.js), read by the detector: unchecked. */
   quickConfig: unknown;
   /** The detector's first-screen highlight sheet, which the page script replaces with its own. */
-  quickSheet: { remove(): void };
+  quickSheet: { readonly css: string; readonly node: object; remove(): void };
   /** The glossary the detector asked for while the page script was being injected. */
   glossary: Promise<{ entries: GlossaryEntry[]; settings: Settings }>;
   /** Set by the page script when it starts: the background may inject it twice, it runs once. */

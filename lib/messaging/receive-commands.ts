@@ -22,10 +22,13 @@ export interface CommandRuntime {
 type AnyResponse = ContentResponses[ContentType];
 
 /**
- * Answers one command, now or later. (Typed per command where they are sent, askTab; a receiver's
- * switch over the union cannot narrow a generic answer type.)
+ * Answers one command, now or later; `undefined` leaves it to another receiver of the frame (the
+ * detector's, once the page script has taken over). (Typed per command where they are sent, askTab;
+ * a receiver's switch over the union cannot narrow a generic answer type.)
  */
-export type CommandAnswer = (request: ContentRequest) => AnyResponse | Promise<AnyResponse>;
+export type CommandAnswer = (
+  request: ContentRequest,
+) => AnyResponse | Promise<AnyResponse> | undefined;
 
 /**
  * The one way Wenmai's scripts in a page receive the extension's commands (the detector on pages
@@ -38,6 +41,7 @@ export function receiveCommands(runtime: CommandRuntime, answer: CommandAnswer):
     const request = parseContentRequest(message);
     if (!request) return false;
     const reply = answer(request);
+    if (reply === undefined) return false;
     if (!(reply instanceof Promise)) {
       sendResponse(reply);
       return false;

@@ -8,8 +8,10 @@ import type { Feature, PageContext } from './context';
 
 /** Elements a passage marker lines up with. */
 const BLOCK_SELECTOR = 'p, li, div, td, blockquote, section, article';
-/** Passages located per task. */
+/** Passages located per task at most… */
 const LOCATE_SLICE_PASSAGES = 150;
+/** …and for about this long (150 passages took 60–400 ms on the 3 M-char page). */
+const LOCATE_SLICE_MS = 8;
 /** Markers are placed for passages within this margin of the viewport. */
 const MARKER_MARGIN = '100% 0px';
 /** The parallel view of a selection shows this many matches. */
@@ -43,14 +45,19 @@ export class PassageMarkers implements Feature {
       this.page.store.update({ markers: [] });
       return;
     }
-    // Folding the page's text is a task of its own; then a slice of passages per task.
-    const locator = new PassageLocator(blocks, this.page.doc);
+    // Folding the page's text takes tasks of its own (~8 ms each); then a slice of passages per task.
+    const locator = await PassageLocator.inSteps(blocks, this.page.doc, nextTask);
+    if (generation !== this.generation) return;
     const ranges: (StaticRange | null)[] = [];
-    for (let from = 0; from < parallels.length; from += LOCATE_SLICE_PASSAGES) {
+    while (ranges.length < parallels.length) {
       await nextTask();
       if (generation !== this.generation) return;
-      for (const parallel of parallels.slice(from, from + LOCATE_SLICE_PASSAGES))
-        ranges.push(locator.locate(parallel.text));
+      // Up to LOCATE_SLICE_PASSAGES, for LOCATE_SLICE_MS at most: a passage not found where the
+      // last one ended is searched for in the whole page's text (a few ms on a huge page).
+      const until = performance.now() + LOCATE_SLICE_MS;
+      const end = Math.min(parallels.length, ranges.length + LOCATE_SLICE_PASSAGES);
+      do ranges.push(locator.locate(parallels[ranges.length]!.text));
+      while (ranges.length < end && performance.now() < until);
     }
     this.ranges = ranges;
     // Markers are placed for passages near the viewport, as they come into view: a page with

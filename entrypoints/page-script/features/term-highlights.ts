@@ -12,7 +12,7 @@ import {
   type TextSpan,
 } from '../../../lib/dom/near-viewport';
 import { RenderedCheck } from '../../../lib/dom/rendered';
-import { collectTextBlocks, type TextBlock } from '../../../lib/dom/text-blocks';
+import { collectTextBlocksSteps, type TextBlock } from '../../../lib/dom/text-blocks';
 import type { TermMatcher } from '../../../lib/match/match-terms';
 import type { Feature, PageContext } from './context';
 
@@ -65,6 +65,9 @@ export class TermHighlights implements Feature {
   private shown: { termId: string; index: number } | null = null;
   /** Resolves when the current scan has matched the whole page. */
   scanning: Promise<void> = Promise.resolve();
+  /** Resolves with the latest scan's text blocks once it has collected them. */
+  collected: Promise<TextBlock[]> = Promise.resolve([]);
+  private resolveBlocks: (blocks: TextBlock[] | Promise<TextBlock[]>) => void = () => undefined;
   /** The page keeps changing: only the terms in the viewport are painted, up to a cap. */
   private restless = false;
   private watchingScroll = false;
@@ -72,11 +75,13 @@ export class TermHighlights implements Feature {
   private hugeNear = false;
   /** The spans of huge blocks whose terms are painted, as last measured (see hugeSpans). */
   private spans: Map<number, TextSpan> | null = null;
-  private countsCache: {
-    generation: number;
-    terms: number;
-    counts: ReadonlyMap<string, number>;
-  } | null = null;
+  /**
+   * Occurrences per term of the terms scanned so far that the reader can see, counted as the scan
+   * goes (see counts()).
+   */
+  private termCounts = new Map<string, number>();
+  /** Each counted term's text node and id, in the order counted (document order). */
+  private counted: { nodes: Node[]; termIds: string[] } = { nodes: [], termIds: [] };
   /** What was registered last, to leave the registration alone when a repaint would not change it. */
   private painted: readonly StaticRange[] = [];
   /** False until a first scan has matched the whole page. */
@@ -120,16 +125,20 @@ export class TermHighlights implements Feature {
   scan(): Promise<void> {
     const { doc } = this.page;
     const generation = ++this.generation;
-    const blocks = collectTextBlocks(doc.body, doc);
-    const terms: TermRange[] = [];
-    const firstTerms: number[] = [];
-    this.blocks = blocks;
-    this.terms = terms;
-    this.firstTerms = firstTerms;
     if (this.activeTerm) this.setActive(null);
     this.scannedNow = false;
+    // Whoever waits for the blocks of a scan this one supersedes gets this one's.
+    const superseded = this.resolveBlocks;
+    this.collected = new Promise((resolve) => (this.resolveBlocks = resolve));
+    superseded(this.collected);
     this.scanning = new Promise<void>((done) => {
       const hitTester = new TermHitTester([]);
+      let blocks: TextBlock[] = [];
+      const terms: TermRange[] = [];
+      const firstTerms: number[] = [];
+      const counts = new Map<string, number>();
+      const counted: { nodes: Node[]; termIds: string[] } = { nodes: [], termIds: [] };
+      const rendered = new RenderedCheck();
       const slice = (fromBlock: number, fromChar: number): void => {
         if (generation !== this.generation) return done();
         // Steps of SCAN_STEP_BLOCKS blocks or SCAN_STEP_CHARS characters until SCAN_SLICE_MS have
@@ -151,7 +160,15 @@ export class TermHighlights implements Feature {
             const { length } = blocks[block]!.text;
             const to = Math.min(length, char + budget);
             const found = findTermRangesInSpan(blocks[block]!, block, char, to, this.matcher, doc);
-            for (const term of found) terms.push(term);
+            for (const term of found) {
+              terms.push(term);
+              const element = term.range.startContainer.parentElement;
+              if (!term.range.collapsed && (!element || rendered.isRendered(element))) {
+                counts.set(term.termId, (counts.get(term.termId) ?? 0) + 1);
+                counted.nodes.push(term.range.startContainer);
+                counted.termIds.push(term.termId);
+              }
+            }
             hitTester.add(found);
             budget -= to - char;
             if (to < length) {
@@ -176,11 +193,36 @@ export class TermHighlights implements Feature {
           done();
         } else setTimeout(() => slice(block, char), 0);
       };
-      // Observing the blocks and matching start in a task after the one that collected them.
-      setTimeout(() => {
-        if (generation === this.generation) this.watch(blocks);
-        slice(0, 0);
-      }, 0);
+      // The blocks are collected in tasks of SCAN_SLICE_MS (a walk of a 3-million-character page
+      // is 20–100 ms); the page's blocks and terms are replaced once they are all collected.
+      const collecting = collectTextBlocksSteps(doc.body, doc);
+      const collect = (): void => {
+        if (generation !== this.generation) return done();
+        const until = performance.now() + SCAN_SLICE_MS;
+        for (;;) {
+          const next = collecting.next();
+          if (next.done) {
+            blocks = next.value;
+            break;
+          }
+          if (performance.now() >= until) {
+            setTimeout(collect, 0);
+            return;
+          }
+        }
+        this.blocks = blocks;
+        this.terms = terms;
+        this.firstTerms = firstTerms;
+        this.termCounts = counts;
+        this.counted = counted;
+        this.resolveBlocks(blocks);
+        // Observing the blocks and matching start in a task after the one that collected them.
+        setTimeout(() => {
+          if (generation === this.generation) this.watch(blocks);
+          slice(0, 0);
+        }, 0);
+      };
+      collect();
     });
     return this.scanning;
   }
@@ -224,6 +266,8 @@ export class TermHighlights implements Feature {
     this.generation++;
     this.terms = [];
     this.firstTerms = [];
+    this.termCounts = new Map();
+    this.counted = { nodes: [], termIds: [] };
     this.hitTester = new TermHitTester([]);
     this.painted = [];
     this.page.painter.paint(HIGHLIGHT_NAME, []);
@@ -265,25 +309,28 @@ export class TermHighlights implements Feature {
   /**
    * Occurrences per term id of the terms on the page that the reader can see: not removed since,
    * not in a hidden menu or a closed dropdown (a term there is highlighted, unseen, and counts
-   * once it shows and the page changes).
+   * once it shows and the page changes). Counted by the scan, slice by slice, as it finds them
+   * (only whether they are still in the page is checked when asked):
+   * counted when asked, every ask while the scan went on checked every term found so far anew
+   * (each element's visibility and layout: 22,500 paragraphs on the 3 M-char page).
    */
   counts(): Map<string, number> {
-    // Reading styles for every term is long on a huge page: counted once per scan and length
-    // (the page's changes bring a rescan).
-    const cached = this.countsCache;
-    if (cached?.generation === this.generation && cached.terms === this.terms.length)
-      return new Map(cached.counts);
-    const counts = new Map<string, number>();
-    const rendered = new RenderedCheck();
-    for (const term of this.terms) {
-      const node = term.range.startContainer;
-      if (!node.isConnected || term.range.collapsed) continue;
-      const element = node.parentElement;
-      if (element && !rendered.isRendered(element)) continue;
-      counts.set(term.termId, (counts.get(term.termId) ?? 0) + 1);
+    const counts = new Map(this.termCounts);
+    // Less those the page removed since (one check per text node: its terms come in a row).
+    const { nodes, termIds } = this.counted;
+    let node: Node | null = null;
+    let connected = true;
+    for (let i = 0; i < nodes.length; i++) {
+      if (nodes[i] !== node) {
+        node = nodes[i]!;
+        connected = node.isConnected;
+      }
+      if (connected) continue;
+      const left = (counts.get(termIds[i]!) ?? 1) - 1;
+      if (left > 0) counts.set(termIds[i]!, left);
+      else counts.delete(termIds[i]!);
     }
-    this.countsCache = { generation: this.generation, terms: this.terms.length, counts };
-    return new Map(counts);
+    return counts;
   }
 
   /** The elements of the blocks near the viewport (as last observed: no layout is read). */
@@ -310,7 +357,8 @@ export class TermHighlights implements Feature {
     this.near?.disconnect();
     this.near = new NearViewport(
       this.page.win,
-      blocks.map((block) => block.nodes[0]?.parentElement),
+      // Read in the NearViewport's own steps: a huge page's 22,500 reads took ~45 ms.
+      { length: blocks.length, elementOf: (i) => blocks[i]!.nodes[0]?.parentElement },
       HIGHLIGHT_MARGIN,
       // In the observer's report, after the browser's layout: reading it is free there.
       () => this.queuePaint(true),

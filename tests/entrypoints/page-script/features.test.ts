@@ -7,6 +7,7 @@ import {
   MAX_RANGES_WHILE_RESTLESS,
   TermHighlights,
 } from '../../../entrypoints/page-script/features/term-highlights';
+import { RenderedCheck } from '../../../lib/dom/rendered';
 import { buildTermMatcher } from '../../../lib/match/match-terms';
 import { converterFor } from '../../../lib/normalise/convert-script';
 import type { ArticleAnalysis } from '../../../lib/page-state';
@@ -65,6 +66,31 @@ describe('TermHighlights', () => {
     await Promise.resolve();
     expect(painted()).toHaveLength(10 * paragraphs);
     highlights.stop();
+  });
+
+  it('counts the terms as the scan finds them: asking while it goes re-checks nothing already counted', async () => {
+    const paragraphs = 400; // several slices of the scan
+    const page = testPage(
+      Array.from({ length: paragraphs }, (_, i) => `<p>${i}：发展新质生产力。</p>`).join(''),
+    );
+    const checks = vi.spyOn(RenderedCheck.prototype, 'isRendered');
+    try {
+      const highlights = new TermHighlights(pageContext(page), matcher, true);
+      const scanning = highlights.scan();
+      const asked: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        await new Promise((r) => setTimeout(r, 0));
+        asked.push(highlights.counts().get('xinzhi') ?? 0);
+      }
+      await scanning;
+      expect(Object.fromEntries(highlights.counts())).toEqual({ xinzhi: paragraphs });
+      // Counts so far while the scan went on, each paragraph's visibility checked once in all.
+      expect(asked.every((n) => n <= paragraphs)).toBe(true);
+      expect(checks.mock.calls.length).toBeLessThanOrEqual(paragraphs);
+      highlights.stop();
+    } finally {
+      checks.mockRestore();
+    }
   });
 
   it('stops counting a term the page removed', async () => {

@@ -102,4 +102,31 @@ describe('extractArticleInSteps', () => {
     expect(article!.text.split('\n')).toHaveLength(6_000);
     expect(pauses).toBeGreaterThanOrEqual(6);
   });
+
+  it('never reads a large part of the page as one string: the forum check and the large-page rules count text without building it', async () => {
+    const long = Array.from({ length: 6_000 }, (_, i) => `<p>${paragraph(i)}</p>`).join('');
+    const { window } = new JSDOM(
+      `<body><nav><a>首页</a></nav><main><div class="content"><h1>长文标题</h1>${long}</div></main><aside>推荐阅读</aside></body>`,
+    );
+    const doc = window.document;
+    // The longest text any textContent read built.
+    const getter = Object.getOwnPropertyDescriptor(window.Node.prototype, 'textContent')!.get!;
+    let longest = 0;
+    const spy = vi.spyOn(window.Node.prototype, 'textContent', 'get').mockImplementation(function (
+      this: Node,
+    ) {
+      const text = getter.call(this) as string | null;
+      longest = Math.max(longest, text?.length ?? 0);
+      return text;
+    });
+    try {
+      const article = await extractArticleInSteps(doc, async () => undefined);
+      expect(article!.text.split('\n')).toHaveLength(6_000);
+      expect(article!.text).toContain(paragraph(5_999));
+    } finally {
+      spy.mockRestore();
+    }
+    // A paragraph, a heading: never the article (~400,000 characters) or the page.
+    expect(longest).toBeLessThan(1_000);
+  });
 });

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
-import { declaredLang, isChinesePage, samplePageLang } from '../../../lib/dom/page-lang';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  declaredLang,
+  isChinesePage,
+  LARGE_PAGE_ELEMENTS,
+  samplePageLang,
+} from '../../../lib/dom/page-lang';
 
 const page = (body: string, head = '', lang = '') =>
   new JSDOM(
@@ -15,6 +20,19 @@ const english =
   '<p>The council met on Tuesday to discuss the budget and the new transport plan.</p>';
 
 describe('isChinesePage', () => {
+  it.each([
+    ['Chinese', chinese, true],
+    ['English', english, false],
+  ])(
+    'decides a large %s page from a sample, never building the whole text of its body',
+    (_, paragraph, expected) => {
+      const doc = page(paragraph.repeat(LARGE_PAGE_ELEMENTS + 500));
+      const read = vi.spyOn(doc.body, 'textContent', 'get');
+      expect(isChinesePage(doc)).toBe(expected);
+      expect(read).not.toHaveBeenCalled();
+    },
+  );
+
   it('turns away an English page, however long', () => {
     expect(isChinesePage(page(english.repeat(2_000)))).toBe(false);
   });

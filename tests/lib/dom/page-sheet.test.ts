@@ -54,4 +54,18 @@ describe('removeLeftovers', () => {
       '<p data-wenmai-ui="">页面自己的</p><wenmai-ui>正文里的</wenmai-ui>',
     );
   });
+
+  it("keeps the detector's first-screen sheet that the page script takes over, and tells no one", () => {
+    const doc = new JSDOM('<!doctype html><html><head></head><body><p>正文</p></body></html>')
+      .window.document;
+    let handovers = 0;
+    doc.addEventListener(HANDOVER_EVENT, () => handovers++);
+    const quick = addPageSheet(doc, highlightCss('underline'));
+    removeLeftovers(doc, quick);
+    expect(handovers).toBe(0);
+    expect(doc.querySelector('style[data-wenmai-ui]')).toBe(quick.node);
+    // Without it to keep, it is taken for an earlier instance's.
+    removeLeftovers(doc);
+    expect(doc.querySelector('style[data-wenmai-ui]')).toBeNull();
+  });
 });

@@ -84,6 +84,24 @@ describe('receiveCommands', () => {
     const failed = deliver({ type: 'wenmai/article-text' }, 'wenmai');
     await vi.waitFor(() => expect(failed.sendResponse).toHaveBeenCalledWith(null));
   });
+  it('leaves a command it answers with undefined to the frame’s other receiver (the detector hands over to the page script)', () => {
+    const { runtime, deliver } = runtimeWith();
+    let pageScriptRunning = false;
+    receiveCommands(runtime, () =>
+      pageScriptRunning
+        ? undefined
+        : { ...emptyPageState('https://a.cn/', 'zh-Hans'), pending: ['analysis', 'terms'] },
+    );
+    const early = deliver({ type: 'wenmai/page-state', now: true }, 'wenmai');
+    expect(early.sendResponse).toHaveBeenCalledWith(
+      expect.objectContaining({ pending: ['analysis', 'terms'] }),
+    );
+    pageScriptRunning = true;
+    const late = deliver({ type: 'wenmai/page-state', now: true }, 'wenmai');
+    expect(late.async).toBe(false);
+    // Not answered (with undefined or anything else): Chrome takes the first answer of a frame.
+    expect(late.sendResponse).not.toHaveBeenCalled();
+  });
 });
 
 describe('Mailbox', () => {
@@ -94,7 +112,7 @@ describe('Mailbox', () => {
     (world.__wenmai as Record<string, unknown>).quickConfig = { highlightStyle: 'color' };
     const detector = new Mailbox(world);
     expect(detector.peek('quickConfig')).toEqual({ highlightStyle: 'color' });
-    const sheet = { remove: vi.fn() };
+    const sheet = { css: '', node: {} as CSSStyleSheet, remove: vi.fn() };
     detector.put('quickSheet', sheet);
     const pageScript = new Mailbox(world);
     expect(pageScript.take('quickSheet')).toBe(sheet);
