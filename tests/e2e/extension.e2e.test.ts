@@ -546,6 +546,22 @@ describe('a page with one huge text node', () => {
         await expect.poll(async () => (await around()).covers).toBe(true);
         expect((await around()).painted).toBeLessThan(5000);
       }
+      // The page puts a paragraph above it: the rescan numbers the blocks anew, and the huge one
+      // is still painted only around the viewport.
+      await page.evaluate(() => {
+        const lead = document.createElement('p');
+        lead.textContent = '导语：推动高质量发展。';
+        document.body.prepend(lead);
+      });
+      const rescanned = await waitForState(
+        browser,
+        page,
+        (s) => s.terms.find((t) => t.headword === '高质量发展')?.count === repeats + 1,
+        60_000,
+      );
+      expect(rescanned.terms.find((t) => t.headword === '新质生产力')?.count).toBe(repeats);
+      await expect.poll(async () => (await around()).covers).toBe(true);
+      expect((await around()).painted).toBeLessThan(5000);
       expect(errors).toEqual([]);
       await page.close();
     },

@@ -213,6 +213,8 @@ export class TermHighlights implements Feature {
         this.blocks = blocks;
         this.terms = terms;
         this.firstTerms = firstTerms;
+        // Measured over the blocks before: their numbers no longer name the same blocks.
+        this.spans = null;
         this.termCounts = counts;
         this.counted = counted;
         this.resolveBlocks(blocks);
@@ -266,6 +268,7 @@ export class TermHighlights implements Feature {
     this.generation++;
     this.terms = [];
     this.firstTerms = [];
+    this.spans = null;
     this.termCounts = new Map();
     this.counted = { nodes: [], termIds: [] };
     this.hitTester = new TermHitTester([]);
@@ -383,11 +386,12 @@ export class TermHighlights implements Feature {
   /** Registers the highlight for the terms near the viewport (one registration per change). */
   private paint(readLayout = false): void {
     const ranges: StaticRange[] = [];
-    if (readLayout || !this.spans) this.spans = this.hugeSpans(readLayout);
+    const near = this.nearBlocks();
+    if (readLayout || !this.spans) this.spans = this.hugeSpans(near, readLayout);
     const spans = this.spans;
     // Reads layout, for the few elements near the viewport only.
     const shown = this.restless ? inViewport(this.nearElements(), this.page.win) : null;
-    for (const block of this.nearBlocks()) {
+    for (const block of near) {
       if (shown) {
         const element = this.blocks[block]?.nodes[0]?.parentElement;
         if (!element || !shown.has(element)) continue;
@@ -445,9 +449,9 @@ export class TermHighlights implements Feature {
    * read only where it is up to date: in the observer's report and after a scroll. Read in a scan's
    * task, it made the browser lay out a 5 MB paragraph inside Wenmai's task (145 ms).
    */
-  private hugeSpans(readLayout: boolean): Map<number, TextSpan> {
+  private hugeSpans(near: readonly number[], readLayout: boolean): Map<number, TextSpan> {
     const spans = new Map<number, TextSpan>();
-    for (const i of this.nearBlocks()) {
+    for (const i of near) {
       const block = this.blocks[i];
       if (!block || block.text.length <= HUGE_BLOCK_CHARS) continue;
       const element = block.nodes[0]?.parentElement;
