@@ -207,8 +207,11 @@ export function caretAt(
 
 /** Finds terms under the pointer quickly: ranges indexed by the text nodes they start or end in. */
 export class TermHitTester {
-  /** Per text node, the terms that start in it, in the order of their start offsets. */
-  private readonly byStart = new Map<Node, TermRange[]>();
+  /** Every term added, in page order: the terms starting in one text node are a run of it. */
+  private readonly all: TermRange[] = [];
+  /** Per text node, where its run of terms starts and ends in `all` (no array per node). */
+  private readonly runStart = new Map<Node, number>();
+  private readonly runEnd = new Map<Node, number>();
   /** Per text node, the terms that end in it but start in another (few). */
   private readonly byEnd = new Map<Node, TermRange[]>();
   /** How many terms it tests. */
@@ -221,15 +224,16 @@ export class TermHitTester {
   /** Indexes more terms, in page order (a scan adds each slice's as it goes). */
   add(terms: readonly TermRange[]): void {
     this.size += terms.length;
-    const add = (map: Map<Node, TermRange[]>, node: Node, term: TermRange): void => {
-      const list = map.get(node);
-      if (list) list.push(term);
-      else map.set(node, [term]);
-    };
     for (const term of terms) {
       const { startContainer, endContainer } = term.range;
-      add(this.byStart, startContainer, term);
-      if (endContainer !== startContainer) add(this.byEnd, endContainer, term);
+      if (!this.runStart.has(startContainer)) this.runStart.set(startContainer, this.all.length);
+      this.all.push(term);
+      this.runEnd.set(startContainer, this.all.length);
+      if (endContainer !== startContainer) {
+        const list = this.byEnd.get(endContainer);
+        if (list) list.push(term);
+        else this.byEnd.set(endContainer, [term]);
+      }
     }
   }
 
@@ -256,17 +260,18 @@ export class TermHitTester {
    */
   private candidates(node: Node, offset: number): TermRange[] {
     const found: TermRange[] = [...(this.byEnd.get(node) ?? [])];
-    const list = this.byStart.get(node);
-    if (!list) return found;
-    let lo = 0;
-    let hi = list.length;
+    const first = this.runStart.get(node);
+    if (first === undefined) return found;
+    const { all } = this;
+    let lo = first;
+    let hi = this.runEnd.get(node)!;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (list[mid]!.range.startOffset <= offset) lo = mid + 1;
+      if (all[mid]!.range.startOffset <= offset) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo - 1; i >= 0; i--) {
-      const term = list[i]!;
+    for (let i = lo - 1; i >= first; i--) {
+      const term = all[i]!;
       if (term.range.startOffset < offset - SPAN_CONTEXT_CHARS) break;
       found.push(term);
     }
