@@ -30,6 +30,7 @@ import type { Launched } from '../e2e/harness';
 import { chineseNewsPage, englishNewsPage } from './browser-pages';
 import { growGlossary } from './synthetic-terms';
 import { firstScreenMatcher } from '../../corpus/build/build-corpus';
+import { printTable } from './print-table';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5) || 5);
 const SIZES = [2000, 10_000];
@@ -245,13 +246,7 @@ export async function benchDetector(out: (line?: string) => void = console.log):
     'en: detector ms',
     'all script ms',
   ];
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]): string =>
-    '  ' +
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  out(line(headers));
-  out('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) out(line(row));
+  printTable(out, headers, rows);
   out(
     '  detector ms: CPU time sampled under detect.js frames (its code and what it calls: text' +
       ' blocks, reading the matcher, matching, painting), not its compilation; all script ms:' +

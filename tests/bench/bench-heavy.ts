@@ -27,6 +27,7 @@ import {
   type Launched,
 } from '../e2e/harness';
 import { manyElementsPage, millionsOfCharsPage, mutationStormPage } from './heavy-pages';
+import { printTable } from './print-table';
 
 const RUNS = Math.max(1, Number(process.env.HEAVY_RUNS ?? 3) || 3);
 export const LONG_TASK_MS = 50;
@@ -397,13 +398,7 @@ export async function benchHeavy(out: (line?: string) => void): Promise<void> {
     'heap after GC (MiB)',
     'timer runs without / with',
   ];
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]): string =>
-    '  ' +
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  out(line(headers));
-  out('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) out(line(row));
+  printTable(out, headers, rows);
   out(
     `  Budgets: no Wenmai task over ${LONG_TASK_MS} ms; page-state under ${PAGE_STATE_BUDGET_MS} ms; reply ≤ ${kib(REPLY_BUDGET_BYTES)} KiB; ` +
       `heap growth ≤ ${mib(HEAP_BUDGET_BYTES)} MiB; storm timer ≥ ${TIMER_SHARE * 100} % of its runs without Wenmai.`,

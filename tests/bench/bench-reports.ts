@@ -51,6 +51,7 @@ import { readReports, REPORTS_DIR, reportsPresent } from '../reports-2026';
 import { reportPageOf } from '../report-pages';
 import { chineseNewsPage } from './browser-pages';
 import { isWenmais, LONG_TASK_MS, longTasks, startTrace, type Task } from './bench-heavy';
+import { printTable } from './print-table';
 
 const PAGE_CHARS = 30_000;
 /** What the reader may wait for (issue 9): the install import, a page's analysis. */
@@ -137,7 +138,7 @@ function buildVariants(out: Out, folders: readonly string[]): Variant[] {
     ]);
     variants.push({ label, bundle, json });
   }
-  table(
+  printTable(
     out,
     [
       'corpus',
@@ -150,16 +151,6 @@ function buildVariants(out: Out, folders: readonly string[]): Variant[] {
     rows,
   );
   return variants;
-}
-
-function table(out: Out, headers: string[], rows: string[][]): void {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const fmt = (cells: string[]): string =>
-    '  ' +
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  out(fmt(headers));
-  out('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) out(fmt(row));
 }
 
 /** The 30,000-character page: the longest report's paragraphs, or without reports the seeds'. */
@@ -365,7 +356,7 @@ async function benchBrowser(
     out(
       `  install import in Chromium (CDP Extensions.loadUnpacked → import-status "done"), median of ${RUNS} fresh profiles:`,
     );
-    table(out, ['corpus', 'bundle', 'to "done" ms', 'to index ready ms', ''], rows);
+    printTable(out, ['corpus', 'bundle', 'to "done" ms', 'to index ready ms', ''], rows);
 
     const last = dirs.at(-1)!;
     const server = await serve({ reports: work });

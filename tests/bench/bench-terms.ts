@@ -29,6 +29,7 @@ import { SOURCES_DIR } from '../seeds';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { growGlossary } from './synthetic-terms';
+import { printTable } from './print-table';
 
 const SIZES = [2000, 10_000];
 const TEXT_CHARS = 1_000_000;
@@ -54,16 +55,6 @@ function time(run: () => unknown, rounds = ROUNDS): number {
     times.push((used.user + used.system) / 1000);
   }
   return median(times);
-}
-
-function table(out: (line?: string) => void, headers: string[], rows: string[][]): void {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const fmt = (cells: string[]): string =>
-    '  ' +
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  out(fmt(headers));
-  out('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) out(fmt(row));
 }
 
 /** The seeds' text, every other paragraph in Traditional, repeated to about `chars` characters. */
@@ -160,7 +151,7 @@ export function benchTermMatching(out: (line?: string) => void = console.log): T
       time(() => readMatcher(buffer), 5).toFixed(2),
     ]);
   }
-  table(
+  printTable(
     out,
     [
       'glossary',
@@ -182,7 +173,7 @@ export function benchTermMatching(out: (line?: string) => void = console.log): T
       ' "packed + boundaries" is the shipped configuration (blocked words, clause breaks).',
   );
   out('Getting a matcher (ms of CPU, median of 5):');
-  table(
+  printTable(
     out,
     [
       'glossary',
