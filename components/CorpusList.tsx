@@ -149,48 +149,34 @@ export function CorpusList({
           <option value="bundle">{t('corpusOnlyBundle')}</option>
           <option value="user">{t('corpusOnlyUser')}</option>
         </select>
-        <select
+        <FacetSelect
           value={place}
-          aria-label={t('colPlace')}
-          data-testid="corpus-place"
-          onChange={(event) => setPlace(event.target.value)}
-        >
-          <option value="">{t('corpusAllPlaces')}</option>
-          {(head?.places ?? []).map((p) => (
-            <option key={p.name} value={p.name}>
-              {`${write(p.name)} (${p.count})`}
-            </option>
-          ))}
-        </select>
+          label={t('colPlace')}
+          testId="corpus-place"
+          all={t('corpusAllPlaces')}
+          facets={head?.places ?? []}
+          nameOf={write}
+          onChange={setPlace}
+        />
         {((head?.outlets.length ?? 0) > 0 || outlet) && (
-          <select
+          <FacetSelect
             value={outlet}
-            aria-label={t('metaOutlet')}
-            data-testid="corpus-outlet"
-            onChange={(event) => setOutlet(event.target.value)}
-          >
-            <option value="">{t('corpusAllOutlets')}</option>
-            {(head?.outlets ?? []).map((o) => (
-              <option key={o.name} value={o.name}>
-                {`${o.name} (${o.count})`}
-              </option>
-            ))}
-          </select>
+            label={t('metaOutlet')}
+            testId="corpus-outlet"
+            all={t('corpusAllOutlets')}
+            facets={head?.outlets ?? []}
+            onChange={setOutlet}
+          />
         )}
         {((head?.years.length ?? 0) > 0 || year) && (
-          <select
+          <FacetSelect
             value={year}
-            aria-label={t('metaDate')}
-            data-testid="corpus-year"
-            onChange={(event) => setYear(event.target.value)}
-          >
-            <option value="">{t('corpusAllYears')}</option>
-            {(head?.years ?? []).map((y) => (
-              <option key={y.name} value={y.name}>
-                {`${y.name} (${y.count})`}
-              </option>
-            ))}
-          </select>
+            label={t('metaDate')}
+            testId="corpus-year"
+            all={t('corpusAllYears')}
+            facets={head?.years ?? []}
+            onChange={setYear}
+          />
         )}
         <label>
           {t('corpusSort')}{' '}
@@ -302,5 +288,42 @@ export function CorpusList({
         </>
       )}
     </div>
+  );
+}
+
+/** A filter by one of the catalog's facets: every value with how many articles it has, or all. */
+function FacetSelect({
+  value,
+  label,
+  testId,
+  all,
+  facets,
+  nameOf = (name) => name,
+  onChange,
+}: {
+  value: string;
+  label: string;
+  testId: string;
+  /** The option that filters nothing. */
+  all: string;
+  facets: readonly { name: string; count: number }[];
+  /** How a value is shown (places in the reader's script). */
+  nameOf?: (name: string) => string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <select
+      value={value}
+      aria-label={label}
+      data-testid={testId}
+      onChange={(event) => onChange(event.target.value)}
+    >
+      <option value="">{all}</option>
+      {facets.map((facet) => (
+        <option key={facet.name} value={facet.name}>
+          {`${nameOf(facet.name)} (${facet.count})`}
+        </option>
+      ))}
+    </select>
   );
 }
