@@ -11,6 +11,7 @@ import {
   type PassageIndexSnapshot,
 } from './passage-index';
 import { shingleHashes } from './shingles';
+import { exhortationModel, sharedEvidence } from './exhortation';
 import {
   SimilarityIndex,
   type SimilarArticle,
@@ -253,6 +254,8 @@ export class CorpusIndex {
   >();
   /** The corpus as a list (titles, sources, dates, places), for the options page and the browser. */
   readonly catalog: ArticleCatalog;
+  /** exhortationModel of the glossary: which shared runs are stock phrases. */
+  private readonly exhortation: Float32Array;
 
   constructor(
     glossary: MatchingGlossary,
@@ -265,6 +268,7 @@ export class CorpusIndex {
     this.matcher = glossary.matcher;
     this.stop = glossary.stop;
     this.glossaryKey = glossary.key;
+    this.exhortation = exhortationModel(glossary.entries);
     const usable = snapshot && snapshot.glossaryKey === glossary.key;
     this.similarity = usable
       ? SimilarityIndex.fromSnapshot(snapshot.similarity)
@@ -418,8 +422,9 @@ export class CorpusIndex {
     const exclude = excludeArticle ? this.similarity.slotOf(excludeArticle) : undefined;
     return passages.map((text) => {
       const { shingles, terms } = passageFeatures(text, this.matcher);
+      const evidence = sharedEvidence(compactForMatch(text), this.exhortation);
       return this.passageIndex
-        .query(shingles, terms, exclude)
+        .query(shingles, terms, exclude, evidence)
         .map((hit) => {
           const articleId = this.similarity.idOf(hit.article);
           return { articleId, passageId: passageIdOf(articleId, hit.ordinal), score: hit.score };

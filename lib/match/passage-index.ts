@@ -434,8 +434,18 @@ export class PassageIndex {
     return -1;
   }
 
-  /** Corpus passages parallel to the given one, in no particular order (callers rank and cut). */
-  query(allShingles: Uint32Array, terms: readonly string[], excludeArticle?: number): PassageHit[] {
+  /**
+   * Corpus passages parallel to the given one, in no particular order (callers rank and cut).
+   * `evidence` says how many of the rare shingles a candidate shares count as evidence (the
+   * caller has the text, and reads them as runs: exhortation.ts); unsampled indexes only, as a
+   * sample breaks the runs.
+   */
+  query(
+    allShingles: Uint32Array,
+    terms: readonly string[],
+    excludeArticle?: number,
+    evidence?: (shared: ReadonlySet<number>) => number,
+  ): PassageHit[] {
     this.flush(); // postings only look in sorted runs
     const shingles = this.sample(allShingles);
     const candidates = new Set<number>();
@@ -472,6 +482,7 @@ export class PassageIndex {
       let sharedCount = 0;
       let sharedCommon = 0;
       let sharedWeight = 0;
+      const sharedRare = evidence && this.rate === 1 ? new Set<number>() : undefined;
       let i = 0;
       let j = 0;
       while (i < shingles.length && j < other.length) {
@@ -479,8 +490,10 @@ export class PassageIndex {
         const y = other[j]!;
         if (x === y) {
           const weight = this.shingleWeight(x);
-          if (weight > 0) sharedCount++;
-          else sharedCommon++;
+          if (weight > 0) {
+            sharedCount++;
+            sharedRare?.add(x);
+          } else sharedCommon++;
           sharedWeight += weight;
           i++;
           j++;
@@ -506,8 +519,11 @@ export class PassageIndex {
       // Two paragraphs built on the same central template (the general requirements, the closing
       // rally) share mostly common wording, and their rare shingles are the template's local
       // fill-ins: rare text is evidence only where it outweighs the common text around it.
+      // Rare text is evidence where it is a line, not a stock phrase of exhortation: a formula
+      // found in a few articles (把人民放在心中最高位置) is as rare as a reused measure.
+      const counted = sharedRare && sharedCount >= minShared ? evidence!(sharedRare) : sharedCount;
       const rareText =
-        sharedCount >= minShared && sharedCount * PASSAGE_THRESHOLDS.commonPerRare >= sharedCommon;
+        counted >= minShared && sharedCount * PASSAGE_THRESHOLDS.commonPerRare >= sharedCommon;
       const enoughEvidence = rareText || sharedTerms > 0;
       if (enoughEvidence && score >= PASSAGE_THRESHOLDS.minScore) {
         hits.push({

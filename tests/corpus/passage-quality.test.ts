@@ -28,14 +28,14 @@ describe('passage links of the seeds against the labelled pairs', () => {
 
   // Without the reports (a clone without ../shared) this is skipped, and Vitest lists it as such.
   it.skipIf(!reportsPresent)(
-    'with the 2026 reports: 62 of 81 meaningful pairs shown, 26 weak, 1 noise',
+    'with the 2026 reports: 60 of 81 meaningful pairs shown, 18 weak, 1 noise',
     () => {
       const quality = reportsQuality(labelled)!;
-      expect(quality.shown).toEqual({ meaningful: 62, weak: 26, noise: 1 });
-      // The goals are 0.8 each; 0.765 and 0.697 are what the linker reaches (README: what
+      expect(quality.shown).toEqual({ meaningful: 60, weak: 18, noise: 1 });
+      // The goals are 0.8 each; 0.741 and 0.759 are what the linker reaches (README: what
       // is left; the six 因地制宜发展新质生产力 heading pairs are not linked).
-      expect(quality.recall).toBeGreaterThanOrEqual(0.76);
-      expect(quality.precision).toBeGreaterThanOrEqual(0.69);
+      expect(quality.recall).toBeGreaterThanOrEqual(0.74);
+      expect(quality.precision).toBeGreaterThanOrEqual(0.75);
     },
     60_000,
   );
