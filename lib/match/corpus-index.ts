@@ -11,7 +11,7 @@ import {
   type PassageIndexSnapshot,
 } from './passage-index';
 import { shingleHashes } from './shingles';
-import { exhortationModel, sharedEvidence } from './exhortation';
+import { EXHORTATION, exhortationModel, sharedEvidence } from './exhortation';
 import {
   SimilarityIndex,
   type SimilarArticle,
@@ -256,6 +256,11 @@ export class CorpusIndex {
   readonly catalog: ArticleCatalog;
   /** exhortationModel of the glossary: which shared runs are stock phrases. */
   private readonly exhortation: Float32Array;
+  /**
+   * The glossary's formulas, slogans and concepts: quoted (“两个维护”), they are exhortation as
+   * much as unquoted, and link nothing however few articles quote them.
+   */
+  private readonly exhorting: ReadonlySet<string>;
 
   constructor(
     glossary: MatchingGlossary,
@@ -277,6 +282,9 @@ export class CorpusIndex {
       glossary.entries.filter((e) => NAMED_LINE_CATEGORIES.has(e.category)).map((e) => e.id),
     );
     const namesLine = (term: string) => lines.has(term);
+    this.exhorting = new Set(
+      glossary.entries.filter((e) => EXHORTATION.has(e.category)).map((e) => e.id),
+    );
     this.passageIndex = usable
       ? PassageIndex.fromSnapshot(snapshot.passages, maxIndexedShingles, namesLine)
       : new PassageIndex(maxIndexedShingles, namesLine);
@@ -423,8 +431,9 @@ export class CorpusIndex {
     return passages.map((text) => {
       const { shingles, terms } = passageFeatures(text, this.matcher);
       const evidence = sharedEvidence(compactForMatch(text), this.exhortation);
+      const named = terms.filter((term) => !this.exhorting.has(term));
       return this.passageIndex
-        .query(shingles, terms, exclude, evidence)
+        .query(shingles, named, exclude, evidence)
         .map((hit) => {
           const articleId = this.similarity.idOf(hit.article);
           return { articleId, passageId: passageIdOf(articleId, hit.ordinal), score: hit.score };

@@ -5,7 +5,7 @@ import { hashRange } from './hash';
 import { SHINGLE_SIZE } from './shingles';
 
 /** The glossary's vocabulary of exhortation: its formulas, slogans and concepts (两个维护, 共建共治共享). */
-const EXHORTATION: ReadonlySet<TermCategory> = new Set(['formula', 'slogan', 'concept']);
+export const EXHORTATION: ReadonlySet<TermCategory> = new Set(['formula', 'slogan', 'concept']);
 /** The glossary's vocabulary of measures: its programmes, policies and local brands (以旧换新, 千万工程). */
 const MEASURES: ReadonlySet<TermCategory> = new Set(['programme', 'policy', 'local-brand']);
 

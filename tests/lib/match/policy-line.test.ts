@@ -83,3 +83,28 @@ describe('CorpusIndex.policyLine', () => {
     expect(await corpus.policyLine('nope#p1')).toBeNull();
   });
 });
+
+describe('CorpusIndex.parallels and quoted exhortation', () => {
+  const corpus = CorpusIndex.fromBundle(bundle);
+  const linkedFrom = (passageId: string) => {
+    const article = bundle.articles.find((a) => passageId.startsWith(`${a.id}#`))!;
+    return corpus
+      .parallels([passageText(article, passageId)], article.id)[0]!
+      .map((m) => m.passageId);
+  };
+
+  it('does not link two passages that only quote the same formula (“两个维护”)', () => {
+    const a = `${seed('000').id}#p9`;
+    const b = `${seed('003').id}#p2`;
+    expect(passageText(seed('000'), a)).toContain('“两个维护”');
+    expect(passageText(seed('003'), b)).toContain('“两个维护”');
+    expect(linkedFrom(a)).not.toContain(b);
+    expect(linkedFrom(b)).not.toContain(a);
+  });
+
+  it('still links the passages that quote the same named line (“小马拉大车”)', () => {
+    expect(linkedFrom(`${seed('003').id}#p8`)).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^${seed('001').id}#`))]),
+    );
+  });
+});
