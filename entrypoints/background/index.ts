@@ -31,6 +31,7 @@ import { handlers, type BackgroundContext } from './handlers';
 const BUNDLE_PATH = '/corpus/bundle.json';
 
 export default defineBackground(() => {
+  performance.mark('wenmai:start');
   const db = new WenmaiDB();
   let status: ImportStatus = { state: 'idle', done: 0, total: 0, errors: [] };
   let glossaryPromise: Promise<MatchingGlossary> | null = null;
@@ -44,10 +45,17 @@ export default defineBackground(() => {
         // The bundle is a file of this extension: reading it is not a network request.
         // The database opens while the bundle is read (a fresh profile's first open takes 0.1–0.2 s).
         const imported = importedBundleVersion(db).catch(() => undefined);
+        performance.mark('wenmai:import:start');
         const response = await fetch(browser.runtime.getURL(BUNDLE_PATH));
-        const parsed = parseShippedBundle(await response.json());
+        performance.mark('wenmai:import:fetched');
+        const json: unknown = await response.json();
+        performance.mark('wenmai:import:parsed');
+        const parsed = parseShippedBundle(json);
+        performance.mark('wenmai:import:checked');
         if (!parsed.ok) throw new Error(parsed.error);
-        if (!force && (await imported) === parsed.value.corpusVersion) {
+        const previous = await imported;
+        performance.mark('wenmai:import:db-read');
+        if (!force && previous === parsed.value.corpusVersion) {
           status = {
             state: 'done',
             done: 0,
@@ -58,6 +66,7 @@ export default defineBackground(() => {
           return;
         }
         status = await importBundle(db, parsed.value, (s) => (status = s));
+        performance.mark('wenmai:import:written');
       } catch (error) {
         status = {
           ...status,
@@ -152,7 +161,12 @@ export default defineBackground(() => {
   });
   // A service worker restarts often; import only when the database lacks this bundle. The
   // stored corpus index is opened at once, so the first page's analysis finds it ready.
-  void runImport(false).then(() => corpus.index().catch(() => {}));
+  void runImport(false).then(() =>
+    corpus
+      .index()
+      .then(() => performance.mark('wenmai:index:ready'))
+      .catch(() => {}),
+  );
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     // Only this extension's own pages and content scripts are answered, never a web page; its
