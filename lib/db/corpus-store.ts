@@ -6,7 +6,7 @@ import {
   type CorpusTexts,
   type MatchingGlossary,
 } from '../match/corpus-index';
-import { importedBundleVersion, STOP_PHRASES_KEY } from './import-bundle';
+import { IMPORT_MARKS, importedBundleVersion, STOP_PHRASES_KEY } from './import-bundle';
 import type { StoredArticle, StoredIndexRow, WenmaiDB } from './schema';
 import type { CorpusIndexStatus } from '../views';
 
@@ -209,7 +209,7 @@ export class CorpusStore {
     } else {
       await store.indexAll(onProgress);
       lap('index');
-      performance.mark('wenmai:index:built');
+      performance.mark(IMPORT_MARKS.indexBuilt);
       store.dirty = true;
       await store.save();
       lap('save');
