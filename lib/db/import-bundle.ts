@@ -4,7 +4,6 @@ import type { ImportStatus } from '../views';
 import {
   linksByArticle,
   storedArticle,
-  type Origin,
   type StoredArticle,
   type StoredTerm,
   type WenmaiDB,
@@ -70,68 +69,49 @@ export async function importBundle(
   };
 
   await db.transaction('rw', [db.articles, db.glossary, db.articleLinks, db.settings], async () => {
-    const keysOf = (table: typeof db.glossary | typeof db.articles, origin: Origin) =>
-      table.where('origin').equals(origin).primaryKeys() as Promise<string[]>;
-    const [userTermIds, bundleTermIds, bundleArticleIds] = await Promise.all([
-      keysOf(db.glossary, 'user'),
-      keysOf(db.glossary, 'bundle'),
-      keysOf(db.articles, 'bundle'),
-    ]);
-    const userTerms = new Set(userTermIds);
-    const terms: StoredTerm[] = bundle.glossary
-      .filter((t) => !userTerms.has(t.id))
-      .map((t) => ({ ...t, origin: 'bundle' }));
-    const newArticles = new Set(bundle.articles.map((a) => a.id));
-    const newTerms = new Set(terms.map((t) => t.id));
-    // Every request is sent at once and awaited together: IndexedDB runs them in order within
-    // the transaction, and the install import no longer waits a round trip to the browser's
-    // database between steps (Chromium, 2026 reports). Rows the bundle still has are overwritten
-    // by bulkPut, so only those it dropped are deleted, by key (a deletion by index would read its
-    // keys first and could land after the puts).
-    const writes: Promise<void>[] = [
-      db.articles.bulkDelete(bundleArticleIds.filter((id) => !newArticles.has(id))),
-      db.glossary.bulkDelete(bundleTermIds.filter((id) => !newTerms.has(id))),
-      db.articleLinks.clear(),
-    ];
-    const write = (request: Promise<unknown>, what: string, rows: number): void => {
-      writes.push(
-        request.then(
-          () => step(rows),
-          (error: unknown) => {
-            status.errors.push(describeBulkError(error, what));
-            step(rows);
-          },
-        ),
-      );
-    };
+    const userTerms = new Set(
+      (await db.glossary.where('origin').equals('user').primaryKeys()) as string[],
+    );
+    const newIds = new Set(bundle.articles.map((a) => a.id));
+    const stale = (await db.articles.where('origin').equals('bundle').primaryKeys()).filter(
+      (id) => !newIds.has(id as string),
+    );
+    await db.articles.bulkDelete(stale);
+    await db.glossary.where('origin').equals('bundle').delete();
+    await db.articleLinks.clear();
+
     for (let i = 0; i < bundle.articles.length; i += CHUNK) {
       const rows: StoredArticle[] = bundle.articles
         .slice(i, i + CHUNK)
         .map((a) => storedArticle(a, 'bundle'));
-      write(db.articles.bulkPut(rows), 'articles', rows.length);
+      try {
+        await db.articles.bulkPut(rows);
+      } catch (error) {
+        status.errors.push(describeBulkError(error, 'articles'));
+      }
+      step(rows.length);
     }
-    for (let i = 0; i < terms.length; i += CHUNK * 4)
-      write(
-        db.glossary.bulkPut(terms.slice(i, i + CHUNK * 4)),
-        'glossary entries',
-        Math.min(CHUNK * 4, terms.length - i),
-      );
+    const terms: StoredTerm[] = bundle.glossary
+      .filter((t) => !userTerms.has(t.id))
+      .map((t) => ({ ...t, origin: 'bundle' }));
+    for (let i = 0; i < terms.length; i += CHUNK * 4) {
+      try {
+        await db.glossary.bulkPut(terms.slice(i, i + CHUNK * 4));
+      } catch (error) {
+        status.errors.push(describeBulkError(error, 'glossary entries'));
+      }
+      step(Math.min(CHUNK * 4, terms.length - i));
+    }
     step(bundle.glossary.length - terms.length);
     // One row per article (see StoredArticleLinks), in one call: they are few.
-    write(
-      db.articleLinks.bulkPut(linksByArticle(bundle.passageLinks)),
-      'passage links',
-      bundle.passageLinks.length,
-    );
-    writes.push(
-      db.settings
-        .bulkPut([
-          { key: STOP_PHRASES_KEY, value: bundle.stopPhrases },
-          { key: BUNDLE_VERSION_KEY, value: bundle.corpusVersion },
-        ])
-        .then(() => {}),
-    );
-    await Promise.all(writes);
+    try {
+      await db.articleLinks.bulkPut(linksByArticle(bundle.passageLinks));
+    } catch (error) {
+      status.errors.push(describeBulkError(error, 'passage links'));
+    }
+    step(bundle.passageLinks.length);
+    await db.settings.put({ key: STOP_PHRASES_KEY, value: bundle.stopPhrases });
+    await db.settings.put({ key: BUNDLE_VERSION_KEY, value: bundle.corpusVersion });
   });
   const final: ImportStatus = { ...status, state: status.errors.length > 0 ? 'failed' : 'done' };
   onProgress(final);

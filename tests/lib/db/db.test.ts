@@ -168,7 +168,7 @@ describe('importBundle', () => {
   });
 });
 
-describe('importBundle, requests sent at once', () => {
+describe('importBundle on update', () => {
   it('replaces the shipped glossary and articles on update: dropped ones go, kept and changed ones stay, the reader’s stay', async () => {
     const db = freshDb();
     await importBundle(db, bundle);
