@@ -6,7 +6,7 @@ import {
   type CorpusTexts,
   type MatchingGlossary,
 } from '../match/corpus-index';
-import { importedBundleVersion, STOP_PHRASES_KEY } from './import-bundle';
+import { IMPORT_MARKS, importedBundleVersion, STOP_PHRASES_KEY } from './import-bundle';
 import type { StoredArticle, StoredIndexRow, WenmaiDB } from './schema';
 import type { CorpusIndexStatus } from '../views';
 
@@ -209,6 +209,7 @@ export class CorpusStore {
     } else {
       await store.indexAll(onProgress);
       lap('index');
+      performance.mark(IMPORT_MARKS.indexBuilt);
       store.dirty = true;
       await store.save();
       lap('save');
@@ -251,7 +252,7 @@ export class CorpusStore {
         .limit(PAGE)
         .toArray();
       if (page.length === 0) break;
-      for (const article of page) this.add(article);
+      this.addAll(page);
       after = page.at(-1)!.id;
       done += page.length;
       onProgress({ state: 'indexing', done, total });
@@ -259,10 +260,10 @@ export class CorpusStore {
     }
   }
 
-  private add(article: StoredArticle): void {
-    this.index.addArticle(article);
-    if (article.addedAt !== undefined && article.addedAt > this.indexedUpTo)
-      this.indexedUpTo = article.addedAt;
+  private addAll(articles: readonly StoredArticle[]): void {
+    this.index.addArticles(articles);
+    for (const { addedAt } of articles)
+      if (addedAt !== undefined && addedAt > this.indexedUpTo) this.indexedUpTo = addedAt;
   }
 
   /**
@@ -283,10 +284,12 @@ export class CorpusStore {
         : await this.db.articles.bulkGet(slice);
       // Replaced articles leave together: one rebuild of the postings, not one per article.
       this.index.removeArticles(slice.filter((id) => this.index.has(id)));
+      const found: StoredArticle[] = [];
       rows.forEach((row, k) => {
-        if (row) this.add(row);
+        if (row) found.push(row);
         else missing.push(slice[k]!);
       });
+      this.addAll(found);
       onProgress({ state: 'indexing', done: Math.min(ids.length, i + PAGE), total: ids.length });
       if (i + PAGE < ids.length) await nextTask();
     }

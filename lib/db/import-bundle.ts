@@ -14,6 +14,24 @@ const CHUNK = 50;
 const BUNDLE_VERSION_KEY = 'bundleVersion';
 export const STOP_PHRASES_KEY = 'stopPhrases';
 
+/**
+ * User Timing marks of the background's start and its install import, read from the worker's own
+ * clock by the benchmark (tests/bench/bench-reports.ts); a mark costs microseconds.
+ */
+export const IMPORT_MARKS = {
+  /** The background script's first line (after Chromium started the worker and compiled it). */
+  start: 'wenmai:start',
+  fetched: 'wenmai:import:fetched',
+  parsed: 'wenmai:import:parsed',
+  /** The database is open and says which corpus it holds. */
+  databaseOpen: 'wenmai:import:db-open',
+  done: 'wenmai:import:done',
+  /** A fresh corpus index is built from the articles (then saved; absent when one was read). */
+  indexBuilt: 'wenmai:index:built',
+  /** The corpus index is built (or read) and saved: pages are answered from here on. */
+  indexReady: 'wenmai:index:ready',
+} as const;
+
 /** The corpus version last imported, if any. */
 export async function importedBundleVersion(db: WenmaiDB): Promise<string | undefined> {
   return (await db.settings.get(BUNDLE_VERSION_KEY))?.value as string | undefined;

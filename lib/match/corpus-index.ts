@@ -8,6 +8,7 @@ import {
   MAX_INDEXED_SHINGLES,
   PASSAGE_THRESHOLDS,
   PassageIndex,
+  type IndexedPassage,
   type PassageIndexSnapshot,
 } from './passage-index';
 import { shingleHashes } from './shingles';
@@ -304,10 +305,9 @@ export class CorpusIndex {
       undefined,
       maxIndexedShingles,
     );
-    for (const article of [...bundle.articles, ...extra]) {
-      texts.byId.set(article.id, article);
-      index.addArticle(article);
-    }
+    const articles = [...bundle.articles, ...extra];
+    for (const article of articles) texts.byId.set(article.id, article);
+    index.addArticles(articles);
     return index;
   }
 
@@ -326,22 +326,35 @@ export class CorpusIndex {
 
   /** Adds an article (an id already indexed is replaced). */
   addArticle(article: IndexableArticle): void {
-    if (this.similarity.has(article.id)) this.removeArticles([article.id]);
-    this.similarity.add(article.id, {
-      signature: Uint32Array.from(article.signature),
-      shingleCount: article.shingleCount,
-      terms: article.terms,
-    });
-    this.catalog.add(article);
-    const slot = this.similarity.slotOf(article.id)!;
-    article.passages.forEach((passage, i) => {
-      const ordinal = passageOrdinal(passage.id);
-      this.passageIndex.add({
-        article: slot,
-        ordinal: ordinal >= 0 ? ordinal : i,
-        ...passageFeatures(article.text.slice(passage.start, passage.end), this.matcher),
+    this.addArticles([article]);
+  }
+
+  /**
+   * Adds articles (ids already indexed are replaced; of one id given twice, the last counts),
+   * sorting their passages' postings once for all of them (PassageIndex.addAll).
+   */
+  addArticles(articles: readonly IndexableArticle[]): void {
+    const byId = new Map(articles.map((article) => [article.id, article]));
+    this.removeArticles([...byId.keys()].filter((id) => this.similarity.has(id)));
+    const passages: IndexedPassage[] = [];
+    for (const article of byId.values()) {
+      this.similarity.add(article.id, {
+        signature: Uint32Array.from(article.signature),
+        shingleCount: article.shingleCount,
+        terms: article.terms,
       });
-    });
+      this.catalog.add(article);
+      const slot = this.similarity.slotOf(article.id)!;
+      article.passages.forEach((passage, i) => {
+        const ordinal = passageOrdinal(passage.id);
+        passages.push({
+          article: slot,
+          ordinal: ordinal >= 0 ? ordinal : i,
+          ...passageFeatures(article.text.slice(passage.start, passage.end), this.matcher),
+        });
+      });
+    }
+    this.passageIndex.addAll(passages);
   }
 
   removeArticles(ids: readonly string[]): void {

@@ -168,6 +168,44 @@ describe('importBundle', () => {
   });
 });
 
+describe('importBundle on update', () => {
+  it('replaces the shipped glossary and articles on update: dropped ones go, kept and changed ones stay, the reader’s stay', async () => {
+    const db = freshDb();
+    await importBundle(db, bundle);
+    const mine = { ...userTerm, id: 'wo-de-ci-2', headword: '我的另一个术语' };
+    await saveUserTerm(db, mine);
+    const [dropped, changed, ...kept] = bundle.glossary;
+    const next: CorpusBundle = {
+      ...bundle,
+      corpusVersion: 'next',
+      glossary: [{ ...changed!, gloss: 'a new gloss' }, ...kept],
+      articles: bundle.articles.slice(1),
+    };
+    const status = await importBundle(db, next);
+    expect(status).toMatchObject({ state: 'done', errors: [] });
+    expect(await db.glossary.get(dropped!.id)).toBeUndefined();
+    expect((await db.glossary.get(changed!.id))?.gloss).toBe('a new gloss');
+    expect(await db.glossary.count()).toBe(bundle.glossary.length - 1 + 1);
+    expect((await db.glossary.get(mine.id))?.origin).toBe('user');
+    expect(await db.articles.get(bundle.articles[0]!.id)).toBeUndefined();
+    expect(await db.articles.count()).toBe(bundle.articles.length - 1);
+    expect(await importedBundleVersion(db)).toBe('next');
+  });
+
+  it('reports rows that could not be stored and stores the rest', async () => {
+    const db = freshDb();
+    // A row IndexedDB cannot clone (a function) fails its bulkPut; the import goes on.
+    const broken = { ...bundle.articles[0]!, meta: { ...bundle.articles[0]!.meta, bad: () => 0 } };
+    const status = await importBundle(db, {
+      ...bundle,
+      articles: [broken as unknown as CorpusBundle['articles'][number]],
+    });
+    expect(status.state).toBe('failed');
+    expect(status.errors.join(' ')).toMatch(/articles/);
+    expect(await db.glossary.count()).toBe(bundle.glossary.length);
+  });
+});
+
 describe('backup', () => {
   it('restores everything after export and wipe', async () => {
     const db = freshDb();
