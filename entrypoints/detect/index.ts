@@ -37,7 +37,7 @@ export default defineUnlistedScript({
       document.addEventListener('DOMContentLoaded', detect, { once: true });
       // A long page is laid out and painted in chunks while it loads; its first frame may come
       // long before DOMContentLoaded.
-      requestAnimationFrame(addSheetWhileLoading);
+      requestAnimationFrame(() => addSheetWhileLoading(SHEET_FRAMES));
     } else detect();
   },
 });
@@ -51,14 +51,21 @@ export default defineUnlistedScript({
  * style and layout, so the rule comes with the first styling at no extra cost. Pages that finish
  * loading before their first frame (most) are left to detect() as before.
  */
-function addSheetWhileLoading(): void {
+function addSheetWhileLoading(framesLeft: number): void {
   if (document.readyState !== 'loading') return;
   const mailbox = new Mailbox();
   const quick = readQuickConfig(mailbox.peek('quickConfig'));
   if (!quick || mailbox.peek('pageScriptRunning') || mailbox.peek('quickSheet')) return;
-  if (!isChinesePage(document)) return;
-  mailbox.put('quickSheet', addPageSheet(document, highlightCss(quick.highlightStyle)));
+  if (isChinesePage(document)) {
+    mailbox.put('quickSheet', addPageSheet(document, highlightCss(quick.highlightStyle)));
+    return;
+  }
+  // The first frames may come with only the head, or the body's first bytes, parsed.
+  if (framesLeft > 1) requestAnimationFrame(() => addSheetWhileLoading(framesLeft - 1));
 }
+
+/** Frames of a loading page at which addSheetWhileLoading looks for Chinese text at most. */
+const SHEET_FRAMES = 10;
 
 function detect(): void {
   if (!isChinesePage(document)) {
