@@ -1,10 +1,10 @@
 import {
   ACTIVE_HIGHLIGHT_NAME,
-  findTermRangesInSpan,
   HIGHLIGHT_NAME,
-  TermHitTester,
+  matchTermsInSpan,
   type TermRange,
 } from '../../../lib/dom/highlight-terms';
+import { TermTable, TermTableHitTester } from '../../../lib/dom/term-table';
 import {
   inViewport,
   NearViewport,
@@ -12,7 +12,7 @@ import {
   type TextSpan,
 } from '../../../lib/dom/near-viewport';
 import { RenderedCheck } from '../../../lib/dom/rendered';
-import { collectTextBlocksSteps, type TextBlock } from '../../../lib/dom/text-blocks';
+import { collectTextBlocksSteps, positionAt, type TextBlock } from '../../../lib/dom/text-blocks';
 import type { TermMatcher } from '../../../lib/match/match-terms';
 import type { Feature, PageContext } from './context';
 
@@ -52,10 +52,13 @@ export const MAX_RANGES_WHILE_RESTLESS = 20;
 export class TermHighlights implements Feature {
   /** The page's text blocks, as the last scan collected them. */
   blocks: TextBlock[] = [];
-  private terms: TermRange[] = [];
+  /** The terms found, as numbers: a range is made only for a term painted, hit or shown. */
+  private terms = new TermTable([]);
   /** Per block scanned, the index in `terms` of its first term (terms are in page order). */
   private firstTerms: number[] = [];
-  private hitTester = new TermHitTester([]);
+  private hitTester = new TermTableHitTester(this.terms);
+  /** The term last made an object of (hit or shown): the same term is the same object. */
+  private lastTerm: { table: TermTable; index: number; term: TermRange } | null = null;
   private near: NearViewport | null = null;
   private paintQueued = false;
   private paintReadsLayout = false;
@@ -82,8 +85,13 @@ export class TermHighlights implements Feature {
   private termCounts = new Map<string, number>();
   /** Each counted term's text node and id, in the order counted (document order). */
   private counted: { nodes: Node[]; termIds: string[] } = { nodes: [], termIds: [] };
-  /** What was registered last, to leave the registration alone when a repaint would not change it. */
-  private painted: readonly StaticRange[] = [];
+  /**
+   * What was registered last (terms of `paintedTable` and their ranges), to leave the registration
+   * alone when a repaint would not change it, and to reuse the ranges of the terms still painted.
+   */
+  private painted: readonly number[] = [];
+  private paintedRanges = new Map<number, StaticRange>();
+  private paintedTable: TermTable | null = null;
   /** False until a first scan has matched the whole page. */
   private scannedNow = false;
 
@@ -132,13 +140,28 @@ export class TermHighlights implements Feature {
     this.collected = new Promise((resolve) => (this.resolveBlocks = resolve));
     superseded(this.collected);
     this.scanning = new Promise<void>((done) => {
-      const hitTester = new TermHitTester([]);
       let blocks: TextBlock[] = [];
-      const terms: TermRange[] = [];
+      let terms = new TermTable(blocks);
+      let hitTester = new TermTableHitTester(terms);
       const firstTerms: number[] = [];
       const counts = new Map<string, number>();
       const counted: { nodes: Node[]; termIds: string[] } = { nodes: [], termIds: [] };
       const rendered = new RenderedCheck();
+      // The block being matched, for onTerm.
+      let current = 0;
+      const onTerm = (termId: string, at: number, end: number): void => {
+        terms.push(termId, current, at, end);
+        const block = blocks[current]!;
+        const start = positionAt(block, at);
+        const last = positionAt(block, end, true);
+        const collapsed = start.node === last.node && start.offset === last.offset;
+        const element = start.node.parentElement;
+        if (!collapsed && (!element || rendered.isRendered(element))) {
+          counts.set(termId, (counts.get(termId) ?? 0) + 1);
+          counted.nodes.push(start.node);
+          counted.termIds.push(termId);
+        }
+      };
       const slice = (fromBlock: number, fromChar: number): void => {
         if (generation !== this.generation) return done();
         // Steps of SCAN_STEP_BLOCKS blocks or SCAN_STEP_CHARS characters until SCAN_SLICE_MS have
@@ -159,17 +182,8 @@ export class TermHighlights implements Feature {
             if (char === 0) firstTerms[block] = terms.length;
             const { length } = blocks[block]!.text;
             const to = Math.min(length, char + budget);
-            const found = findTermRangesInSpan(blocks[block]!, block, char, to, this.matcher, doc);
-            for (const term of found) {
-              terms.push(term);
-              const element = term.range.startContainer.parentElement;
-              if (!term.range.collapsed && (!element || rendered.isRendered(element))) {
-                counts.set(term.termId, (counts.get(term.termId) ?? 0) + 1);
-                counted.nodes.push(term.range.startContainer);
-                counted.termIds.push(term.termId);
-              }
-            }
-            hitTester.add(found);
+            current = block;
+            matchTermsInSpan(blocks[block]!, char, to, this.matcher, onTerm);
             budget -= to - char;
             if (to < length) {
               char = to; // The rest of this block in the next step.
@@ -180,6 +194,7 @@ export class TermHighlights implements Feature {
           }
         } while (block < blocks.length && block < sliceEnd && performance.now() < until);
         // Hover works on what is scanned so far.
+        hitTester.update();
         this.hitTester = hitTester;
         const last = block >= blocks.length;
         // Repainted when this slice found terms near the viewport (the first slice is the top of
@@ -203,6 +218,8 @@ export class TermHighlights implements Feature {
           const next = collecting.next();
           if (next.done) {
             blocks = next.value;
+            terms = new TermTable(blocks);
+            hitTester = new TermTableHitTester(terms);
             break;
           }
           if (performance.now() >= until) {
@@ -266,19 +283,31 @@ export class TermHighlights implements Feature {
   /** Takes every highlight down while the page's text is rewritten (a script switch). */
   clear(): void {
     this.generation++;
-    this.terms = [];
+    this.terms = new TermTable([]);
     this.firstTerms = [];
     this.spans = null;
     this.termCounts = new Map();
     this.counted = { nodes: [], termIds: [] };
-    this.hitTester = new TermHitTester([]);
+    this.hitTester = new TermTableHitTester(this.terms);
     this.painted = [];
+    this.paintedRanges = new Map();
+    this.paintedTable = null;
     this.page.painter.paint(HIGHLIGHT_NAME, []);
   }
 
   /** The term under a point of the viewport, if any. */
   termAt(x: number, y: number): TermRange | null {
-    return this.hitTester.termAt(this.page.doc, x, y);
+    const index = this.hitTester.termAt(this.page.doc, x, y);
+    return index === null ? null : this.termObject(index);
+  }
+
+  /** Term `index` of the current scan as an object, the same object as last time for the same term. */
+  private termObject(index: number): TermRange {
+    const { terms, lastTerm } = this;
+    if (lastTerm?.table === terms && lastTerm.index === index) return lastTerm.term;
+    const term = terms.term(index, this.page.doc);
+    this.lastTerm = { table: terms, index, term };
+    return term;
   }
 
   /** Marks the term the reader is on (its card is open or about to open). */
@@ -292,9 +321,8 @@ export class TermHighlights implements Feature {
    * answers which one it is (1-based) and how many there are, or null when the page has none.
    */
   show(termId: string, direction: 'next' | 'previous'): { at: number; of: number } | null {
-    const occurrences = this.terms.filter(
-      (term) => term.termId === termId && term.range.startContainer.isConnected,
-    );
+    const { terms } = this;
+    const occurrences = terms.indicesOf(termId).filter((i) => terms.startOf(i).node.isConnected);
     if (occurrences.length === 0) return null;
     const last = this.shown?.termId === termId ? this.shown.index : -1;
     const step = direction === 'next' ? 1 : -1;
@@ -302,7 +330,7 @@ export class TermHighlights implements Feature {
       last < 0 && step < 0
         ? occurrences.length - 1
         : (last + step + occurrences.length) % occurrences.length;
-    const term = occurrences[index]!;
+    const term = this.termObject(occurrences[index]!);
     this.shown = { termId, index };
     term.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     this.setActive(term);
@@ -385,7 +413,7 @@ export class TermHighlights implements Feature {
 
   /** Registers the highlight for the terms near the viewport (one registration per change). */
   private paint(readLayout = false): void {
-    const ranges: StaticRange[] = [];
+    const indices: number[] = [];
     const near = this.nearBlocks();
     if (readLayout || !this.spans) this.spans = this.hugeSpans(near, readLayout);
     const spans = this.spans;
@@ -398,17 +426,26 @@ export class TermHighlights implements Feature {
       }
       const [from, to] = this.termsOf(block, spans.get(block));
       for (let i = from; i < to; i++) {
-        if (shown && ranges.length >= MAX_RANGES_WHILE_RESTLESS) break;
-        ranges.push(this.terms[i]!.range);
+        if (shown && indices.length >= MAX_RANGES_WHILE_RESTLESS) break;
+        indices.push(i);
       }
     }
     // A new registration makes the browser re-validate every range: none when nothing changed.
+    const { terms } = this;
+    const sameTable = this.paintedTable === terms;
     const same =
-      ranges.length === this.painted.length && ranges.every((r, i) => r === this.painted[i]);
-    if (!same) {
-      this.painted = ranges;
-      this.page.painter.paint(HIGHLIGHT_NAME, ranges);
-    }
+      sameTable &&
+      indices.length === this.painted.length &&
+      indices.every((t, i) => t === this.painted[i]);
+    if (same) return;
+    // Ranges for the terms painted only, those still painted kept.
+    const kept = sameTable ? this.paintedRanges : new Map<number, StaticRange>();
+    const ranges = new Map<number, StaticRange>();
+    for (const i of indices) ranges.set(i, kept.get(i) ?? terms.rangeOf(i, this.page.doc));
+    this.painted = indices;
+    this.paintedRanges = ranges;
+    this.paintedTable = terms;
+    this.page.painter.paint(HIGHLIGHT_NAME, [...ranges.values()]);
   }
 
   /** The blocks near the viewport, in page order. */
@@ -428,16 +465,8 @@ export class TermHighlights implements Feature {
     let from = firstTerms[block]!;
     let to = firstTerms[block + 1] ?? terms.length;
     if (span) {
-      const firstAt = (at: number, lo: number, hi: number): number => {
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (terms[mid]!.at < at) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      };
-      from = firstAt(span.from, from, to);
-      to = firstAt(span.to + 1, from, to);
+      from = terms.firstFrom(span.from, from, to);
+      to = terms.firstFrom(span.to + 1, from, to);
     }
     return [from, to];
   }
