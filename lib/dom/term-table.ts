@@ -1,12 +1,13 @@
 import { caretAt, liveRange, SPAN_CONTEXT_CHARS, type TermRange } from './highlight-terms';
-import { positionAt, type TextBlock } from './text-blocks';
+import { nodeIndexAt, positionAt, type TextBlock } from './text-blocks';
 
 /** Terms a table holds before its arrays first grow. */
 const INITIAL_CAPACITY = 1024;
 
 /**
  * The terms a scan found, in page order, as numbers: each term's block, where it starts and ends in
- * that block's text, and its term id. Ranges are made only for the few terms that need one (those
+ * that block's text, which of the block's text nodes it starts in, its term id, and whether the scan
+ * counted it (the reader can see it). Ranges are made only for the few terms that need one (those
  * painted near the viewport, the one under the pointer, the one shown): an object and a
  * StaticRange per term held the 3 M-character page's 88,839 terms in ~140,000 objects, whose
  * marking by the garbage collector made Wenmai's tasks there long (V8's incremental marking of
@@ -18,13 +19,15 @@ export class TermTable {
   private starts = new Int32Array(INITIAL_CAPACITY);
   private ends = new Int32Array(INITIAL_CAPACITY);
   private idOf = new Int32Array(INITIAL_CAPACITY);
+  private startNodes = new Int32Array(INITIAL_CAPACITY);
+  private countedFlags = new Uint8Array(INITIAL_CAPACITY);
   private readonly ids: string[] = [];
   private readonly idNumbers = new Map<string, number>();
 
   constructor(readonly blocks: readonly TextBlock[]) {}
 
-  /** Adds a term; terms are added in page order. */
-  push(termId: string, block: number, at: number, end: number): void {
+  /** Adds a term (terms are added in page order); answers its index. */
+  push(termId: string, block: number, at: number, end: number): number {
     if (this.length === this.blockOf.length) this.grow();
     let id = this.idNumbers.get(termId);
     if (id === undefined) {
@@ -37,6 +40,40 @@ export class TermTable {
     this.starts[i] = at;
     this.ends[i] = end;
     this.idOf[i] = id;
+    this.startNodes[i] = nodeIndexAt(this.blocks[block]!, at);
+    return i;
+  }
+
+  /** Marks term `i` as counted (see isCounted). */
+  markCounted(i: number): void {
+    this.countedFlags[i] = 1;
+  }
+
+  /** Whether the scan counted term `i`: the reader could see it when it was found. */
+  isCounted(i: number): boolean {
+    return this.countedFlags[i] === 1;
+  }
+
+  /** The text node term `i` starts in. */
+  startNode(i: number): Text {
+    return this.blocks[this.blockOf[i]!]!.nodes[this.startNodes[i]!]!;
+  }
+
+  /** Whether term `i` covers no text of the page's nodes (a range over it would be collapsed). */
+  isCollapsed(i: number): boolean {
+    const block = this.blocks[this.blockOf[i]!]!;
+    const first = this.startNodes[i]!;
+    const last = nodeIndexAt(block, this.ends[i]!, true);
+    if (first !== last) return false;
+    const length = block.nodes[first]!.data.length;
+    const start = Math.min(length, this.starts[i]! - block.starts[first]!);
+    return start === Math.min(length, this.ends[i]! - block.starts[first]!);
+  }
+
+  /** The text node term `i` ends in. */
+  endNode(i: number): Text {
+    const block = this.blocks[this.blockOf[i]!]!;
+    return block.nodes[nodeIndexAt(block, this.ends[i]!, true)]!;
   }
 
   termId(i: number): string {
@@ -54,7 +91,10 @@ export class TermTable {
 
   /** The text node term `i` starts in, and where in it. */
   startOf(i: number): { node: Text; offset: number } {
-    return positionAt(this.blocks[this.blockOf[i]!]!, this.starts[i]!);
+    const block = this.blocks[this.blockOf[i]!]!;
+    const index = this.startNodes[i]!;
+    const node = block.nodes[index]!;
+    return { node, offset: Math.min(node.data.length, this.starts[i]! - block.starts[index]!) };
   }
 
   /** The text node term `i` ends in, and where in it. */
@@ -111,8 +151,8 @@ export class TermTable {
   }
 
   private grow(): void {
-    const bigger = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(a.length * 2);
+    const bigger = <T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T): T => {
+      const b = new (a.constructor as new (length: number) => T)(a.length * 2);
       b.set(a);
       return b;
     };
@@ -120,6 +160,8 @@ export class TermTable {
     this.starts = bigger(this.starts);
     this.ends = bigger(this.ends);
     this.idOf = bigger(this.idOf);
+    this.startNodes = bigger(this.startNodes);
+    this.countedFlags = bigger(this.countedFlags);
   }
 }
 
@@ -140,10 +182,10 @@ export class TermTableHitTester {
   update(): void {
     const { table } = this;
     for (let i = this.indexed; i < table.length; i++) {
-      const start = table.startOf(i).node;
+      const start = table.startNode(i);
       if (!this.runStart.has(start)) this.runStart.set(start, i);
       this.runEnd.set(start, i + 1);
-      const end = table.endOf(i).node;
+      const end = table.endNode(i);
       if (end !== start) {
         const list = this.byEnd.get(end);
         if (list) list.push(i);

@@ -12,7 +12,7 @@ import {
   type TextSpan,
 } from '../../../lib/dom/near-viewport';
 import { RenderedCheck } from '../../../lib/dom/rendered';
-import { collectTextBlocksSteps, positionAt, type TextBlock } from '../../../lib/dom/text-blocks';
+import { collectTextBlocksSteps, type TextBlock } from '../../../lib/dom/text-blocks';
 import type { TermMatcher } from '../../../lib/match/match-terms';
 import type { Feature, PageContext } from './context';
 
@@ -83,8 +83,6 @@ export class TermHighlights implements Feature {
    * goes (see counts()).
    */
   private termCounts = new Map<string, number>();
-  /** Each counted term's text node and id, in the order counted (document order). */
-  private counted: { nodes: Node[]; termIds: string[] } = { nodes: [], termIds: [] };
   /**
    * What was registered last (terms of `paintedTable` and their ranges), to leave the registration
    * alone when a repaint would not change it, and to reuse the ranges of the terms still painted.
@@ -145,21 +143,15 @@ export class TermHighlights implements Feature {
       let hitTester = new TermTableHitTester(terms);
       const firstTerms: number[] = [];
       const counts = new Map<string, number>();
-      const counted: { nodes: Node[]; termIds: string[] } = { nodes: [], termIds: [] };
       const rendered = new RenderedCheck();
       // The block being matched, for onTerm.
       let current = 0;
       const onTerm = (termId: string, at: number, end: number): void => {
-        terms.push(termId, current, at, end);
-        const block = blocks[current]!;
-        const start = positionAt(block, at);
-        const last = positionAt(block, end, true);
-        const collapsed = start.node === last.node && start.offset === last.offset;
-        const element = start.node.parentElement;
-        if (!collapsed && (!element || rendered.isRendered(element))) {
+        const i = terms.push(termId, current, at, end);
+        const element = terms.startNode(i).parentElement;
+        if (!terms.isCollapsed(i) && (!element || rendered.isRendered(element))) {
           counts.set(termId, (counts.get(termId) ?? 0) + 1);
-          counted.nodes.push(start.node);
-          counted.termIds.push(termId);
+          terms.markCounted(i);
         }
       };
       const slice = (fromBlock: number, fromChar: number): void => {
@@ -233,7 +225,6 @@ export class TermHighlights implements Feature {
         // Measured over the blocks before: their numbers no longer name the same blocks.
         this.spans = null;
         this.termCounts = counts;
-        this.counted = counted;
         this.resolveBlocks(blocks);
         // Observing the blocks and matching start in a task after the one that collected them.
         setTimeout(() => {
@@ -287,7 +278,6 @@ export class TermHighlights implements Feature {
     this.firstTerms = [];
     this.spans = null;
     this.termCounts = new Map();
-    this.counted = { nodes: [], termIds: [] };
     this.hitTester = new TermTableHitTester(this.terms);
     this.painted = [];
     this.paintedRanges = new Map();
@@ -322,7 +312,7 @@ export class TermHighlights implements Feature {
    */
   show(termId: string, direction: 'next' | 'previous'): { at: number; of: number } | null {
     const { terms } = this;
-    const occurrences = terms.indicesOf(termId).filter((i) => terms.startOf(i).node.isConnected);
+    const occurrences = terms.indicesOf(termId).filter((i) => terms.startNode(i).isConnected);
     if (occurrences.length === 0) return null;
     const last = this.shown?.termId === termId ? this.shown.index : -1;
     const step = direction === 'next' ? 1 : -1;
@@ -348,18 +338,21 @@ export class TermHighlights implements Feature {
   counts(): Map<string, number> {
     const counts = new Map(this.termCounts);
     // Less those the page removed since (one check per text node: its terms come in a row).
-    const { nodes, termIds } = this.counted;
+    const { terms } = this;
     let node: Node | null = null;
     let connected = true;
-    for (let i = 0; i < nodes.length; i++) {
-      if (nodes[i] !== node) {
-        node = nodes[i]!;
-        connected = node.isConnected;
+    for (let i = 0; i < terms.length; i++) {
+      if (!terms.isCounted(i)) continue;
+      const start = terms.startNode(i);
+      if (start !== node) {
+        node = start;
+        connected = start.isConnected;
       }
       if (connected) continue;
-      const left = (counts.get(termIds[i]!) ?? 1) - 1;
-      if (left > 0) counts.set(termIds[i]!, left);
-      else counts.delete(termIds[i]!);
+      const termId = terms.termId(i);
+      const left = (counts.get(termId) ?? 1) - 1;
+      if (left > 0) counts.set(termId, left);
+      else counts.delete(termId);
     }
     return counts;
   }

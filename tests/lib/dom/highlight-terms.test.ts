@@ -90,6 +90,26 @@ describe('the terms of a page as a table (ranges made only when asked)', () => {
     }
   });
 
+  it('knows each term’s start node and whether it covers no text, without making a range', () => {
+    const { doc, blocks } = pageOf(`<p>${UNIT.repeat(3)}<b>新质</b>生产力</p><p>${UNIT}</p>`);
+    const table = tableOf(blocks);
+    const agrees = () =>
+      Array.from({ length: table.length }, (_, i) => {
+        const range = table.rangeOf(i, doc);
+        return (
+          table.startNode(i) === range.startContainer && table.isCollapsed(i) === range.collapsed
+        );
+      });
+    expect(agrees().every(Boolean)).toBe(true);
+    // The page empties a node after the scan: the terms there now cover nothing.
+    blocks[1]!.nodes[0]!.data = '';
+    const collapsed = Array.from({ length: table.length }, (_, i) => table.isCollapsed(i));
+    expect(collapsed.filter(Boolean)).toHaveLength(3);
+    expect(agrees().every(Boolean)).toBe(true);
+    table.markCounted(2);
+    expect([table.isCounted(1), table.isCounted(2)]).toEqual([false, true]);
+  });
+
   it('finds a term id’s occurrences, and the terms of a span of a block by bisection', () => {
     const { blocks } = pageOf(`<p>${UNIT.repeat(50)}</p><p>${UNIT}</p>`);
     const table = tableOf(blocks);
