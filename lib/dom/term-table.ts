@@ -70,12 +70,6 @@ export class TermTable {
     return start === Math.min(length, this.ends[i]! - block.starts[first]!);
   }
 
-  /** The text node term `i` ends in. */
-  endNode(i: number): Text {
-    const block = this.blocks[this.blockOf[i]!]!;
-    return block.nodes[nodeIndexAt(block, this.ends[i]!, true)]!;
-  }
-
   termId(i: number): string {
     return this.ids[this.idOf[i]!]!;
   }
@@ -166,34 +160,21 @@ export class TermTable {
 }
 
 /**
- * Finds the term under the pointer among a table's terms: per text node, the run of terms that
- * start in it (terms are in page order), and the few that end in it but start in another.
+ * Finds the term under the pointer among a table's terms: the caret's text node gives its block
+ * (among the few blocks `blockOf` looks in, those near the viewport), and the block's terms are
+ * bisected by where they start in its text. Nothing is indexed per text node: two maps of the 3 M
+ * page's 22,500 text nodes were built as the scan went, for a hover.
  */
 export class TermTableHitTester {
-  private readonly runStart = new Map<Node, number>();
-  private readonly runEnd = new Map<Node, number>();
-  private readonly byEnd = new Map<Node, number[]>();
-  /** Terms indexed so far: the table's first `indexed`. */
-  private indexed = 0;
-
-  constructor(private readonly table: TermTable) {}
-
-  /** Indexes the terms the table has gained since (a scan calls it after each slice). */
-  update(): void {
-    const { table } = this;
-    for (let i = this.indexed; i < table.length; i++) {
-      const start = table.startNode(i);
-      if (!this.runStart.has(start)) this.runStart.set(start, i);
-      this.runEnd.set(start, i + 1);
-      const end = table.endNode(i);
-      if (end !== start) {
-        const list = this.byEnd.get(end);
-        if (list) list.push(i);
-        else this.byEnd.set(end, [i]);
-      }
-    }
-    this.indexed = table.length;
-  }
+  /**
+   * @param firstTerms per block scanned, the index in `table` of its first term
+   * @param blockOf the block of a text node, if it is one of the page's blocks near the viewport
+   */
+  constructor(
+    private readonly table: TermTable,
+    private readonly firstTerms: readonly (number | undefined)[],
+    private readonly blockOf: (node: Node) => number | null,
+  ) {}
 
   /** The index of the term at a viewport point, checking that the point is on the term's glyphs. */
   termAt(doc: Document, x: number, y: number): number | null {
@@ -212,20 +193,22 @@ export class TermTableHitTester {
   }
 
   /**
-   * The terms that may hold a caret position: those starting in its node at most
-   * SPAN_CONTEXT_CHARS before it (found by bisection: one text node may hold hundreds of thousands
-   * of terms), and those ending in it.
+   * The terms that may hold a caret position: those of its block starting at most
+   * SPAN_CONTEXT_CHARS before it (no term is longer), whichever of the block's nodes they start in.
    */
   private candidates(node: Node, offset: number): number[] {
-    const found = [...(this.byEnd.get(node) ?? [])];
-    const first = this.runStart.get(node);
-    if (first === undefined) return found;
+    const found: number[] = [];
+    const b = this.blockOf(node);
+    const from = b === null ? undefined : this.firstTerms[b];
+    if (b === null || from === undefined) return found;
+    const block = this.table.blocks[b]!;
+    const k = block.nodes.indexOf(node as Text);
+    if (k < 0) return found;
+    const at = block.starts[k]! + offset;
     const { table } = this;
-    // Offsets in the node are offsets in the block less the node's start in it.
-    const nodeStart = table.at(first) - table.startOf(first).offset;
-    const lo = table.firstFrom(nodeStart + offset + 1, first, this.runEnd.get(node)!);
-    for (let i = lo - 1; i >= first; i--) {
-      if (table.at(i) - nodeStart < offset - SPAN_CONTEXT_CHARS) break;
+    const to = this.firstTerms[b + 1] ?? table.length;
+    for (let i = table.firstFrom(at + 1, from, to) - 1; i >= from; i--) {
+      if (table.at(i) < at - SPAN_CONTEXT_CHARS) break;
       found.push(i);
     }
     return found;

@@ -56,7 +56,7 @@ export class TermHighlights implements Feature {
   private terms = new TermTable([]);
   /** Per block scanned, the index in `terms` of its first term (terms are in page order). */
   private firstTerms: number[] = [];
-  private hitTester = new TermTableHitTester(this.terms);
+  private hitTester = this.hitTesterOf(this.terms, this.firstTerms);
   /** The term last made an object of (hit or shown): the same term is the same object. */
   private lastTerm: { table: TermTable; index: number; term: TermRange } | null = null;
   private near: NearViewport | null = null;
@@ -140,8 +140,8 @@ export class TermHighlights implements Feature {
     this.scanning = new Promise<void>((done) => {
       let blocks: TextBlock[] = [];
       let terms = new TermTable(blocks);
-      let hitTester = new TermTableHitTester(terms);
       const firstTerms: number[] = [];
+      let hitTester = this.hitTesterOf(terms, firstTerms);
       const counts = new Map<string, number>();
       const rendered = new RenderedCheck();
       // The block being matched, for onTerm.
@@ -186,7 +186,6 @@ export class TermHighlights implements Feature {
           }
         } while (block < blocks.length && block < sliceEnd && performance.now() < until);
         // Hover works on what is scanned so far.
-        hitTester.update();
         this.hitTester = hitTester;
         const last = block >= blocks.length;
         // Repainted when this slice found terms near the viewport (the first slice is the top of
@@ -211,7 +210,7 @@ export class TermHighlights implements Feature {
           if (next.done) {
             blocks = next.value;
             terms = new TermTable(blocks);
-            hitTester = new TermTableHitTester(terms);
+            hitTester = this.hitTesterOf(terms, firstTerms);
             break;
           }
           if (performance.now() >= until) {
@@ -278,7 +277,7 @@ export class TermHighlights implements Feature {
     this.firstTerms = [];
     this.spans = null;
     this.termCounts = new Map();
-    this.hitTester = new TermTableHitTester(this.terms);
+    this.hitTester = this.hitTesterOf(this.terms, this.firstTerms);
     this.painted = [];
     this.paintedRanges = new Map();
     this.paintedTable = null;
@@ -289,6 +288,15 @@ export class TermHighlights implements Feature {
   termAt(x: number, y: number): TermRange | null {
     const index = this.hitTester.termAt(this.page.doc, x, y);
     return index === null ? null : this.termObject(index);
+  }
+
+  private hitTesterOf(terms: TermTable, firstTerms: readonly number[]): TermTableHitTester {
+    // A term under the pointer is in view: its block is one of those near the viewport.
+    return new TermTableHitTester(terms, firstTerms, (node) => {
+      for (const i of this.nearBlocks())
+        if (terms.blocks[i]?.nodes.includes(node as Text)) return i;
+      return null;
+    });
   }
 
   /** Term `index` of the current scan as an object, the same object as last time for the same term. */

@@ -124,13 +124,25 @@ describe('the terms of a page as a table (ranges made only when asked)', () => {
   });
 });
 
+/** A hit tester over all of a table's blocks. */
+function testerOf(table: TermTable): TermTableHitTester {
+  const firstTerms: number[] = [];
+  for (let i = table.length - 1; i >= 0; i--) firstTerms[table.block(i)] = i;
+  // Blocks without terms start where the next block's terms start.
+  for (let b = table.blocks.length - 1; b >= 0; b--)
+    firstTerms[b] ??= firstTerms[b + 1] ?? table.length;
+  return new TermTableHitTester(table, firstTerms, (node) => {
+    const b = table.blocks.findIndex((block) => block.nodes.includes(node as Text));
+    return b < 0 ? null : b;
+  });
+}
+
 describe('the term under the pointer', () => {
   it('is found among many terms of one text node, and not beside them', () => {
     const { doc, blocks } = pageOf(`<p>${UNIT.repeat(2000)}</p>`);
     const table = tableOf(blocks);
     const node = blocks[0]!.nodes[0]!;
-    const tester = new TermTableHitTester(table);
-    tester.update();
+    const tester = testerOf(table);
     // jsdom has no layout: the caret is given, and every range's box is taken to hold the point.
     const at = (offset: number) => {
       (doc as Document & { caretRangeFromPoint: unknown }).caretRangeFromPoint = () => {
@@ -153,8 +165,7 @@ describe('the term under the pointer', () => {
   it('is found in a text node after the first of its block, and across an inline tag', () => {
     const { doc, blocks } = pageOf(`<p>${UNIT}<b>新质</b>生产力，${UNIT}</p>`);
     const table = tableOf(blocks);
-    const tester = new TermTableHitTester(table);
-    tester.update();
+    const tester = testerOf(table);
     const [, b, after] = blocks[0]!.nodes;
     const at = (node: Node, offset: number) => {
       (doc as Document & { caretRangeFromPoint: unknown }).caretRangeFromPoint = () => {
