@@ -374,8 +374,12 @@ export async function benchHeavy(out: (line?: string) => void): Promise<void> {
         (wenmaiCount
           ? ` (${wenmai
               .flat()
-              .map((t) => `${ms(t.duration)} ms, scripts ${ms(t.extensionMs)}`)
-              .join('; ')})`
+              .map(
+                (t) =>
+                  `${ms(t.duration)} ms, scripts ${ms(t.extensionMs)}, thread ${ms(t.threadMs)}`,
+              )
+              .join('; ')}; with over ${LONG_TASK_MS} ms of thread time: ` +
+            `${wenmai.flat().filter((t) => t.threadMs > LONG_TASK_MS).length})`
           : ''),
       `  ${verdict(firstState <= PAGE_STATE_BUDGET_MS && settledState <= PAGE_STATE_BUDGET_MS)}  ${labels[name]}: ` +
         `page-state under ${PAGE_STATE_BUDGET_MS} ms: first answer from the load event ${ms(firstState)} ms, settled ${ms(settledState)} ms ` +
