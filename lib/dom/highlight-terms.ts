@@ -66,25 +66,41 @@ export function findTermRangesInSpan(
   matcher: TermMatcher,
   doc: Document = document,
 ): TermRange[] {
-  const whole = from === 0 && to >= block.text.length;
-  const base = whole ? 0 : Math.max(0, from - SPAN_CONTEXT_CHARS);
-  const text = whole ? block.text : block.text.slice(base, to + SPAN_CONTEXT_CHARS);
   const StaticRangeOf = (doc.defaultView ?? window).StaticRange;
   const found: TermRange[] = [];
-  for (const hit of matchTerms(text, matcher)) {
-    const at = base + hit.start;
-    if (at < from || at >= to) continue;
+  matchTermsInSpan(block, from, to, matcher, (termId, at, endAt) => {
     const start = positionAt(block, at);
-    const end = positionAt(block, base + hit.end, true);
+    const end = positionAt(block, endAt, true);
     const range = new StaticRangeOf({
       startContainer: start.node,
       startOffset: start.offset,
       endContainer: end.node,
       endOffset: end.offset,
     });
-    found.push({ termId: hit.termId, range, block: index, at });
-  }
+    found.push({ termId, range, block: index, at });
+  });
   return found;
+}
+
+/**
+ * Calls `found` for each glossary term that starts in [from, to) of one block's text, with where it
+ * starts and ends in that text: findTermRangesInSpan without making ranges. The text is read
+ * SPAN_CONTEXT_CHARS further either side (a term's boundary rules look at its neighbours).
+ */
+export function matchTermsInSpan(
+  block: TextBlock,
+  from: number,
+  to: number,
+  matcher: TermMatcher,
+  found: (termId: string, at: number, end: number) => void,
+): void {
+  const whole = from === 0 && to >= block.text.length;
+  const base = whole ? 0 : Math.max(0, from - SPAN_CONTEXT_CHARS);
+  const text = whole ? block.text : block.text.slice(base, to + SPAN_CONTEXT_CHARS);
+  for (const hit of matchTerms(text, matcher)) {
+    const at = base + hit.start;
+    if (at >= from && at < to) found(hit.termId, at, base + hit.end);
+  }
 }
 
 /**
@@ -203,78 +219,4 @@ export function caretAt(
   }
   const range = doc.caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
-}
-
-/** Finds terms under the pointer quickly: ranges indexed by the text nodes they start or end in. */
-export class TermHitTester {
-  /** Every term added, in page order: the terms starting in one text node are a run of it. */
-  private readonly all: TermRange[] = [];
-  /** Per text node, where its run of terms starts and ends in `all` (no array per node). */
-  private readonly runStart = new Map<Node, number>();
-  private readonly runEnd = new Map<Node, number>();
-  /** Per text node, the terms that end in it but start in another (few). */
-  private readonly byEnd = new Map<Node, TermRange[]>();
-  /** How many terms it tests. */
-  size = 0;
-
-  constructor(terms: readonly TermRange[]) {
-    this.add(terms);
-  }
-
-  /** Indexes more terms, in page order (a scan adds each slice's as it goes). */
-  add(terms: readonly TermRange[]): void {
-    this.size += terms.length;
-    for (const term of terms) {
-      const { startContainer, endContainer } = term.range;
-      if (!this.runStart.has(startContainer)) this.runStart.set(startContainer, this.all.length);
-      this.all.push(term);
-      this.runEnd.set(startContainer, this.all.length);
-      if (endContainer !== startContainer) {
-        const list = this.byEnd.get(endContainer);
-        if (list) list.push(term);
-        else this.byEnd.set(endContainer, [term]);
-      }
-    }
-  }
-
-  /** The term at a viewport point, checking that the point really lies on the term's glyphs. */
-  termAt(doc: Document, x: number, y: number): TermRange | null {
-    const caret = caretAt(doc, x, y);
-    if (!caret) return null;
-    for (const term of this.candidates(caret.node, caret.offset)) {
-      const live = liveRange(term.range, doc);
-      if (!live?.isPointInRange(caret.node, caret.offset)) continue;
-      // A caret position is also reported beside text: confirm with the term's boxes.
-      for (const rect of Array.from(live.getClientRects())) {
-        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1)
-          return term;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The terms that may hold a caret position: those starting in its node at most
-   * SPAN_CONTEXT_CHARS before it (found by bisection: one text node may hold hundreds of thousands
-   * of terms), and those ending in it.
-   */
-  private candidates(node: Node, offset: number): TermRange[] {
-    const found: TermRange[] = [...(this.byEnd.get(node) ?? [])];
-    const first = this.runStart.get(node);
-    if (first === undefined) return found;
-    const { all } = this;
-    let lo = first;
-    let hi = this.runEnd.get(node)!;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid]!.range.startOffset <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo - 1; i >= first; i--) {
-      const term = all[i]!;
-      if (term.range.startOffset < offset - SPAN_CONTEXT_CHARS) break;
-      found.push(term);
-    }
-    return found;
-  }
 }

@@ -22,6 +22,18 @@ export const MAX_OBSERVED = 1_000;
 const Place = { Unknown: 0, Near: 1, Above: 2, Below: 3 } as const;
 
 /**
+ * An element's items: a number for an element with one (most: an array for each of the 3 M-character
+ * page's 22,500 paragraphs held 1.5 MiB), an array for an element with several.
+ */
+type Items = number | number[];
+
+function eachItem(items: Items | undefined, visit: (item: number) => void): void {
+  if (items === undefined) return;
+  if (typeof items === 'number') visit(items);
+  else for (const item of items) visit(item);
+}
+
+/**
  * Which of a list of items (each shown by an element, several items may share one) are within a
  * margin of the viewport, as an IntersectionObserver reports it: no layout is read here. Term
  * highlights are registered, and passage markers placed, only for the items near the viewport.
@@ -59,7 +71,7 @@ export class NearViewport {
         ? (i: number) => elements.elementOf(i)
         : (i: number) => (elements as readonly (Element | null | undefined)[])[i];
     const count = elements.length;
-    const byElement = new Map<Element, number[]>();
+    const byElement = new Map<Element, Items>();
     // Items indexed by element in tasks of ~OBSERVE_SLICE_MS, then the sentinels observed.
     const index = (from: number): void => {
       if (this.disconnected) return;
@@ -70,9 +82,10 @@ export class NearViewport {
         for (; i < stepTo; i++) {
           const element = elementOf(i);
           if (!element) continue;
-          const indices = byElement.get(element);
-          if (indices) indices.push(i);
-          else byElement.set(element, [i]);
+          const items = byElement.get(element);
+          if (items === undefined) byElement.set(element, i);
+          else if (typeof items === 'number') byElement.set(element, [items, i]);
+          else items.push(i);
         }
       } while (i < count && now() < until);
       if (i < count) setTimeout(() => index(i), 0);
@@ -83,7 +96,7 @@ export class NearViewport {
 
   private observe(
     win: Window & typeof globalThis,
-    byElement: Map<Element, number[]>,
+    byElement: Map<Element, Items>,
     rootMargin: string,
     onChange: () => void,
     now: () => number,
@@ -97,7 +110,7 @@ export class NearViewport {
     const places = new Uint8Array(sentinels.length);
     const itemsOf = (from: number, to: number, into: Set<number>): void => {
       for (let e = from; e < Math.min(to, elementsInOrder.length); e++)
-        for (const i of byElement.get(elementsInOrder[e]!)!) into.add(i);
+        eachItem(byElement.get(elementsInOrder[e]!), (i) => into.add(i));
     };
     let first = true;
     const observer = new win.IntersectionObserver(
@@ -116,10 +129,10 @@ export class NearViewport {
           // Every element observed: follow the entries alone (the first report replaces the guess).
           if (first) this.near = new Set();
           for (const entry of entries)
-            for (const i of byElement.get(entry.target) ?? []) {
+            eachItem(byElement.get(entry.target), (i) => {
               if (entry.isIntersecting) this.near.add(i);
               else this.near.delete(i);
-            }
+            });
         } else {
           const near = new Set<number>();
           for (let j = 0; j < sentinels.length; j++) {

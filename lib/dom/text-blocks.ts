@@ -109,6 +109,16 @@ export function positionAt(
   offset: number,
   preferEnd = false,
 ): { node: Text; offset: number } {
+  const index = nodeIndexAt(block, offset, preferEnd);
+  const node = block.nodes[index]!;
+  return { node, offset: Math.min(node.data.length, offset - block.starts[index]!) };
+}
+
+/**
+ * Which of a block's text nodes holds an offset of its text (as positionAt finds it), as a number:
+ * nothing is allocated for the scan's two lookups per term.
+ */
+export function nodeIndexAt(block: TextBlock, offset: number, preferEnd = false): number {
   let lo = 0;
   let hi = block.starts.length - 1;
   while (lo < hi) {
@@ -117,6 +127,5 @@ export function positionAt(
     if (start < offset || (!preferEnd && start === offset)) lo = mid;
     else hi = mid - 1;
   }
-  const node = block.nodes[lo]!;
-  return { node, offset: Math.min(node.data.length, offset - block.starts[lo]!) };
+  return lo;
 }

@@ -52,6 +52,8 @@ export interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time, where the trace has it: less than `dur` when the thread was preempted. */
+  tdur?: number;
   args?: { data?: { documentLoaderURL?: string; isLoadingMainFrame?: boolean; url?: string } };
 }
 
@@ -59,6 +61,8 @@ export interface Task {
   start: number;
   duration: number;
   extensionMs: number;
+  /** The task's thread time: on a shared machine a task may be long in wall time, not in work. */
+  threadMs: number;
 }
 
 export const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
@@ -133,6 +137,7 @@ export function longTasks(events: readonly TraceEvent[], url: string): Task[] {
       start: (task.ts - start.ts) / 1000,
       duration: (task.dur ?? 0) / 1000,
       extensionMs: extensionUs / 1000,
+      threadMs: (task.tdur ?? NaN) / 1000,
     });
   }
   return out;
@@ -293,7 +298,7 @@ export async function benchHeavy(out: (line?: string) => void): Promise<void> {
             const wenmai = r.tasks.filter(isWenmais);
             progress(
               `${name} ${mode} ${i + 1}/${RUNS}: tasks > 50 ms ${r.tasks.length}, Wenmai's ${wenmai.length} ` +
-                `(${wenmai.map((t) => `${ms(t.duration)}[ext ${ms(t.extensionMs)}]`).join(' ')}), ` +
+                `(${wenmai.map((t) => `${ms(t.duration)}[ext ${ms(t.extensionMs)}, cpu ${ms(t.threadMs)}]`).join(' ')}), ` +
                 `page-state first ${ms(r.firstStateMs)}, terms counted ${ms(r.termsCountedMs)}, complete ${ms(r.completeStateMs)}, ` +
                 `settled ${ms(r.settledStateMs)} ms ${kib(r.settledStateBytes)} KiB, ` +
                 `heap ${mib(r.heapGc)} MiB` +
@@ -369,8 +374,12 @@ export async function benchHeavy(out: (line?: string) => void): Promise<void> {
         (wenmaiCount
           ? ` (${wenmai
               .flat()
-              .map((t) => `${ms(t.duration)} ms, scripts ${ms(t.extensionMs)}`)
-              .join('; ')})`
+              .map(
+                (t) =>
+                  `${ms(t.duration)} ms, scripts ${ms(t.extensionMs)}, thread ${ms(t.threadMs)}`,
+              )
+              .join('; ')}; with over ${LONG_TASK_MS} ms of thread time: ` +
+            `${wenmai.flat().filter((t) => t.threadMs > LONG_TASK_MS).length})`
           : ''),
       `  ${verdict(firstState <= PAGE_STATE_BUDGET_MS && settledState <= PAGE_STATE_BUDGET_MS)}  ${labels[name]}: ` +
         `page-state under ${PAGE_STATE_BUDGET_MS} ms: first answer from the load event ${ms(firstState)} ms, settled ${ms(settledState)} ms ` +

@@ -109,7 +109,7 @@ async function main(): Promise<void> {
             byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
         const top = [...byName].sort((a, b) => b[1] - a[1]).slice(1, 8);
         console.log(
-          `task at ${task.start.toFixed(0)} ms: ${task.duration.toFixed(0)} ms, extension ${task.extensionMs.toFixed(0)} ms: ` +
+          `task at ${task.start.toFixed(0)} ms: ${task.duration.toFixed(0)} ms (cpu ${task.threadMs.toFixed(0)}), extension ${task.extensionMs.toFixed(0)} ms: ` +
             top.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '),
         );
       }
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
           .map(([k, v]) => `      ${v.toFixed(1).padStart(7)} ms  ${k}`)
           .join('\n');
       console.log(
-        `task at ${task.start.toFixed(0)} ms: ${task.duration.toFixed(0)} ms, extension ${task.extensionMs.toFixed(0)} ms`,
+        `task at ${task.start.toFixed(0)} ms: ${task.duration.toFixed(0)} ms (cpu ${task.threadMs.toFixed(0)}), extension ${task.extensionMs.toFixed(0)} ms`,
       );
       console.log(`    self (innermost extension frame):\n${top(self)}`);
       console.log(`    total:\n${top(total)}`);

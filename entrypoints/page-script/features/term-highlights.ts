@@ -1,10 +1,10 @@
 import {
   ACTIVE_HIGHLIGHT_NAME,
-  findTermRangesInSpan,
   HIGHLIGHT_NAME,
-  TermHitTester,
+  matchTermsInSpan,
   type TermRange,
 } from '../../../lib/dom/highlight-terms';
+import { TermTable, TermTableHitTester } from '../../../lib/dom/term-table';
 import {
   inViewport,
   NearViewport,
@@ -52,10 +52,13 @@ export const MAX_RANGES_WHILE_RESTLESS = 20;
 export class TermHighlights implements Feature {
   /** The page's text blocks, as the last scan collected them. */
   blocks: TextBlock[] = [];
-  private terms: TermRange[] = [];
+  /** The terms found, as numbers: a range is made only for a term painted, hit or shown. */
+  private terms = new TermTable([]);
   /** Per block scanned, the index in `terms` of its first term (terms are in page order). */
   private firstTerms: number[] = [];
-  private hitTester = new TermHitTester([]);
+  private hitTester = this.hitTesterOf(this.terms, this.firstTerms);
+  /** The term last made an object of (hit or shown): the same term is the same object. */
+  private lastTerm: { table: TermTable; index: number; term: TermRange } | null = null;
   private near: NearViewport | null = null;
   private paintQueued = false;
   private paintReadsLayout = false;
@@ -80,10 +83,13 @@ export class TermHighlights implements Feature {
    * goes (see counts()).
    */
   private termCounts = new Map<string, number>();
-  /** Each counted term's text node and id, in the order counted (document order). */
-  private counted: { nodes: Node[]; termIds: string[] } = { nodes: [], termIds: [] };
-  /** What was registered last, to leave the registration alone when a repaint would not change it. */
-  private painted: readonly StaticRange[] = [];
+  /**
+   * What was registered last (terms of `paintedTable` and their ranges), to leave the registration
+   * alone when a repaint would not change it, and to reuse the ranges of the terms still painted.
+   */
+  private painted: readonly number[] = [];
+  private paintedRanges = new Map<number, StaticRange>();
+  private paintedTable: TermTable | null = null;
   /** False until a first scan has matched the whole page. */
   private scannedNow = false;
 
@@ -132,13 +138,22 @@ export class TermHighlights implements Feature {
     this.collected = new Promise((resolve) => (this.resolveBlocks = resolve));
     superseded(this.collected);
     this.scanning = new Promise<void>((done) => {
-      const hitTester = new TermHitTester([]);
       let blocks: TextBlock[] = [];
-      const terms: TermRange[] = [];
+      let terms = new TermTable(blocks);
       const firstTerms: number[] = [];
+      let hitTester = this.hitTesterOf(terms, firstTerms);
       const counts = new Map<string, number>();
-      const counted: { nodes: Node[]; termIds: string[] } = { nodes: [], termIds: [] };
       const rendered = new RenderedCheck();
+      // The block being matched, for onTerm.
+      let current = 0;
+      const onTerm = (termId: string, at: number, end: number): void => {
+        const i = terms.push(termId, current, at, end);
+        const element = terms.startNode(i).parentElement;
+        if (!terms.isCollapsed(i) && (!element || rendered.isRendered(element))) {
+          counts.set(termId, (counts.get(termId) ?? 0) + 1);
+          terms.markCounted(i);
+        }
+      };
       const slice = (fromBlock: number, fromChar: number): void => {
         if (generation !== this.generation) return done();
         // Steps of SCAN_STEP_BLOCKS blocks or SCAN_STEP_CHARS characters until SCAN_SLICE_MS have
@@ -159,17 +174,8 @@ export class TermHighlights implements Feature {
             if (char === 0) firstTerms[block] = terms.length;
             const { length } = blocks[block]!.text;
             const to = Math.min(length, char + budget);
-            const found = findTermRangesInSpan(blocks[block]!, block, char, to, this.matcher, doc);
-            for (const term of found) {
-              terms.push(term);
-              const element = term.range.startContainer.parentElement;
-              if (!term.range.collapsed && (!element || rendered.isRendered(element))) {
-                counts.set(term.termId, (counts.get(term.termId) ?? 0) + 1);
-                counted.nodes.push(term.range.startContainer);
-                counted.termIds.push(term.termId);
-              }
-            }
-            hitTester.add(found);
+            current = block;
+            matchTermsInSpan(blocks[block]!, char, to, this.matcher, onTerm);
             budget -= to - char;
             if (to < length) {
               char = to; // The rest of this block in the next step.
@@ -203,6 +209,8 @@ export class TermHighlights implements Feature {
           const next = collecting.next();
           if (next.done) {
             blocks = next.value;
+            terms = new TermTable(blocks);
+            hitTester = this.hitTesterOf(terms, firstTerms);
             break;
           }
           if (performance.now() >= until) {
@@ -216,7 +224,6 @@ export class TermHighlights implements Feature {
         // Measured over the blocks before: their numbers no longer name the same blocks.
         this.spans = null;
         this.termCounts = counts;
-        this.counted = counted;
         this.resolveBlocks(blocks);
         // Observing the blocks and matching start in a task after the one that collected them.
         setTimeout(() => {
@@ -266,19 +273,39 @@ export class TermHighlights implements Feature {
   /** Takes every highlight down while the page's text is rewritten (a script switch). */
   clear(): void {
     this.generation++;
-    this.terms = [];
+    this.terms = new TermTable([]);
     this.firstTerms = [];
     this.spans = null;
     this.termCounts = new Map();
-    this.counted = { nodes: [], termIds: [] };
-    this.hitTester = new TermHitTester([]);
+    this.hitTester = this.hitTesterOf(this.terms, this.firstTerms);
     this.painted = [];
+    this.paintedRanges = new Map();
+    this.paintedTable = null;
     this.page.painter.paint(HIGHLIGHT_NAME, []);
   }
 
   /** The term under a point of the viewport, if any. */
   termAt(x: number, y: number): TermRange | null {
-    return this.hitTester.termAt(this.page.doc, x, y);
+    const index = this.hitTester.termAt(this.page.doc, x, y);
+    return index === null ? null : this.termObject(index);
+  }
+
+  private hitTesterOf(terms: TermTable, firstTerms: readonly number[]): TermTableHitTester {
+    // A term under the pointer is in view: its block is one of those near the viewport.
+    return new TermTableHitTester(terms, firstTerms, (node) => {
+      for (const i of this.nearBlocks())
+        if (terms.blocks[i]?.nodes.includes(node as Text)) return i;
+      return null;
+    });
+  }
+
+  /** Term `index` of the current scan as an object, the same object as last time for the same term. */
+  private termObject(index: number): TermRange {
+    const { terms, lastTerm } = this;
+    if (lastTerm?.table === terms && lastTerm.index === index) return lastTerm.term;
+    const term = terms.term(index, this.page.doc);
+    this.lastTerm = { table: terms, index, term };
+    return term;
   }
 
   /** Marks the term the reader is on (its card is open or about to open). */
@@ -292,9 +319,8 @@ export class TermHighlights implements Feature {
    * answers which one it is (1-based) and how many there are, or null when the page has none.
    */
   show(termId: string, direction: 'next' | 'previous'): { at: number; of: number } | null {
-    const occurrences = this.terms.filter(
-      (term) => term.termId === termId && term.range.startContainer.isConnected,
-    );
+    const { terms } = this;
+    const occurrences = terms.indicesOf(termId).filter((i) => terms.startNode(i).isConnected);
     if (occurrences.length === 0) return null;
     const last = this.shown?.termId === termId ? this.shown.index : -1;
     const step = direction === 'next' ? 1 : -1;
@@ -302,7 +328,7 @@ export class TermHighlights implements Feature {
       last < 0 && step < 0
         ? occurrences.length - 1
         : (last + step + occurrences.length) % occurrences.length;
-    const term = occurrences[index]!;
+    const term = this.termObject(occurrences[index]!);
     this.shown = { termId, index };
     term.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     this.setActive(term);
@@ -320,18 +346,21 @@ export class TermHighlights implements Feature {
   counts(): Map<string, number> {
     const counts = new Map(this.termCounts);
     // Less those the page removed since (one check per text node: its terms come in a row).
-    const { nodes, termIds } = this.counted;
+    const { terms } = this;
     let node: Node | null = null;
     let connected = true;
-    for (let i = 0; i < nodes.length; i++) {
-      if (nodes[i] !== node) {
-        node = nodes[i]!;
-        connected = node.isConnected;
+    for (let i = 0; i < terms.length; i++) {
+      if (!terms.isCounted(i)) continue;
+      const start = terms.startNode(i);
+      if (start !== node) {
+        node = start;
+        connected = start.isConnected;
       }
       if (connected) continue;
-      const left = (counts.get(termIds[i]!) ?? 1) - 1;
-      if (left > 0) counts.set(termIds[i]!, left);
-      else counts.delete(termIds[i]!);
+      const termId = terms.termId(i);
+      const left = (counts.get(termId) ?? 1) - 1;
+      if (left > 0) counts.set(termId, left);
+      else counts.delete(termId);
     }
     return counts;
   }
@@ -385,7 +414,7 @@ export class TermHighlights implements Feature {
 
   /** Registers the highlight for the terms near the viewport (one registration per change). */
   private paint(readLayout = false): void {
-    const ranges: StaticRange[] = [];
+    const indices: number[] = [];
     const near = this.nearBlocks();
     if (readLayout || !this.spans) this.spans = this.hugeSpans(near, readLayout);
     const spans = this.spans;
@@ -398,17 +427,26 @@ export class TermHighlights implements Feature {
       }
       const [from, to] = this.termsOf(block, spans.get(block));
       for (let i = from; i < to; i++) {
-        if (shown && ranges.length >= MAX_RANGES_WHILE_RESTLESS) break;
-        ranges.push(this.terms[i]!.range);
+        if (shown && indices.length >= MAX_RANGES_WHILE_RESTLESS) break;
+        indices.push(i);
       }
     }
     // A new registration makes the browser re-validate every range: none when nothing changed.
+    const { terms } = this;
+    const sameTable = this.paintedTable === terms;
     const same =
-      ranges.length === this.painted.length && ranges.every((r, i) => r === this.painted[i]);
-    if (!same) {
-      this.painted = ranges;
-      this.page.painter.paint(HIGHLIGHT_NAME, ranges);
-    }
+      sameTable &&
+      indices.length === this.painted.length &&
+      indices.every((t, i) => t === this.painted[i]);
+    if (same) return;
+    // Ranges for the terms painted only, those still painted kept.
+    const kept = sameTable ? this.paintedRanges : new Map<number, StaticRange>();
+    const ranges = new Map<number, StaticRange>();
+    for (const i of indices) ranges.set(i, kept.get(i) ?? terms.rangeOf(i, this.page.doc));
+    this.painted = indices;
+    this.paintedRanges = ranges;
+    this.paintedTable = terms;
+    this.page.painter.paint(HIGHLIGHT_NAME, [...ranges.values()]);
   }
 
   /** The blocks near the viewport, in page order. */
@@ -428,16 +466,8 @@ export class TermHighlights implements Feature {
     let from = firstTerms[block]!;
     let to = firstTerms[block + 1] ?? terms.length;
     if (span) {
-      const firstAt = (at: number, lo: number, hi: number): number => {
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (terms[mid]!.at < at) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      };
-      from = firstAt(span.from, from, to);
-      to = firstAt(span.to + 1, from, to);
+      from = terms.firstFrom(span.from, from, to);
+      to = terms.firstFrom(span.to + 1, from, to);
     }
     return [from, to];
   }

@@ -148,6 +148,20 @@ describe('NearViewport', () => {
     expect(sorted()).toEqual([30, 31, 32]);
   });
 
+  it('reports every item of an element that holds several (a paragraph cut by <br>), and each of one that holds one', async () => {
+    const doc = longPage(3);
+    const { win, observed, report } = fakeWindow();
+    const [p0, p1, p2] = Array.from(doc.querySelectorAll('p'));
+    const near = new NearViewport(win, [p0, p1, p1, p2, p1], '0px', () => undefined);
+    while (observed.length < 3) await new Promise((r) => setTimeout(r, 0));
+    const sorted = () => [...near.near].sort((a, b) => a - b);
+    report([entry(p1!, 'near')]);
+    expect(sorted()).toEqual([1, 2, 4]);
+    report([entry(p0!, 'near'), entry(p1!, 'below')]);
+    expect(sorted()).toEqual([0]);
+    near.disconnect();
+  });
+
   it("reads the items' elements in tasks bounded by time too", async () => {
     const doc = longPage(6_000);
     const { win, observed } = fakeWindow();
