@@ -182,8 +182,16 @@ function highlightFirstScreen(
   );
 }
 
-const decodeBase64 = (text: string): ArrayBuffer =>
-  Uint8Array.from(atob(text), (c) => c.charCodeAt(0)).buffer;
+/** Chromium 140+ and Firefox 133+ decode base64 natively; a profile showed the mapped copy take 6.5 ms. */
+const nativeFromBase64 = (Uint8Array as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+
+const decodeBase64 = (text: string): ArrayBuffer => {
+  if (nativeFromBase64) return nativeFromBase64(text).buffer as ArrayBuffer;
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes.buffer;
+};
 
 /**
  * The whole bundled glossary's matcher (public/quick/terms.bin, written by the corpus build), read

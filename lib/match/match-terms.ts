@@ -418,11 +418,12 @@ function finish(parts: MatcherParts): TermMatcher {
   // One read per character: the class of its folded form, with the read-through flags. Filled
   // from the alphabet and the code units that fold to something else (a few thousand), not by
   // folding all 65,536: this runs in the detector, on code the engine has not optimised yet.
+  // Folding is idempotent (what a code unit folds to never folds further: tested), so the
+  // classes of folded forms are read in place, without a 256 KB copy of the table.
   const classOf = new Int32Array(0x10000);
   alphabet.forEach((code, i) => (classOf[code] = i + 1));
-  const classByFolded = classOf.slice();
   const fold = foldTableArray();
-  for (const code of foldSources()) classOf[code] = classByFolded[fold[code]!]!;
+  for (const code of foldSources()) classOf[code] = classOf[fold[code]!]!;
   for (const c of QUOTE_CHARS + IGNORABLE_CHARS) classOf[c.charCodeAt(0)]! |= SKIP;
   classOf[0x28]! |= PAREN;
   classOf[0xff08]! |= PAREN;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compactForMatch, foldText } from '../../../lib/normalise/fold-script';
+import {
+  compactForMatch,
+  foldSources,
+  foldTableArray,
+  foldText,
+} from '../../../lib/normalise/fold-script';
 import { seed } from '../../seeds';
 
 describe('foldText', () => {
@@ -24,6 +29,15 @@ describe('foldText', () => {
   it('is idempotent', () => {
     const once = foldText(seed('001'));
     expect(foldText(once)).toBe(once);
+  });
+
+  it('is idempotent for every code unit it changes (the term matcher reads classes in place)', () => {
+    const table = foldTableArray();
+    const changed = [...foldSources()].filter((code) => {
+      const folded = table[code]!;
+      return (table[folded] || folded) !== folded;
+    });
+    expect(changed.map((code) => String.fromCharCode(code))).toEqual([]);
   });
 });
 
