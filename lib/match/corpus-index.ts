@@ -443,7 +443,7 @@ export class CorpusIndex {
     const exclude = excludeArticle ? this.similarity.slotOf(excludeArticle) : undefined;
     return passages.map((text) => {
       const { shingles, terms } = passageFeatures(text, this.matcher);
-      const evidence = sharedEvidence(compactForMatch(text), this.exhortation);
+      const evidence = sharedEvidence(text, this.exhortation);
       const named = terms.filter((term) => !this.exhorting.has(term));
       return this.passageIndex
         .query(shingles, named, exclude, evidence)

@@ -55,29 +55,34 @@ export function exhortationModel(entries: readonly GlossaryEntry[]): Float32Arra
 }
 
 /**
- * For one passage's compact text: how many of the shingles it shares with another passage are
- * evidence of reuse. The shared shingles are taken as the runs of text they make in this passage;
- * a run counts unless it reads as exhortation (EXHORTATION_THRESHOLD) and is short of
- * LONG_RUN_CHARS.
+ * For one passage's text: how many of the shingles it shares with another passage are evidence
+ * of reuse. The shared shingles are taken as the runs of text they make in this passage; a run
+ * counts unless it reads as exhortation (EXHORTATION_THRESHOLD) and is short of LONG_RUN_CHARS.
+ * The passage is read only when a candidate asks (most passages of a page have none that does).
  */
 export function sharedEvidence(
-  compact: string,
+  text: string,
   model: Float32Array,
 ): (shared: ReadonlySet<number>) => number {
-  const shingles = Math.max(0, compact.length - SHINGLE_SIZE + 1);
-  const hashes = new Uint32Array(shingles);
-  for (let i = 0; i < shingles; i++) hashes[i] = hashRange(compact, i, i + SHINGLE_SIZE);
-  const sums = new Float64Array(compact.length + 1);
-  for (let i = 0; i < compact.length; i++) sums[i + 1] = sums[i]! + model[compact.charCodeAt(i)]!;
+  let read: { hashes: Uint32Array; sums: Float64Array } | undefined;
+  const readPassage = () => {
+    const compact = compactForMatch(text);
+    const hashes = new Uint32Array(Math.max(0, compact.length - SHINGLE_SIZE + 1));
+    for (let i = 0; i < hashes.length; i++) hashes[i] = hashRange(compact, i, i + SHINGLE_SIZE);
+    const sums = new Float64Array(compact.length + 1);
+    for (let i = 0; i < compact.length; i++) sums[i + 1] = sums[i]! + model[compact.charCodeAt(i)]!;
+    return { hashes, sums };
+  };
   return (shared) => {
+    const { hashes, sums } = (read ??= readPassage());
     const counted = new Set<number>();
-    for (let i = 0; i < shingles;) {
+    for (let i = 0; i < hashes.length;) {
       if (!shared.has(hashes[i]!)) {
         i++;
         continue;
       }
       let end = i;
-      while (end < shingles && shared.has(hashes[end]!)) end++;
+      while (end < hashes.length && shared.has(hashes[end]!)) end++;
       const chars = end - i + SHINGLE_SIZE - 1;
       const exhortation = (sums[i + chars]! - sums[i]!) / chars;
       if (exhortation <= EXHORTATION_THRESHOLD || chars >= LONG_RUN_CHARS)
