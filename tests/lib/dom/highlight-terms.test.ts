@@ -137,21 +137,28 @@ function testerOf(table: TermTable): TermTableHitTester {
   });
 }
 
+/**
+ * jsdom has no layout: the caret at any point is given (in `node` at `offset`), and every range's
+ * box is taken to hold the point.
+ */
+function stubCaretAt(doc: Document, node: Node, offset: number): void {
+  (doc as Document & { caretRangeFromPoint: unknown }).caretRangeFromPoint = () => {
+    const range = doc.createRange();
+    range.setStart(node, offset);
+    return range;
+  };
+  doc.defaultView!.Range.prototype.getClientRects = () =>
+    [{ left: 0, right: 10, top: 0, bottom: 10 }] as unknown as DOMRectList;
+}
+
 describe('the term under the pointer', () => {
   it('is found among many terms of one text node, and not beside them', () => {
     const { doc, blocks } = pageOf(`<p>${UNIT.repeat(2000)}</p>`);
     const table = tableOf(blocks);
     const node = blocks[0]!.nodes[0]!;
     const tester = testerOf(table);
-    // jsdom has no layout: the caret is given, and every range's box is taken to hold the point.
     const at = (offset: number) => {
-      (doc as Document & { caretRangeFromPoint: unknown }).caretRangeFromPoint = () => {
-        const range = doc.createRange();
-        range.setStart(node, offset);
-        return range;
-      };
-      doc.defaultView!.Range.prototype.getClientRects = () =>
-        [{ left: 0, right: 10, top: 0, bottom: 10 }] as unknown as DOMRectList;
+      stubCaretAt(doc, node, offset);
       return tester.termAt(doc, 5, 5);
     };
     const middle = 3000;
@@ -168,13 +175,7 @@ describe('the term under the pointer', () => {
     const tester = testerOf(table);
     const [, b, after] = blocks[0]!.nodes;
     const at = (node: Node, offset: number) => {
-      (doc as Document & { caretRangeFromPoint: unknown }).caretRangeFromPoint = () => {
-        const range = doc.createRange();
-        range.setStart(node, offset);
-        return range;
-      };
-      doc.defaultView!.Range.prototype.getClientRects = () =>
-        [{ left: 0, right: 10, top: 0, bottom: 10 }] as unknown as DOMRectList;
+      stubCaretAt(doc, node, offset);
       const found = tester.termAt(doc, 5, 5);
       return found === null ? null : `${table.termId(found)}@${table.at(found)}`;
     };
