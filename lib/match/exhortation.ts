@@ -54,27 +54,37 @@ export function exhortationModel(entries: readonly GlossaryEntry[]): Float32Arra
   return model;
 }
 
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
 /**
  * For one passage's text: how many of the shingles it shares with another passage are evidence
  * of reuse. The shared shingles are taken as the runs of text they make in this passage; a run
  * counts unless it reads as exhortation (EXHORTATION_THRESHOLD) and is short of LONG_RUN_CHARS.
+ * Numbers are data, not wording: a shingle with a digit is no evidence (two reports sharing
+ * 从2020年的…提高到2025年的 share a frame for figures), and digits do not make a run long.
  * The passage is read only when a candidate asks (most passages of a page have none that does).
  */
 export function sharedEvidence(
   text: string,
   model: Float32Array,
 ): (shared: ReadonlySet<number>) => number {
-  let read: { hashes: Uint32Array; sums: Float64Array } | undefined;
+  let read: { hashes: Uint32Array; sums: Float64Array; digits: Uint32Array } | undefined;
   const readPassage = () => {
     const compact = compactForMatch(text);
     const hashes = new Uint32Array(Math.max(0, compact.length - SHINGLE_SIZE + 1));
     for (let i = 0; i < hashes.length; i++) hashes[i] = hashRange(compact, i, i + SHINGLE_SIZE);
     const sums = new Float64Array(compact.length + 1);
-    for (let i = 0; i < compact.length; i++) sums[i + 1] = sums[i]! + model[compact.charCodeAt(i)]!;
-    return { hashes, sums };
+    // digits[i]: digits among the first i characters.
+    const digits = new Uint32Array(compact.length + 1);
+    for (let i = 0; i < compact.length; i++) {
+      const code = compact.charCodeAt(i);
+      sums[i + 1] = sums[i]! + model[code]!;
+      digits[i + 1] = digits[i]! + (isDigit(code) ? 1 : 0);
+    }
+    return { hashes, sums, digits };
   };
   return (shared) => {
-    const { hashes, sums } = (read ??= readPassage());
+    const { hashes, sums, digits } = (read ??= readPassage());
     const counted = new Set<number>();
     for (let i = 0; i < hashes.length;) {
       if (!shared.has(hashes[i]!)) {
@@ -85,8 +95,10 @@ export function sharedEvidence(
       while (end < hashes.length && shared.has(hashes[end]!)) end++;
       const chars = end - i + SHINGLE_SIZE - 1;
       const exhortation = (sums[i + chars]! - sums[i]!) / chars;
-      if (exhortation <= EXHORTATION_THRESHOLD || chars >= LONG_RUN_CHARS)
-        for (let k = i; k < end; k++) counted.add(hashes[k]!);
+      const wording = chars - (digits[i + chars]! - digits[i]!);
+      if (exhortation <= EXHORTATION_THRESHOLD || wording >= LONG_RUN_CHARS)
+        for (let k = i; k < end; k++)
+          if (digits[k + SHINGLE_SIZE] === digits[k]) counted.add(hashes[k]!);
       i = end;
     }
     return counted.size;
