@@ -84,6 +84,24 @@ describe('sharedEvidence', () => {
   });
 });
 
+describe('sharedEvidence and numbers', () => {
+  it('takes numbers for data, not wording: a shared frame for figures is no evidence', () => {
+    const text = compactForMatch('城镇化率从2020年的百分之六十提高到2025年的百分之六十五。');
+    const frame = new Set([
+      ...shingleHashes(compactForMatch('从2020年的')),
+      ...shingleHashes(compactForMatch('提高到2025年的')),
+    ]);
+    expect(sharedEvidence(text, model)(frame)).toBe(0);
+  });
+
+  it('does not let digits make a stock run long enough to count', () => {
+    // Seventeen characters with the year, thirteen of wording: read as what it says.
+    const run = '把人民放在心中最高位置到2035年';
+    const text = compactForMatch(`我们始终${run}。全面实施消费品以旧换新行动。`);
+    expect(sharedEvidence(text, model)(new Set(shingleHashes(compactForMatch(run))))).toBe(0);
+  });
+});
+
 describe('passage links weigh shared runs by what they say', () => {
   const matcher = buildTermMatcher(glossary);
   const articles = [
