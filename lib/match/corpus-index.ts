@@ -13,6 +13,7 @@ import {
 } from './passage-index';
 import { shingleHashes } from './shingles';
 import { EXHORTATION, exhortationModel, sharedEvidence } from './exhortation';
+import { headingHashes } from './heading-line';
 import {
   SimilarityIndex,
   type SimilarArticle,
@@ -42,13 +43,16 @@ export interface PassageFeatures {
   shingles: Uint32Array;
   /** Distinct glossary terms the passage names in quotation marks. */
   terms: string[];
+  /** Runs of the task heading the passage opens with, if it does (heading-line.ts). */
+  heading: Uint32Array;
 }
 
 /**
  * Changes when passageFeatures does, so that a stored index built the old way is rebuilt
- * (2: only quoted terms, 2026-11; 3: a term whose match starts in quotes, 2026-12).
+ * (2: only quoted terms, 2026-11; 3: a term whose match starts in quotes, 2026-12; 4: task
+ * headings, 2026-12).
  */
-const PASSAGE_FEATURES_VERSION = 'p3';
+const PASSAGE_FEATURES_VERSION = 'p4';
 
 /**
  * Glossary categories whose terms name a specific line (“高效办成一件事”, “人工智能+”, “千万工程”):
@@ -80,7 +84,13 @@ export function passageFeatures(text: string, matcher: TermMatcher): PassageFeat
   const terms = new Set<string>();
   if (spans.length > 0)
     for (const hit of matchTerms(text, matcher)) if (quoted(hit.start)) terms.add(hit.termId);
-  return { shingles: shingleHashes(compactForMatch(text)), terms: [...terms] };
+  return {
+    shingles: shingleHashes(compactForMatch(text)),
+    terms: [...terms],
+    heading: headingHashes(text, (heading) =>
+      matchTerms(heading, matcher).map((hit) => [hit.start, hit.end] as const),
+    ),
+  };
 }
 
 /** The stop shingles of a corpus: its boilerplate phrases and every glossary form. */
@@ -442,11 +452,11 @@ export class CorpusIndex {
   ): PassageMatch[][] {
     const exclude = excludeArticle ? this.similarity.slotOf(excludeArticle) : undefined;
     return passages.map((text) => {
-      const { shingles, terms } = passageFeatures(text, this.matcher);
+      const { shingles, terms, heading } = passageFeatures(text, this.matcher);
       const evidence = sharedEvidence(text, this.exhortation);
       const named = terms.filter((term) => !this.exhorting.has(term));
       return this.passageIndex
-        .query(shingles, named, exclude, evidence)
+        .query(shingles, named, exclude, evidence, heading)
         .map((hit) => {
           const articleId = this.similarity.idOf(hit.article);
           return { articleId, passageId: passageIdOf(articleId, hit.ordinal), score: hit.score };

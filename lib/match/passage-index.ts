@@ -10,6 +10,8 @@ export interface IndexedPassage {
   shingles: Uint32Array;
   /** Distinct glossary term ids the passage names (corpus-index.ts passageFeatures: in quotation marks). */
   terms: readonly string[];
+  /** Sorted run hashes of the task heading the passage opens with (heading-line.ts), if any. */
+  heading?: Uint32Array;
 }
 
 export interface PassageHit {
@@ -20,6 +22,8 @@ export interface PassageHit {
   sharedShingles: number;
   /** Shared distinctive terms. */
   sharedTerms: number;
+  /** Whether both passages open with a task heading stating the same line. */
+  sameHeading: boolean;
 }
 
 export const PASSAGE_THRESHOLDS = {
@@ -55,9 +59,30 @@ export const PASSAGE_THRESHOLDS = {
   commonPerRare: 1,
   /** How much shared distinctive terms add, at most, on top of shared text. */
   termBonus: 0.35,
+  /**
+   * How much the same task heading adds, at most, on top of shared text: by the share of the
+   * shorter heading's runs the other heading has. A province's heading of the same central task
+   * (因地制宜发展新质生产力) is the line in its section's role, however many reports state it.
+   */
+  headingBonus: 0.35,
   /** Matches kept per passage. */
   limit: 5,
 } as const;
+
+/** Share of the shorter heading's runs (sorted hashes) that the other heading has too. */
+function sharedHeading(a: Uint32Array, b: Uint32Array): number {
+  if (b.length === 0) return 0;
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared / Math.min(a.length, b.length);
+}
 
 /**
  * Shingles the index keeps at most (~12 bytes each: the passage's list and the posting). Beyond
@@ -105,6 +130,8 @@ export interface PassageIndexSnapshot {
   termStart: Uint32Array;
   terms: Uint32Array;
   termNames: string[];
+  headingStart: Uint32Array;
+  headings: Uint32Array;
   /** The posting list, sorted (so a worker start reads it instead of sorting it again). */
   postingHashes: Uint32Array;
   postingPassages: Uint32Array;
@@ -147,6 +174,10 @@ export class PassageIndex {
   private readonly termNames: string[] = [];
   private readonly termNumbers = new Map<string, number>();
   private readonly termPostings: GrowableUint32[] = [];
+  // Task headings: a few run hashes per heading passage, and which live passages hold each.
+  private headingStart = new GrowableUint32(Uint32Array.of(0));
+  private headingList = new GrowableUint32();
+  private readonly headingPostings = new Map<number, number[]>();
   // The posting list: sorted runs, each at most half the size of the one before it (merged as
   // they grow, so each posting is merged a few times in all); recent additions wait unsorted, as
   // pairs in typed arrays (a Map of arrays per hash cost more than the sorting), until a query.
@@ -234,6 +265,11 @@ export class PassageIndex {
       this.termPostings[number]!.push(index);
     }
     this.termStart.push(this.termList.length);
+    if (passage.heading) {
+      this.headingList.pushAll(passage.heading);
+      for (const hash of passage.heading) this.postHeading(hash, index);
+    }
+    this.headingStart.push(this.headingList.length);
     this.weights.clear();
     this.passageWeights.clear();
     this.unsortedHashes.pushAll(kept);
@@ -306,9 +342,11 @@ export class PassageIndex {
   /** Rebuilds the sorted posting list (and the term postings) from the live passages' lists. */
   private sort(): void {
     for (const postings of this.termPostings) postings.length = 0;
+    this.headingPostings.clear();
     for (let p = 0; p < this.count; p++) {
       if (this.alive[p] !== 1) continue;
       for (const term of this.termsOf(p)) this.termPostings[term]!.push(p);
+      for (const hash of this.headingOf(p)) this.postHeading(hash, p);
     }
     let total = 0;
     for (let p = 0; p < this.count; p++)
@@ -393,6 +431,18 @@ export class PassageIndex {
       .subarray(this.shingleStart.get(passage), this.shingleStart.get(passage + 1));
   }
 
+  private postHeading(hash: number, passage: number): void {
+    const postings = this.headingPostings.get(hash);
+    if (postings) postings.push(passage);
+    else this.headingPostings.set(hash, [passage]);
+  }
+
+  private headingOf(passage: number): Uint32Array {
+    return this.headingList
+      .view()
+      .subarray(this.headingStart.get(passage), this.headingStart.get(passage + 1));
+  }
+
   private termsOf(passage: number): Uint32Array {
     return this.termList
       .view()
@@ -462,6 +512,7 @@ export class PassageIndex {
     terms: readonly string[],
     excludeArticle?: number,
     evidence?: (shared: ReadonlySet<number>) => number,
+    heading: Uint32Array = new Uint32Array(0),
   ): PassageHit[] {
     this.flush(); // postings only look in sorted runs
     const shingles = this.sample(allShingles);
@@ -482,6 +533,7 @@ export class PassageIndex {
     for (const term of distinctive) {
       for (const p of this.termPostings[term]!.view()) propose(p);
     }
+    for (const hash of heading) for (const p of this.headingPostings.get(hash) ?? []) propose(p);
 
     const ownWeight = this.textWeight(shingles);
     // Two terms found in only a couple of articles each are as much as term evidence can say.
@@ -529,9 +581,14 @@ export class PassageIndex {
         }
       }
       const termScore = termWeightSum / termSaturation;
+      const headingShare =
+        heading.length > 0 ? sharedHeading(heading, this.headingOf(candidate)) : 0;
       const score = Math.min(
         1,
-        textScore + PASSAGE_THRESHOLDS.termBonus * Math.min(1, termScore) * (1 - textScore),
+        textScore +
+          (PASSAGE_THRESHOLDS.termBonus * Math.min(1, termScore) +
+            PASSAGE_THRESHOLDS.headingBonus * headingShare) *
+            (1 - textScore),
       );
       // Two paragraphs built on the same central template (the general requirements, the closing
       // rally) share mostly common wording, and their rare shingles are the template's local
@@ -541,7 +598,7 @@ export class PassageIndex {
       const counted = sharedRare && sharedCount >= minShared ? evidence!(sharedRare) : sharedCount;
       const rareText =
         counted >= minShared && sharedCount * PASSAGE_THRESHOLDS.commonPerRare >= sharedCommon;
-      const enoughEvidence = rareText || sharedTerms > 0;
+      const enoughEvidence = rareText || sharedTerms > 0 || headingShare > 0;
       if (enoughEvidence && score >= PASSAGE_THRESHOLDS.minScore) {
         hits.push({
           article,
@@ -549,6 +606,7 @@ export class PassageIndex {
           score: Math.round(score * 1000) / 1000,
           sharedShingles: sharedCount,
           sharedTerms,
+          sameHeading: headingShare > 0,
         });
       }
     }
@@ -571,6 +629,8 @@ export class PassageIndex {
       termStart: this.termStart.toArray(),
       terms: this.termList.toArray(),
       termNames: [...this.termNames],
+      headingStart: this.headingStart.toArray(),
+      headings: this.headingList.toArray(),
     };
   }
 
@@ -595,10 +655,13 @@ export class PassageIndex {
     index.shingles = GrowableUint32.adopt(snapshot.shingles);
     index.termStart = GrowableUint32.adopt(snapshot.termStart);
     index.termList = GrowableUint32.adopt(snapshot.terms);
+    index.headingStart = GrowableUint32.adopt(snapshot.headingStart);
+    index.headingList = GrowableUint32.adopt(snapshot.headings);
     for (const name of snapshot.termNames) index.termNumber(name);
     for (let p = 0; p < index.count; p++) {
       if (index.alive[p] !== 1) continue;
       for (const term of index.termsOf(p)) index.termPostings[term]!.push(p);
+      for (const hash of index.headingOf(p)) index.postHeading(hash, p);
     }
     index.runs = [{ hashes: snapshot.postingHashes, passages: snapshot.postingPassages }];
     return index;

@@ -137,6 +137,31 @@ describe('what counts as evidence of a parallel', () => {
     expect(slogan.query(shingles(filler(80)), ['programme'])).toEqual([]);
   });
 
+  it('links two provinces heading the same task with a named line, however many articles state it', () => {
+    const glossary = buildTermMatcher(testGlossary([{ headword: '新质生产力' }]));
+    const features = (text: string) => passageFeatures(text, glossary);
+    // The line is in every article (common wording: it weighs nothing); two open a task with it.
+    const line = '因地制宜发展新质生产力';
+    const texts = [
+      `（二）奋力推进${line}。${filler(40)}`,
+      `三是聚焦${line}，${filler(6)}。${filler(40)}`,
+      ...Array.from({ length: 4 }, () => `${filler(20)}${line}${filler(40)}`),
+    ];
+    const index = new PassageIndex();
+    texts.forEach((text, article) => index.add({ article, ordinal: 0, ...features(text) }));
+    const query = (i: number, at = index) => {
+      const { shingles, terms, heading } = features(texts[i]!);
+      return at.query(shingles, terms, i, undefined, heading).map((h) => h.article);
+    };
+    expect(query(0)).toEqual([1]);
+    expect(query(1)).toEqual([0]);
+    // A paragraph that only uses the line links nothing.
+    expect(query(2)).toEqual([]);
+    expect(query(0, PassageIndex.fromSnapshot(index.snapshot()))).toEqual([1]);
+    index.removeArticles(new Set([1]));
+    expect(query(0)).toEqual([]);
+  });
+
   it('takes a term as quoted when its match starts inside the quotation marks', () => {
     const glossary = buildTermMatcher(
       testGlossary([{ headword: '人工智能+', aliases: ['人工智能+行动'] }]),
