@@ -12,7 +12,12 @@ import {
   type PassageIndexSnapshot,
 } from './passage-index';
 import { shingleHashes } from './shingles';
-import { EXHORTATION, exhortationModel, sharedEvidence } from './exhortation';
+import {
+  EXHORTATION,
+  exhortationModel,
+  sharedEvidence,
+  type ExhortationModel,
+} from './exhortation';
 import { headingHashes } from './heading-line';
 import {
   SimilarityIndex,
@@ -266,7 +271,7 @@ export class CorpusIndex {
   /** The corpus as a list (titles, sources, dates, places), for the options page and the browser. */
   readonly catalog: ArticleCatalog;
   /** exhortationModel of the glossary: which shared runs are stock phrases. */
-  private readonly exhortation: Float32Array;
+  private readonly exhortation: ExhortationModel;
   /**
    * The glossary's formulas, slogans and concepts: quoted (“两个维护”), they are exhortation as
    * much as unquoted, and link nothing however few articles quote them.

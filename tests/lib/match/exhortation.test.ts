@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { exhortationModel, sharedEvidence } from '../../../lib/match/exhortation';
+import {
+  EXHORTATION_THRESHOLD,
+  exhortationModel,
+  exhortationOf,
+  sharedEvidence,
+} from '../../../lib/match/exhortation';
 import { PassageIndex } from '../../../lib/match/passage-index';
 import { passageFeatures } from '../../../lib/match/corpus-index';
 import { buildTermMatcher } from '../../../lib/match/match-terms';
@@ -31,12 +36,7 @@ const glossary = testGlossary([
   },
 ]);
 const model = exhortationModel(glossary);
-const meanOf = (text: string) => {
-  const compact = compactForMatch(text);
-  let sum = 0;
-  for (let i = 0; i < compact.length; i++) sum += model[compact.charCodeAt(i)]!;
-  return sum / compact.length;
-};
+const meanOf = (text: string) => exhortationOf(model, compactForMatch(text));
 
 describe('exhortationModel', () => {
   it('learns from the glossary which characters exhort and which name measures', () => {
@@ -45,8 +45,30 @@ describe('exhortationModel', () => {
     expect(meanOf('建设高标准农田')).toBeLessThan(0);
   });
 
+  it('reads a set phrase by its pairs of characters, which each character alone does not show', () => {
+    const phrase = testGlossary([
+      {
+        id: 'stand',
+        headword: '立场观点方法',
+        category: 'formula',
+        definition: { zh: '坚持好、运用好贯穿其中的立场观点方法。', en: 'Formula.' },
+      },
+      {
+        id: 'station',
+        headword: '市场观测站点',
+        category: 'programme',
+        definition: { zh: '建立市场观测站点，规范执法方式，方便群众。', en: 'Programme.' },
+      },
+    ]);
+    const pairs = exhortationModel(phrase);
+    const text = compactForMatch('立场观点方法');
+    const charMean = [...text].reduce((sum, ch) => sum + pairs.chars[ch.charCodeAt(0)]!, 0) / 6;
+    expect(charMean).toBeLessThan(EXHORTATION_THRESHOLD);
+    expect(exhortationOf(pairs, text)).toBeGreaterThan(EXHORTATION_THRESHOLD);
+  });
+
   it('is taught by each new entry: no word list', () => {
-    const before = model['补'.charCodeAt(0)]!;
+    const before = model.chars['补'.charCodeAt(0)]!;
     const taught = exhortationModel([
       ...glossary,
       ...testGlossary([
@@ -58,7 +80,7 @@ describe('exhortationModel', () => {
         },
       ]),
     ]);
-    expect(taught['补'.charCodeAt(0)]!).toBeLessThan(before);
+    expect(taught.chars['补'.charCodeAt(0)]!).toBeLessThan(before);
   });
 });
 
