@@ -65,14 +65,27 @@ let cliProcess: PageState;
  * ordered by article id, which differs between the two, so a passage's list may end on either of
  * two tied matches: the matches above its lowest score are compared as a set, and that score.
  */
+/** A ranked list with each run of equal relation and score put in title order (ties stay put). */
+function sortTies<T extends { title: string; relation: string; score: string }>(ranked: T[]): T[] {
+  const tie = (a: T, b: T) => a.relation === b.relation && a.score === b.score;
+  const out: T[] = [];
+  for (let i = 0; i < ranked.length;) {
+    let end = i + 1;
+    while (end < ranked.length && tie(ranked[i]!, ranked[end]!)) end++;
+    out.push(...ranked.slice(i, end).sort((a, b) => a.title.localeCompare(b.title)));
+    i = end;
+  }
+  return out;
+}
+
 const comparable = (state: PageState) => ({
   lang: state.lang,
   article: state.article,
-  similar: state.similar.map((s) => ({
-    title: s.title,
-    relation: s.relation,
-    score: s.score.toFixed(4),
-  })),
+  // Articles of equal score are ordered by id, and an import through the options page gives its
+  // own ids: among ties, by title.
+  similar: sortTies(
+    state.similar.map((s) => ({ title: s.title, relation: s.relation, score: s.score.toFixed(4) })),
+  ),
   parallels: state.parallels.map((p) => {
     const lowest = Math.min(...p.matches.map((m) => m.score));
     return {
