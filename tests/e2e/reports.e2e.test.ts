@@ -236,15 +236,14 @@ describe.skipIf(!reportsPresent)('the 2026 work reports, imported through the op
   it('links the unseen report’s passages to meaningful parallels where the labelled set judges them', async () => {
     for (const state of await bothSides('unseen.html')) {
       const judged = judgedLinks(state);
-      // Enough labelled pairs shown to say something; none of them noise; 6 of the 8 meaningful.
-      // Not "only meaningful", nor the issue's 80 %: the linker still shows two weak pairs here (a
-      // stock line crediting the leadership; the security-section lead with the province's name
-      // swapped, judged when the labelled set's random sample was added; README, the tests that
-      // use the 20 reports).
+      // Enough labelled pairs shown to say something; none of them noise; 6 of the 7 meaningful,
+      // over the issue's 80 %. Not "only meaningful": the linker still shows one weak pair here (a
+      // stock line crediting the leadership, judged when the labelled set's random sample was
+      // added; README, the tests that use the 20 reports).
       expect(judged.length).toBeGreaterThanOrEqual(5);
       expect(judged.filter((j) => j.judgement === 'noise')).toEqual([]);
       const meaningful = judged.filter((j) => j.judgement === 'meaningful').length;
-      expect(meaningful / judged.length).toBeGreaterThanOrEqual(0.75);
+      expect(meaningful / judged.length).toBeGreaterThanOrEqual(0.8);
     }
   });
 });
