@@ -174,10 +174,11 @@ export class PassageIndex {
   private readonly termNames: string[] = [];
   private readonly termNumbers = new Map<string, number>();
   private readonly termPostings: GrowableUint32[] = [];
-  // Task headings: a few run hashes per heading passage, and which live passages hold each.
+  // Task headings: a few run hashes per heading passage; which live passages hold each, as sorted
+  // pairs made when a query needs them after a change (a Map entry per hash would not scale).
   private headingStart = new GrowableUint32(Uint32Array.of(0));
   private headingList = new GrowableUint32();
-  private readonly headingPostings = new Map<number, number[]>();
+  private headingPostings: Run | undefined;
   // The posting list: sorted runs, each at most half the size of the one before it (merged as
   // they grow, so each posting is merged a few times in all); recent additions wait unsorted, as
   // pairs in typed arrays (a Map of arrays per hash cost more than the sorting), until a query.
@@ -265,9 +266,9 @@ export class PassageIndex {
       this.termPostings[number]!.push(index);
     }
     this.termStart.push(this.termList.length);
-    if (passage.heading) {
+    if (passage.heading && passage.heading.length > 0) {
       this.headingList.pushAll(passage.heading);
-      for (const hash of passage.heading) this.postHeading(hash, index);
+      this.headingPostings = undefined;
     }
     this.headingStart.push(this.headingList.length);
     this.weights.clear();
@@ -342,11 +343,10 @@ export class PassageIndex {
   /** Rebuilds the sorted posting list (and the term postings) from the live passages' lists. */
   private sort(): void {
     for (const postings of this.termPostings) postings.length = 0;
-    this.headingPostings.clear();
+    this.headingPostings = undefined;
     for (let p = 0; p < this.count; p++) {
       if (this.alive[p] !== 1) continue;
       for (const term of this.termsOf(p)) this.termPostings[term]!.push(p);
-      for (const hash of this.headingOf(p)) this.postHeading(hash, p);
     }
     let total = 0;
     for (let p = 0; p < this.count; p++)
@@ -431,10 +431,28 @@ export class PassageIndex {
       .subarray(this.shingleStart.get(passage), this.shingleStart.get(passage + 1));
   }
 
-  private postHeading(hash: number, passage: number): void {
-    const postings = this.headingPostings.get(hash);
-    if (postings) postings.push(passage);
-    else this.headingPostings.set(hash, [passage]);
+  /** Calls back for each live passage whose task heading holds a hash. */
+  private headingPassages(hash: number, each: (passage: number) => void): void {
+    if (!this.headingPostings) {
+      let total = 0;
+      for (let p = 0; p < this.count; p++)
+        if (this.alive[p] === 1) total += this.headingOf(p).length;
+      const hashes = new Uint32Array(total);
+      const passages = new Uint32Array(total);
+      let at = 0;
+      for (let p = 0; p < this.count; p++) {
+        if (this.alive[p] !== 1) continue;
+        const heading = this.headingOf(p);
+        hashes.set(heading, at);
+        passages.fill(p, at, at + heading.length);
+        at += heading.length;
+      }
+      sortPairs(hashes, passages);
+      this.headingPostings = { hashes, passages };
+    }
+    const { hashes, passages } = this.headingPostings;
+    for (let k = lowerBound(hashes, hash); k < hashes.length && hashes[k] === hash; k++)
+      each(passages[k]!);
   }
 
   private headingOf(passage: number): Uint32Array {
@@ -533,7 +551,7 @@ export class PassageIndex {
     for (const term of distinctive) {
       for (const p of this.termPostings[term]!.view()) propose(p);
     }
-    for (const hash of heading) for (const p of this.headingPostings.get(hash) ?? []) propose(p);
+    for (const hash of heading) this.headingPassages(hash, propose);
 
     const ownWeight = this.textWeight(shingles);
     // Two terms found in only a couple of articles each are as much as term evidence can say.
@@ -661,7 +679,6 @@ export class PassageIndex {
     for (let p = 0; p < index.count; p++) {
       if (index.alive[p] !== 1) continue;
       for (const term of index.termsOf(p)) index.termPostings[term]!.push(p);
-      for (const hash of index.headingOf(p)) index.postHeading(hash, p);
     }
     index.runs = [{ hashes: snapshot.postingHashes, passages: snapshot.postingPassages }];
     return index;
