@@ -1,3 +1,4 @@
+import { HeadingPostings, type HeadingPostingsSnapshot } from './heading-postings';
 import { GrowableUint32, lowerBound, sortPairs } from './typed-arrays';
 
 /** A corpus passage as the passage index receives it. */
@@ -130,8 +131,7 @@ export interface PassageIndexSnapshot {
   termStart: Uint32Array;
   terms: Uint32Array;
   termNames: string[];
-  headingStart: Uint32Array;
-  headings: Uint32Array;
+  headings: HeadingPostingsSnapshot;
   /** The posting list, sorted (so a worker start reads it instead of sorting it again). */
   postingHashes: Uint32Array;
   postingPassages: Uint32Array;
@@ -174,11 +174,7 @@ export class PassageIndex {
   private readonly termNames: string[] = [];
   private readonly termNumbers = new Map<string, number>();
   private readonly termPostings: GrowableUint32[] = [];
-  // Task headings: a few run hashes per heading passage; which live passages hold each, as sorted
-  // pairs made when a query needs them after a change (a Map entry per hash would not scale).
-  private headingStart = new GrowableUint32(Uint32Array.of(0));
-  private headingList = new GrowableUint32();
-  private headingPostings: Run | undefined;
+  private headings = new HeadingPostings();
   // The posting list: sorted runs, each at most half the size of the one before it (merged as
   // they grow, so each posting is merged a few times in all); recent additions wait unsorted, as
   // pairs in typed arrays (a Map of arrays per hash cost more than the sorting), until a query.
@@ -243,6 +239,7 @@ export class PassageIndex {
       if (this.shingles.length > this.maxShingles) this.resample();
     }
     this.flush();
+    this.headings.settle();
   }
 
   private append(passage: IndexedPassage): void {
@@ -266,11 +263,7 @@ export class PassageIndex {
       this.termPostings[number]!.push(index);
     }
     this.termStart.push(this.termList.length);
-    if (passage.heading && passage.heading.length > 0) {
-      this.headingList.pushAll(passage.heading);
-      this.headingPostings = undefined;
-    }
-    this.headingStart.push(this.headingList.length);
+    if (passage.heading) this.headings.add(index, passage.heading);
     this.weights.clear();
     this.passageWeights.clear();
     this.unsortedHashes.pushAll(kept);
@@ -343,7 +336,6 @@ export class PassageIndex {
   /** Rebuilds the sorted posting list (and the term postings) from the live passages' lists. */
   private sort(): void {
     for (const postings of this.termPostings) postings.length = 0;
-    this.headingPostings = undefined;
     for (let p = 0; p < this.count; p++) {
       if (this.alive[p] !== 1) continue;
       for (const term of this.termsOf(p)) this.termPostings[term]!.push(p);
@@ -429,36 +421,6 @@ export class PassageIndex {
     return this.shingles
       .view()
       .subarray(this.shingleStart.get(passage), this.shingleStart.get(passage + 1));
-  }
-
-  /** Calls back for each live passage whose task heading holds a hash. */
-  private headingPassages(hash: number, each: (passage: number) => void): void {
-    if (!this.headingPostings) {
-      let total = 0;
-      for (let p = 0; p < this.count; p++)
-        if (this.alive[p] === 1) total += this.headingOf(p).length;
-      const hashes = new Uint32Array(total);
-      const passages = new Uint32Array(total);
-      let at = 0;
-      for (let p = 0; p < this.count; p++) {
-        if (this.alive[p] !== 1) continue;
-        const heading = this.headingOf(p);
-        hashes.set(heading, at);
-        passages.fill(p, at, at + heading.length);
-        at += heading.length;
-      }
-      sortPairs(hashes, passages);
-      this.headingPostings = { hashes, passages };
-    }
-    const { hashes, passages } = this.headingPostings;
-    for (let k = lowerBound(hashes, hash); k < hashes.length && hashes[k] === hash; k++)
-      each(passages[k]!);
-  }
-
-  private headingOf(passage: number): Uint32Array {
-    return this.headingList
-      .view()
-      .subarray(this.headingStart.get(passage), this.headingStart.get(passage + 1));
   }
 
   private termsOf(passage: number): Uint32Array {
@@ -551,7 +513,7 @@ export class PassageIndex {
     for (const term of distinctive) {
       for (const p of this.termPostings[term]!.view()) propose(p);
     }
-    for (const hash of heading) this.headingPassages(hash, propose);
+    for (const hash of heading) this.headings.passagesWith(hash, propose);
 
     const ownWeight = this.textWeight(shingles);
     // Two terms found in only a couple of articles each are as much as term evidence can say.
@@ -600,7 +562,7 @@ export class PassageIndex {
       }
       const termScore = termWeightSum / termSaturation;
       const headingShare =
-        heading.length > 0 ? sharedHeading(heading, this.headingOf(candidate)) : 0;
+        heading.length > 0 ? sharedHeading(heading, this.headings.of(candidate)) : 0;
       const score = Math.min(
         1,
         textScore +
@@ -647,8 +609,7 @@ export class PassageIndex {
       termStart: this.termStart.toArray(),
       terms: this.termList.toArray(),
       termNames: [...this.termNames],
-      headingStart: this.headingStart.toArray(),
-      headings: this.headingList.toArray(),
+      headings: this.headings.snapshot(),
     };
   }
 
@@ -673,8 +634,7 @@ export class PassageIndex {
     index.shingles = GrowableUint32.adopt(snapshot.shingles);
     index.termStart = GrowableUint32.adopt(snapshot.termStart);
     index.termList = GrowableUint32.adopt(snapshot.terms);
-    index.headingStart = GrowableUint32.adopt(snapshot.headingStart);
-    index.headingList = GrowableUint32.adopt(snapshot.headings);
+    index.headings = HeadingPostings.fromSnapshot(snapshot.headings);
     for (const name of snapshot.termNames) index.termNumber(name);
     for (let p = 0; p < index.count; p++) {
       if (index.alive[p] !== 1) continue;
