@@ -80,7 +80,12 @@ const QUOTED = new RegExp(`[“「『"]([^“”「」『』"\n]{1,${MAX_QUOTED}
  * two passages is a parallel even when they share no sentence; a term merely used (干事创业,
  * 年轻干部) is not.
  */
-export function passageFeatures(text: string, matcher: TermMatcher): PassageFeatures {
+export function passageFeatures(
+  text: string,
+  matcher: TermMatcher,
+  /** Terms that name no line in a heading: the glossary's formulas, slogans and concepts. */
+  exhorting: ReadonlySet<string> = new Set(),
+): PassageFeatures {
   const spans: [number, number][] = [];
   for (const match of text.matchAll(QUOTED))
     spans.push([match.index + 1, match.index + match[0].length - 1]);
@@ -93,7 +98,9 @@ export function passageFeatures(text: string, matcher: TermMatcher): PassageFeat
     shingles: shingleHashes(compactForMatch(text)),
     terms: [...terms],
     heading: headingHashes(text, (heading) =>
-      matchTerms(heading, matcher).map((hit) => [hit.start, hit.end] as const),
+      matchTerms(heading, matcher).flatMap((hit) =>
+        exhorting.has(hit.termId) ? [] : [[hit.start, hit.end] as const],
+      ),
     ),
   };
 }
@@ -365,7 +372,11 @@ export class CorpusIndex {
         passages.push({
           article: slot,
           ordinal: ordinal >= 0 ? ordinal : i,
-          ...passageFeatures(article.text.slice(passage.start, passage.end), this.matcher),
+          ...passageFeatures(
+            article.text.slice(passage.start, passage.end),
+            this.matcher,
+            this.exhorting,
+          ),
         });
       });
     }
@@ -457,7 +468,7 @@ export class CorpusIndex {
   ): PassageMatch[][] {
     const exclude = excludeArticle ? this.similarity.slotOf(excludeArticle) : undefined;
     return passages.map((text) => {
-      const { shingles, terms, heading } = passageFeatures(text, this.matcher);
+      const { shingles, terms, heading } = passageFeatures(text, this.matcher, this.exhorting);
       const evidence = sharedEvidence(text, this.exhortation);
       const named = terms.filter((term) => !this.exhorting.has(term));
       return this.passageIndex

@@ -104,29 +104,37 @@ const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
  * of reuse. The shared shingles are taken as the runs of text they make in this passage; a run
  * counts unless it reads as exhortation (EXHORTATION_THRESHOLD) and is short of LONG_RUN_CHARS.
  * Numbers are data, not wording: a shingle with a digit is no evidence (two reports sharing
- * 从2020年的…提高到2025年的 share a frame for figures), and digits do not make a run long.
+ * 从2020年的…提高到2025年的 share a frame for figures), digits do not make a run long, and pairs
+ * with a digit are left out of its average (a year beside a stock phrase does not dilute it).
  * The passage is read only when a candidate asks (most passages of a page have none that does).
  */
 export function sharedEvidence(
   text: string,
   model: ExhortationModel,
 ): (shared: ReadonlySet<number>) => number {
-  let read: { hashes: Uint32Array; sums: Float64Array; digits: Uint32Array } | undefined;
+  let read:
+    | { hashes: Uint32Array; sums: Float64Array; digits: Uint32Array; worded: Uint32Array }
+    | undefined;
   const readPassage = () => {
     const compact = compactForMatch(text);
     const hashes = new Uint32Array(Math.max(0, compact.length - SHINGLE_SIZE + 1));
     for (let i = 0; i < hashes.length; i++) hashes[i] = hashRange(compact, i, i + SHINGLE_SIZE);
-    // sums[i]: ratios of the first i pairs; digits[i]: digits among the first i characters.
+    // Among the first i characters: digits[i] digits; among the first i pairs, worded[i] without
+    // a digit, and sums[i] their ratios.
     const sums = new Float64Array(compact.length + 1);
     const digits = new Uint32Array(compact.length + 1);
+    const worded = new Uint32Array(compact.length + 1);
     for (let i = 0; i < compact.length; i++) {
-      sums[i + 1] = sums[i]! + (i + 1 < compact.length ? pairRatio(model, compact, i) : 0);
-      digits[i + 1] = digits[i]! + (isDigit(compact.charCodeAt(i)) ? 1 : 0);
+      const digit = isDigit(compact.charCodeAt(i));
+      digits[i + 1] = digits[i]! + (digit ? 1 : 0);
+      const pair = i + 1 < compact.length && !digit && !isDigit(compact.charCodeAt(i + 1));
+      sums[i + 1] = sums[i]! + (pair ? pairRatio(model, compact, i) : 0);
+      worded[i + 1] = worded[i]! + (pair ? 1 : 0);
     }
-    return { hashes, sums, digits };
+    return { hashes, sums, digits, worded };
   };
   return (shared) => {
-    const { hashes, sums, digits } = (read ??= readPassage());
+    const { hashes, sums, digits, worded } = (read ??= readPassage());
     const counted = new Set<number>();
     for (let i = 0; i < hashes.length;) {
       if (!shared.has(hashes[i]!)) {
@@ -136,7 +144,8 @@ export function sharedEvidence(
       let end = i;
       while (end < hashes.length && shared.has(hashes[end]!)) end++;
       const chars = end - i + SHINGLE_SIZE - 1;
-      const exhortation = (sums[i + chars - 1]! - sums[i]!) / (chars - 1);
+      const pairs = worded[i + chars - 1]! - worded[i]!;
+      const exhortation = pairs > 0 ? (sums[i + chars - 1]! - sums[i]!) / pairs : 0;
       const wording = chars - (digits[i + chars]! - digits[i]!);
       if (exhortation <= EXHORTATION_THRESHOLD || wording >= LONG_RUN_CHARS)
         for (let k = i; k < end; k++)

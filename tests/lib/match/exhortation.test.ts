@@ -116,6 +116,12 @@ describe('sharedEvidence and numbers', () => {
     expect(sharedEvidence(text, model)(frame)).toBe(0);
   });
 
+  it('does not let a year beside a stock phrase dilute how it reads', () => {
+    const run = `把人民放在心中最高位置${'2026'.repeat(10)}`;
+    const text = compactForMatch(`我们始终${run}。全面实施消费品以旧换新行动。`);
+    expect(sharedEvidence(text, model)(new Set(shingleHashes(compactForMatch(run))))).toBe(0);
+  });
+
   it('does not let digits make a stock run long enough to count', () => {
     // Seventeen characters with the year, thirteen of wording: read as what it says.
     const run = '把人民放在心中最高位置到2035年';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headingHashes, taskHeading } from '../../../lib/match/heading-line';
 import { buildTermMatcher, matchTerms } from '../../../lib/match/match-terms';
+import { passageFeatures } from '../../../lib/match/corpus-index';
 import { testGlossary } from '../../glossary-fixture';
 
 const body = '坚持科技创新和产业创新深度融合，加紧培育壮大新动能，建设一批创新平台。';
@@ -68,5 +69,30 @@ describe('headingHashes', () => {
 
   it('is empty for a passage that is not a task heading', () => {
     expect(hashes(`我们因地制宜发展新质生产力。${body}`)).toHaveLength(0);
+  });
+});
+
+describe('passageFeatures: headings', () => {
+  it('a heading names a line by a programme or policy, not by a formula, slogan or concept', () => {
+    const glossary = testGlossary([
+      { headword: '高质量发展', category: 'concept' },
+      { headword: '全面绿色转型', category: 'policy' },
+    ]);
+    const matcher = buildTermMatcher(glossary);
+    const exhorting = new Set(glossary.filter((e) => e.category === 'concept').map((e) => e.id));
+    const shared = (a: string, b: string) => {
+      const theirs = new Set(passageFeatures(b, matcher, exhorting).heading);
+      return passageFeatures(a, matcher, exhorting).heading.filter((h) => theirs.has(h)).length;
+    };
+    // A five-year goal every province lists, by a concept: not a line.
+    expect(
+      shared(`（一）高质量发展取得显著成效。${body}`, `——高质量发展取得显著成效。${body}`),
+    ).toBe(0);
+    expect(
+      shared(
+        `（四）加快推动经济社会发展全面绿色转型。${body}`,
+        `（九）加快经济社会发展全面绿色转型。${body}`,
+      ),
+    ).toBeGreaterThan(0);
   });
 });
