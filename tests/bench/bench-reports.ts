@@ -430,11 +430,18 @@ async function benchBrowser(
       const state = loads.at(-1)?.state;
       if (state) out(`    ${summary(state)}`);
       out(
-        `  main-thread tasks over ${LONG_TASK_MS} ms per load (duration[Wenmai's script ms]): ` +
+        `  main-thread tasks over ${LONG_TASK_MS} ms per load (duration[Wenmai's script ms, thread ms, ` +
+          `ms after navigation], * Wenmai's): ` +
           loads
             .map(
               (l) =>
-                l.tasks.map((t) => `${ms(t.duration)}[${ms(t.extensionMs)}]`).join(' ') || 'none',
+                l.tasks
+                  .map(
+                    (t) =>
+                      `${ms(t.duration)}[${ms(t.extensionMs)}, ${ms(t.threadMs)}, @${t.start.toFixed(0)}]` +
+                      (isWenmais(t) ? '*' : ''),
+                  )
+                  .join(' ') || 'none',
             )
             .join(' | '),
       );
