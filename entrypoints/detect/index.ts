@@ -37,6 +37,7 @@ export default defineUnlistedScript({
     // after it: a document_end script may run after that frame, with the page painted once
     // already.
     if (document.readyState === 'loading') {
+      let contentLoaded = false;
       let detected = false;
       const detectOnce = (): void => {
         if (detected) return;
@@ -46,6 +47,7 @@ export default defineUnlistedScript({
       document.addEventListener(
         'DOMContentLoaded',
         () => {
+          contentLoaded = true;
           // DOMContentLoaded runs in the task of the page's parse (on a page without subresources,
           // with its load event and first layout): on a 30,000-character report the detector's
           // 10–15 ms took that task over 50 ms, so it gets a task of its own. A large page's own
@@ -57,7 +59,7 @@ export default defineUnlistedScript({
         },
         { once: true },
       );
-      requestAnimationFrame(() => watchFrames(SHEET_FRAMES, detectOnce));
+      requestAnimationFrame(() => watchFrames(SHEET_FRAMES, () => contentLoaded, detectOnce));
     } else detect();
   },
 });
@@ -65,17 +67,24 @@ export default defineUnlistedScript({
 /**
  * The page's first frames, from document_start. A long page is laid out and painted in chunks
  * while it loads; its first frame may come long before DOMContentLoaded (addSheetWhileLoading).
- * Most pages finish parsing before their first frame: if that frame comes before the task
- * DOMContentLoaded posted, the detector runs here, in the frame's first callback, so that the
- * page's own callbacks of that frame (requested at DOMContentLoaded) already see its highlights.
+ * Most pages finish parsing before their first frame: if that frame comes after DOMContentLoaded
+ * but before the task it posted, the detector runs here, in the frame's first callback, so that
+ * the page's own callbacks of that frame (requested at DOMContentLoaded) already see its
+ * highlights. Not before DOMContentLoaded: between the end of the parse ('interactive') and
+ * DOMContentLoaded the page's deferred scripts run, and may write the page the detector reads.
  */
-function watchFrames(framesLeft: number, detectOnce: () => void): void {
-  if (document.readyState !== 'loading') {
+function watchFrames(
+  framesLeft: number,
+  contentLoaded: () => boolean,
+  detectOnce: () => void,
+): void {
+  if (contentLoaded()) {
     detectOnce();
     return;
   }
-  addSheetWhileLoading();
-  if (framesLeft > 1) requestAnimationFrame(() => watchFrames(framesLeft - 1, detectOnce));
+  if (document.readyState === 'loading') addSheetWhileLoading();
+  if (framesLeft > 1)
+    requestAnimationFrame(() => watchFrames(framesLeft - 1, contentLoaded, detectOnce));
 }
 
 /**

@@ -63,6 +63,12 @@ ${Array.from({ length: 20 }, (_, i) => `<p>第${i + 1}段：各地坚持因地�
 ${Array.from({ length: 20 }, (_, i) => `<p>第${i + 21}段：深化改革开放，推动高质量发展。</p>`).join('\n')}
 </body></html>`;
 
+/** A page whose deferred script (held by the test) runs after its parse, before DOMContentLoaded. */
+const DEFERRED_SCRIPT_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>延后脚本</title>
+<script defer src="/generated/held-defer.js"></script></head><body>
+${Array.from({ length: 10 }, (_, i) => `<p>第${i + 1}段：各地坚持因地制宜发展新质生产力，推动高质量发展。</p>`).join('\n')}
+</body></html>`;
+
 const HUGE = { '1mb': hugeTextNode(1_048_576), '5mb': hugeTextNode(5 * 1_048_576) };
 
 beforeAll(async () => {
@@ -70,6 +76,7 @@ beforeAll(async () => {
   writeFileSync(join(generated, 'long-page.html'), LONG_PAGE);
   writeFileSync(join(generated, 'hidden-chrome.html'), HIDDEN_CHROME_PAGE);
   writeFileSync(join(generated, 'loading-in-parts.html'), LOADING_IN_PARTS_PAGE);
+  writeFileSync(join(generated, 'deferred-script.html'), DEFERRED_SCRIPT_PAGE);
   for (const [size, page] of Object.entries(HUGE))
     writeFileSync(join(generated, `huge-${size}.html`), page.html);
   ({ origin, server } = await serve({
@@ -621,6 +628,26 @@ describe('the first screen', () => {
     // The page script takes that sheet over rather than adding another.
     await waitForState(browser, page, analyzed);
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
+    expect((await highlighted(page)).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("waits for the page's deferred scripts, which run after the parse and may rewrite the page", async () => {
+    await waitForQuickStart(browser);
+    const page = await browser.context.newPage();
+    await page.route('**/held-defer.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 1000));
+      await route.fulfill({
+        contentType: 'text/javascript',
+        body: "window.__atDeferred = { readyState: document.readyState, highlights: CSS.highlights.get('wenmai-term')?.size ?? 0 };",
+      });
+    });
+    await page.goto(`${origin}/generated/deferred-script.html`);
+    // The page was parsed and shown (its frames came) a second before its deferred script ran.
+    expect(
+      await page.evaluate(() => (window as unknown as { __atDeferred: unknown }).__atDeferred),
+    ).toEqual({ readyState: 'interactive', highlights: 0 });
+    await waitForState(browser, page, analyzed);
     expect((await highlighted(page)).length).toBeGreaterThan(0);
     await page.close();
   });
