@@ -206,8 +206,8 @@ const FIRST_SCREEN_CHARS = 20_000;
 
 /**
  * Paints the bundled glossary's terms in the first text blocks, before the first frame after
- * DOMContentLoaded, so they show in the page's first paint after its parse. The matcher comes pre-built: compiled into the detector for as
- * many terms as FIRST_SCREEN_BYTES allows (the whole shipped glossary today; past it, those the
+ * DOMContentLoaded, so they show in the page's first paint after its parse. The matcher comes
+ * pre-built: compiled into the detector for as many terms as FIRST_SCREEN_BYTES allows (the whole shipped glossary today; past it, those the
  * corpus uses most, the rest following from public/quick/terms.bin), so the detector's size and
  * start-up stay flat however large the glossary grows (corpus/build/build-corpus.ts). The page
  * script repaints the whole page (with the reader's own terms) moments later.

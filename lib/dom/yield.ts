@@ -23,11 +23,12 @@ type PostTask = (work: () => void, options: { priority: 'user-blocking' }) => Pr
 type SchedulingWindow = Window & { scheduler?: { postTask?: PostTask } };
 
 /**
- * Runs `work` once, soon, in a task of its own and before the next frame is painted: posted at
- * 'user-blocking' priority (Chromium runs such a task ahead of a frame that is due), or in the
- * next frame's animation callbacks if the frame comes first. Work done inside the task that calls
- * this (the page's parse and DOMContentLoaded task) would make that task longer; work left for a
- * timer or an idle callback may miss the frame and show one frame late.
+ * Runs `work` once, soon, in a task of its own and before the next frame is painted: a task
+ * posted at 'user-blocking' priority (ahead of the page's ordinary tasks), or the next frame's
+ * animation callback if the frame comes first (after a long task Chromium often runs a frame that
+ * is due before any posted task). Work done inside the task that calls this (the page's parse and
+ * DOMContentLoaded task) would make that task longer; work left for a timer or an idle callback
+ * may miss the frame and show a frame late.
  */
 export function beforeNextFrame(win: Window, work: () => void): void {
   let done = false;
@@ -44,7 +45,7 @@ export function beforeNextFrame(win: Window, work: () => void): void {
     void scheduler.postTask(once, { priority: 'user-blocking' });
     return;
   }
-  // No postTask (Firefox before 142, Safari): a message to itself is a task with no timer clamp.
+  // No postTask (older browsers): a message to itself is a task with no timer clamp.
   const channel = new MessageChannel();
   channel.port1.onmessage = () => {
     channel.port1.close();
