@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { isChinesePage, samplePageLang } from '../../lib/dom/page-lang';
+import { isChinesePage, isLargePage, samplePageLang } from '../../lib/dom/page-lang';
 import type { PageLang } from '../../lib/normalise/detect-script';
 import {
   clearOwnHighlight,
@@ -11,7 +11,7 @@ import {
 } from '../../lib/dom/highlight-terms';
 import { collectTextBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 import { addPageSheet } from '../../lib/dom/page-sheet';
-import { afterNextFrame } from '../../lib/dom/yield';
+import { afterNextFrame, beforeNextFrame } from '../../lib/dom/yield';
 import { Mailbox } from '../../lib/messaging/mailbox';
 import { readMatcher, type TermMatcher } from '../../lib/match/match-terms';
 import { FIRST_SCREEN_MATCHER } from '../../lib/generated/first-screen';
@@ -24,23 +24,68 @@ const { askBackground } = createMessenger(browser);
 
 /**
  * Runs on every page and frame (a manifest content script), and is all that runs on pages without
- * Chinese text: at DOMContentLoaded it reads a sample of the text and either answers for the page as 'other' or paints the first screen's terms and asks
- * the background to inject Wenmai's page script (entrypoints/content-script). An unlisted script,
- * not a WXT content script: WXT's script context would announce the extension to every page.
+ * Chinese text: just after DOMContentLoaded (in a task of its own before the next frame, or on a
+ * large page inside DOMContentLoaded) it reads a sample of the text and either answers for the
+ * page as 'other' or paints the first screen's terms and asks the background to inject Wenmai's
+ * page script (entrypoints/page-script). An unlisted script, not a WXT content script: WXT's
+ * script context would announce the extension to every page.
  */
 export default defineUnlistedScript({
   globalName: false,
   main() {
-    // Declared at document_start so this runs inside DOMContentLoaded, before the first frame: a
-    // document_end script may run after it, with the page laid out and painted once already.
+    // Declared at document_start so this hears DOMContentLoaded and runs before the first frame
+    // after it: a document_end script may run after that frame, with the page painted once
+    // already.
     if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', detect, { once: true });
-      // A long page is laid out and painted in chunks while it loads; its first frame may come
-      // long before DOMContentLoaded.
-      requestAnimationFrame(() => addSheetWhileLoading(SHEET_FRAMES));
+      let contentLoaded = false;
+      let detected = false;
+      const detectOnce = (): void => {
+        if (detected) return;
+        detected = true;
+        detect();
+      };
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          contentLoaded = true;
+          // DOMContentLoaded runs in the task of the page's parse (on a page without subresources,
+          // with its load event and first layout): on a 30,000-character report the detector's
+          // 10–15 ms took that task over 50 ms, so it gets a task of its own. A large page's own
+          // layout is a long task whatever the detector does: the detector joins it (adding its
+          // stylesheet before that layout, not after), rather than lengthen the frame after it
+          // (on the 100,000-character page that frame went 26–48 → 45–74 ms).
+          if (isLargePage(document)) detectOnce();
+          else beforeNextFrame(window, detectOnce);
+        },
+        { once: true },
+      );
+      requestAnimationFrame(() => watchFrames(SHEET_FRAMES, () => contentLoaded, detectOnce));
     } else detect();
   },
 });
+
+/**
+ * The page's first frames, from document_start. A long page is laid out and painted in chunks
+ * while it loads; its first frame may come long before DOMContentLoaded (addSheetWhileLoading).
+ * Most pages finish parsing before their first frame: if that frame comes after DOMContentLoaded
+ * but before the task it posted, the detector runs here, in the frame's first callback, so that
+ * the page's own callbacks of that frame (requested at DOMContentLoaded) already see its
+ * highlights. Not before DOMContentLoaded: between the end of the parse ('interactive') and
+ * DOMContentLoaded the page's deferred scripts run, and may write the page the detector reads.
+ */
+function watchFrames(
+  framesLeft: number,
+  contentLoaded: () => boolean,
+  detectOnce: () => void,
+): void {
+  if (contentLoaded()) {
+    detectOnce();
+    return;
+  }
+  if (document.readyState === 'loading') addSheetWhileLoading();
+  if (framesLeft > 1)
+    requestAnimationFrame(() => watchFrames(framesLeft - 1, contentLoaded, detectOnce));
+}
 
 /**
  * At a page's first frame while it is still loading (a long page, shown in chunks as it arrives):
@@ -49,22 +94,22 @@ export default defineUnlistedScript({
  * browser restyle every element: on the 3-million-character page added at DOMContentLoaded it cost
  * 150–220 ms, in the page's own task after its load event. The frame's callbacks run before its
  * style and layout, so the rule comes with the first styling at no extra cost. Pages that finish
- * loading before their first frame (most) are left to detect() as before.
+ * loading before their first frame (most) are left to detect().
  */
-function addSheetWhileLoading(framesLeft: number): void {
-  if (document.readyState !== 'loading') return;
+function addSheetWhileLoading(): void {
   const mailbox = new Mailbox();
   const quick = readQuickConfig(mailbox.peek('quickConfig'));
   if (!quick || mailbox.peek('pageScriptRunning') || mailbox.peek('quickSheet')) return;
-  if (isChinesePage(document)) {
+  // The first frames may come with only the head, or the body's first bytes, parsed: the next
+  // frames look again.
+  if (isChinesePage(document))
     mailbox.put('quickSheet', addPageSheet(document, highlightCss(quick.highlightStyle)));
-    return;
-  }
-  // The first frames may come with only the head, or the body's first bytes, parsed.
-  if (framesLeft > 1) requestAnimationFrame(() => addSheetWhileLoading(framesLeft - 1));
 }
 
-/** Frames of a loading page at which addSheetWhileLoading looks for Chinese text at most. */
+/**
+ * Frames of a loading page that watchFrames sees at most (each looks for Chinese text until the
+ * sheet is added).
+ */
 const SHEET_FRAMES = 10;
 
 function detect(): void {
@@ -160,9 +205,9 @@ const FIRST_SCREEN_BLOCKS = 60;
 const FIRST_SCREEN_CHARS = 20_000;
 
 /**
- * Paints the bundled glossary's terms in the first text blocks, inside DOMContentLoaded, so they
- * show in the page's first paint. The matcher comes pre-built: compiled into the detector for as
- * many terms as FIRST_SCREEN_BYTES allows (the whole shipped glossary today; past it, those the
+ * Paints the bundled glossary's terms in the first text blocks, before the first frame after
+ * DOMContentLoaded, so they show in the page's first paint after its parse. The matcher comes
+ * pre-built: compiled into the detector for as many terms as FIRST_SCREEN_BYTES allows (the whole shipped glossary today; past it, those the
  * corpus uses most, the rest following from public/quick/terms.bin), so the detector's size and
  * start-up stay flat however large the glossary grows (corpus/build/build-corpus.ts). The page
  * script repaints the whole page (with the reader's own terms) moments later.

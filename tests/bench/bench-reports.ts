@@ -341,6 +341,11 @@ interface BrowserResult {
   stateMs: number;
   wenmaiTasks: number;
   longest: number;
+  /** Loads with any task Wenmai made long, of how many. */
+  loadsWithWenmais: number;
+  loads: number;
+  /** Wenmai's tasks that were long in thread time too (not only waiting on a shared machine). */
+  overInThreadTime: number;
 }
 
 async function benchBrowser(
@@ -430,11 +435,18 @@ async function benchBrowser(
       const state = loads.at(-1)?.state;
       if (state) out(`    ${summary(state)}`);
       out(
-        `  main-thread tasks over ${LONG_TASK_MS} ms per load (duration[Wenmai's script ms]): ` +
+        `  main-thread tasks over ${LONG_TASK_MS} ms per load (duration[Wenmai's script ms, thread ms, ` +
+          `ms after navigation], * Wenmai's): ` +
           loads
             .map(
               (l) =>
-                l.tasks.map((t) => `${ms(t.duration)}[${ms(t.extensionMs)}]`).join(' ') || 'none',
+                l.tasks
+                  .map(
+                    (t) =>
+                      `${ms(t.duration)}[${ms(t.extensionMs)}, ${ms(t.threadMs)}, @${t.start.toFixed(0)}]` +
+                      (isWenmais(t) ? '*' : ''),
+                  )
+                  .join(' ') || 'none',
             )
             .join(' | '),
       );
@@ -443,6 +455,9 @@ async function benchBrowser(
         stateMs,
         wenmaiTasks: Math.max(...wenmais.map((t) => t.length)),
         longest: Math.max(0, ...wenmais.flat().map((t) => t.duration)),
+        loadsWithWenmais: wenmais.filter((t) => t.length > 0).length,
+        loads: loads.length,
+        overInThreadTime: wenmais.flat().filter((t) => t.threadMs > LONG_TASK_MS).length,
       };
     } finally {
       await launched.context.close();
@@ -490,7 +505,11 @@ export async function benchReports(
       line(`page-state of the ${int(page.chars)}-character page in Chromium`, browser.stateMs);
       out(
         `  ${verdict(browser.wenmaiTasks === 0)}  tasks over ${LONG_TASK_MS} ms Wenmai made on that page: ` +
-          `${browser.wenmaiTasks} in the worst load${browser.wenmaiTasks ? ` (longest ${ms(browser.longest)} ms)` : ''}`,
+          `${browser.wenmaiTasks} in the worst load` +
+          (browser.wenmaiTasks
+            ? ` (longest ${ms(browser.longest)} ms; loads with one: ${browser.loadsWithWenmais} of ${browser.loads}; ` +
+              `over ${LONG_TASK_MS} ms of thread time: ${browser.overInThreadTime})`
+            : ''),
       );
     }
     if (cli) {

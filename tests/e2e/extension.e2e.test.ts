@@ -63,6 +63,12 @@ ${Array.from({ length: 20 }, (_, i) => `<p>第${i + 1}段：各地坚持因地�
 ${Array.from({ length: 20 }, (_, i) => `<p>第${i + 21}段：深化改革开放，推动高质量发展。</p>`).join('\n')}
 </body></html>`;
 
+/** A page whose deferred script (held by the test) runs after its parse, before DOMContentLoaded. */
+const DEFERRED_SCRIPT_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>延后脚本</title>
+<script defer src="/generated/held-defer.js"></script></head><body>
+${Array.from({ length: 10 }, (_, i) => `<p>第${i + 1}段：各地坚持因地制宜发展新质生产力，推动高质量发展。</p>`).join('\n')}
+</body></html>`;
+
 const HUGE = { '1mb': hugeTextNode(1_048_576), '5mb': hugeTextNode(5 * 1_048_576) };
 
 beforeAll(async () => {
@@ -70,6 +76,7 @@ beforeAll(async () => {
   writeFileSync(join(generated, 'long-page.html'), LONG_PAGE);
   writeFileSync(join(generated, 'hidden-chrome.html'), HIDDEN_CHROME_PAGE);
   writeFileSync(join(generated, 'loading-in-parts.html'), LOADING_IN_PARTS_PAGE);
+  writeFileSync(join(generated, 'deferred-script.html'), DEFERRED_SCRIPT_PAGE);
   for (const [size, page] of Object.entries(HUGE))
     writeFileSync(join(generated, `huge-${size}.html`), page.html);
   ({ origin, server } = await serve({
@@ -458,16 +465,25 @@ describe('on a page that changes', () => {
   });
 });
 
-/** Records, in the page's own world, every message posted to it and what the first frame showed. */
+/**
+ * Records, in the page's own world, every message posted to it, what was highlighted when
+ * DOMContentLoaded had reached every listener (the window's come after the document's, the
+ * detector's among them) and what the first frame showed.
+ */
 const WATCH_PAGE = `(() => {
-  const w = (window.__watch = { messages: [], firstFrameHighlights: null });
+  const w = (window.__watch = { messages: [], atDomContentLoaded: null, firstFrameHighlights: null });
+  const highlights = () => CSS.highlights.get('wenmai-term')?.size ?? 0;
   window.addEventListener('message', (event) => w.messages.push(event.data));
+  window.addEventListener('DOMContentLoaded', () => (w.atDomContentLoaded = highlights()));
   document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => {
-    const h = CSS.highlights.get('wenmai-term');
-    w.firstFrameHighlights = h ? h.size : 0;
+    w.firstFrameHighlights = highlights();
   }));
 })();`;
-type Watch = { messages: unknown[]; firstFrameHighlights: number | null };
+type Watch = {
+  messages: unknown[];
+  atDomContentLoaded: number | null;
+  firstFrameHighlights: number | null;
+};
 const watched = (page: Page) =>
   page.evaluate(() => (window as unknown as { __watch: Watch }).__watch);
 
@@ -581,6 +597,9 @@ describe('the first screen', () => {
     await waitForQuickStart(browser);
     const page = await open('news-repost-traditional.html', WATCH_PAGE);
     await expect.poll(async () => (await watched(page)).firstFrameHighlights).toBeGreaterThan(0);
+    // Not inside DOMContentLoaded: that is the page's own parse task (on a page without
+    // subresources its load event and layout too), which the detector's work made long.
+    expect((await watched(page)).atDomContentLoaded).toBe(0);
     // The page script then repaints the whole page.
     await waitForState(browser, page, analyzed);
     expect((await highlighted(page)).length).toBeGreaterThan(
@@ -609,6 +628,26 @@ describe('the first screen', () => {
     // The page script takes that sheet over rather than adding another.
     await waitForState(browser, page, analyzed);
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
+    expect((await highlighted(page)).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("waits for the page's deferred scripts, which run after the parse and may rewrite the page", async () => {
+    await waitForQuickStart(browser);
+    const page = await browser.context.newPage();
+    await page.route('**/held-defer.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 1000));
+      await route.fulfill({
+        contentType: 'text/javascript',
+        body: "window.__atDeferred = { readyState: document.readyState, highlights: CSS.highlights.get('wenmai-term')?.size ?? 0 };",
+      });
+    });
+    await page.goto(`${origin}/generated/deferred-script.html`);
+    // The page was parsed and shown (its frames came) a second before its deferred script ran.
+    expect(
+      await page.evaluate(() => (window as unknown as { __atDeferred: unknown }).__atDeferred),
+    ).toEqual({ readyState: 'interactive', highlights: 0 });
+    await waitForState(browser, page, analyzed);
     expect((await highlighted(page)).length).toBeGreaterThan(0);
     await page.close();
   });

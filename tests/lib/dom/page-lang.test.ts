@@ -5,6 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   declaredLang,
   isChinesePage,
+  isLargePage,
+  LARGE_PAGE_CHARS,
   LARGE_PAGE_ELEMENTS,
   samplePageLang,
 } from '../../../lib/dom/page-lang';
@@ -111,5 +113,26 @@ describe('Japanese and Korean pages', () => {
     const quoting = page(`${chinese.repeat(6)}<blockquote>${japanese}</blockquote>`);
     expect(isChinesePage(quoting)).toBe(true);
     expect(samplePageLang(quoting)).toBe('zh-Hans');
+  });
+});
+
+describe('isLargePage', () => {
+  const paragraphOf = (chars: number) => `<p>${'发展'.repeat(chars / 2)}</p>`;
+
+  it.each([
+    ['a 30,000-character report in 10 paragraphs', paragraphOf(3_000).repeat(10), false],
+    ['a page just under the characters', paragraphOf(LARGE_PAGE_CHARS - 100), false],
+    ['a page of more characters in one paragraph', paragraphOf(LARGE_PAGE_CHARS + 100), true],
+    ['a page of more elements, each short', '<p>发展</p>'.repeat(LARGE_PAGE_ELEMENTS + 1), true],
+    ['an empty page', '', false],
+  ])('%s', (_, body, expected) => {
+    expect(isLargePage(page(body))).toBe(expected);
+  });
+
+  it('counts the elements before reading the text of a page with many', () => {
+    const doc = page('<p>发展</p>'.repeat(LARGE_PAGE_ELEMENTS + 1));
+    const read = vi.spyOn(doc.body, 'textContent', 'get');
+    expect(isLargePage(doc)).toBe(true);
+    expect(read).not.toHaveBeenCalled();
   });
 });
