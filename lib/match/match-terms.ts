@@ -103,20 +103,22 @@ const SEPARATOR_CODES = new Set(Array.from(CLAUSE_SEPARATORS, (c) => c.charCodeA
 const isSeparator = (code: number): boolean => SEPARATOR_CODES.has(code);
 const NO_BREAKS: ReadonlySet<number> = new Set();
 
+/** What the matcher reads of glossary entries: each one's forms and the contexts that bound them. */
+export function matcherForms(entries: readonly GlossaryEntry[]): TermFormsOf[] {
+  return entries.map((entry) => ({
+    id: entry.id,
+    forms: termForms(entry),
+    blockedIn: entry.blockedIn,
+    onlyIn: entry.onlyIn,
+  }));
+}
+
 /** Builds the matcher for a glossary. */
 export function buildTermMatcher(
   entries: readonly GlossaryEntry[],
   options: MatcherOptions = {},
 ): TermMatcher {
-  return buildMatcherFromForms(
-    entries.map((entry) => ({
-      id: entry.id,
-      forms: termForms(entry),
-      blockedIn: entry.blockedIn,
-      onlyIn: entry.onlyIn,
-    })),
-    options,
-  );
+  return buildMatcherFromForms(matcherForms(entries), options);
 }
 
 /** A form as the trie stores it: folded code units, and where clause breaks fall. */

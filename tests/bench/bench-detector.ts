@@ -16,8 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { parseBundle } from '../../lib/bundle';
-import { termForms } from '../../lib/glossary/term-forms';
-import { buildMatcherFromForms, serializeMatcher } from '../../lib/match/match-terms';
+import { buildMatcherFromForms, matcherForms, serializeMatcher } from '../../lib/match/match-terms';
 import {
   EXTENSION_DIR,
   launch,
@@ -142,7 +141,8 @@ function variants(work: string): { label: string; dir: string }[] {
   if (!bundle.ok) throw new Error(bundle.error);
   const glossary = bundle.value.glossary;
   // The corpus's own term counts rank the first-screen terms (synthetic ones have none).
-  const base = glossary.map((e) => ({ id: e.id, forms: termForms(e), blockedIn: e.blockedIn }));
+  // As the corpus build reads them (onlyIn too: without it the matcher differs from detect.js's).
+  const base = matcherForms(glossary);
   const seeds = bundle.value.articles.map((a) => a.text).join('\n');
   const out = [{ label: `real (${glossary.length} terms)`, dir: EXTENSION_DIR }];
   const detector = readFileSync(join(EXTENSION_DIR, 'detect.js'), 'utf8');
