@@ -17,15 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession } from 'playwright-core';
-import {
-  launch,
-  ROOT,
-  sendToTab,
-  serve,
-  waitForImport,
-  waitForQuickStart,
-  type Launched,
-} from '../e2e/harness';
+import { launch, ROOT, sendToTab, serve, waitUntilReady, type Launched } from '../e2e/harness';
 import { manyElementsPage, millionsOfCharsPage, mutationStormPage } from './heavy-pages';
 import { printTable } from './print-table';
 
@@ -285,12 +277,7 @@ export async function benchHeavy(out: (line?: string) => void): Promise<void> {
       const launched = await launch({ extension: mode === 'with' });
       const ext = 'worker' in launched ? launched : null;
       try {
-        if (ext) {
-          const setup = await launched.context.newPage();
-          await waitForImport(ext, setup);
-          await waitForQuickStart(ext);
-          await setup.close();
-        }
+        if (ext) await waitUntilReady(ext);
         for (const name of names) {
           const loads: HeavyLoad[] = [];
           for (let i = 0; i < RUNS; i++) {

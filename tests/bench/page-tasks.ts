@@ -21,8 +21,7 @@ import {
   ROOT,
   sendToTab,
   serve,
-  waitForImport,
-  waitForQuickStart,
+  waitUntilReady,
   type Launched,
 } from '../e2e/harness';
 import { reportPageOf } from '../report-pages';
@@ -128,12 +127,7 @@ async function main(): Promise<void> {
           build === 'without' ? { extension: false } : { extensionDir: build },
         );
         try {
-          if ('worker' in launched) {
-            const setup = await launched.context.newPage();
-            await waitForImport(launched, setup);
-            await waitForQuickStart(launched);
-            await setup.close();
-          }
+          if ('worker' in launched) await waitUntilReady(launched);
           await loadOnce(launched, url); // warm-up
           for (let run = 1; run <= RUNS; run++) {
             const { frames, events } = await loadOnce(launched, url);

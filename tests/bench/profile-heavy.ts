@@ -12,7 +12,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, ROOT, sendToTab, serve, waitForImport, waitForQuickStart } from '../e2e/harness';
+import { launch, ROOT, sendToTab, serve, waitUntilReady } from '../e2e/harness';
 import { reportPageOf } from '../report-pages';
 import { readReports, REPORTS_DIR } from '../reports-2026';
 import { longTasks, startTrace } from './bench-heavy';
@@ -61,12 +61,7 @@ async function main(): Promise<void> {
     extension: !process.env.PROFILE_WITHOUT,
   });
   try {
-    if ('worker' in launched) {
-      const setup = await launched.context.newPage();
-      await waitForImport(launched, setup);
-      await waitForQuickStart(launched);
-      await setup.close();
-    }
+    if ('worker' in launched) await waitUntilReady(launched);
     const tab = await launched.context.newPage();
     const cdp = await launched.context.newCDPSession(tab);
     await cdp.send('Profiler.enable');

@@ -187,6 +187,17 @@ export async function waitForQuickStart(launched: Launched, registered = true): 
 }
 
 /**
+ * Waits, in a page of its own that it then closes, until the bundled corpus is imported and the
+ * first-screen config script registered: a fresh extension ready for pages to be measured.
+ */
+export async function waitUntilReady(launched: Launched): Promise<void> {
+  const setup = await launched.context.newPage();
+  await waitForImport(launched, setup);
+  await waitForQuickStart(launched);
+  await setup.close();
+}
+
+/**
  * Sends a content-script command to a page's tab, from the extension's service worker (the way the
  * popup and keyboard commands reach it). The tab is found as the active one: without the "tabs"
  * permission the extension cannot read tab URLs.
