@@ -50,7 +50,14 @@ import {
 } from '../e2e/harness';
 import { chineseNewsPage, englishNewsPage } from './browser-pages';
 import { benchDetector } from './bench-detector';
-import { benchHeavy, SCRIPT_EVENTS, startTrace, TASK_EVENTS, type TraceEvent } from './bench-heavy';
+import {
+  benchHeavy,
+  navigationStart,
+  SCRIPT_EVENTS,
+  startTrace,
+  TASK_EVENTS,
+  type TraceEvent,
+} from './bench-heavy';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5) || 5);
 const PROFILE = process.env.BENCH_PROFILE !== '0';
@@ -202,13 +209,7 @@ function mainThreadTasks(
   events: readonly TraceEvent[],
   url: string,
 ): { navTs: number; tasks: Task[] } {
-  const nav = events.filter(
-    (e) =>
-      e.name === 'navigationStart' &&
-      e.args?.data?.documentLoaderURL === url &&
-      e.args.data.isLoadingMainFrame,
-  );
-  const start = nav[nav.length - 1];
+  const start = navigationStart(events, url);
   if (!start) return { navTs: NaN, tasks: [] };
   // Complete events on the page's main thread.
   const onMainThread = (e: TraceEvent): boolean =>

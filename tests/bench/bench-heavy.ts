@@ -82,18 +82,25 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
   };
 }
 
-/**
- * Top-level tasks over 50 ms on the page's main thread (ms after navigation start), each with the
- * time the extension's scripts ran in it (outermost script events of chrome-extension:// URLs).
- */
-export function longTasks(events: readonly TraceEvent[], url: string): Task[] {
-  const nav = events.filter(
+/** The last main-frame navigation to `url` in a trace: its start, process and thread. */
+export function navigationStart(
+  events: readonly TraceEvent[],
+  url: string,
+): TraceEvent | undefined {
+  return events.findLast(
     (e) =>
       e.name === 'navigationStart' &&
       e.args?.data?.documentLoaderURL === url &&
       e.args.data.isLoadingMainFrame,
   );
-  const start = nav[nav.length - 1];
+}
+
+/**
+ * Top-level tasks over 50 ms on the page's main thread (ms after navigation start), each with the
+ * time the extension's scripts ran in it (outermost script events of chrome-extension:// URLs).
+ */
+export function longTasks(events: readonly TraceEvent[], url: string): Task[] {
+  const start = navigationStart(events, url);
   if (!start) return [];
   const onMain = (e: TraceEvent): boolean =>
     e.pid === start.pid && e.tid === start.tid && e.ph === 'X' && e.ts >= start.ts;

@@ -26,7 +26,14 @@ import {
 } from '../e2e/harness';
 import { reportPageOf } from '../report-pages';
 import { readReports, REPORTS_DIR } from '../reports-2026';
-import { isWenmais, longTasks, startTrace, TASK_EVENTS, type TraceEvent } from './bench-heavy';
+import {
+  isWenmais,
+  longTasks,
+  navigationStart,
+  startTrace,
+  TASK_EVENTS,
+  type TraceEvent,
+} from './bench-heavy';
 import { chineseNewsPage } from './browser-pages';
 import { manyElementsPage } from './heavy-pages';
 
@@ -80,13 +87,7 @@ async function loadOnce(launched: Launched | { context: Launched['context'] }, u
 
 /** Each task over MIN_MS after navigation: its duration, thread time and direct children. */
 function describeTasks(events: readonly TraceEvent[], url: string): string[] {
-  const nav = events.filter(
-    (e) =>
-      e.name === 'navigationStart' &&
-      e.args?.data?.documentLoaderURL === url &&
-      e.args.data.isLoadingMainFrame,
-  );
-  const start = nav[nav.length - 1];
+  const start = navigationStart(events, url);
   if (!start) return ['    (no navigation in the trace)'];
   const main = events
     .filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X' && e.ts >= start.ts)
